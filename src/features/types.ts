@@ -1,0 +1,32 @@
+// The contract every feature set (egemaps, mfcc, hubert_ssl, wav2vec2_ssl) implements.
+
+/** Decoded audio, mixed down to mono. Samples are floats in [-1, 1]. */
+export interface MonoAudio {
+  readonly samples: Float32Array;
+  readonly sampleRateHz: number;
+}
+
+/** One file's features, or why there are none (too short, undecodable…): never a silent zero vector. */
+export type FeatureRow =
+  | { readonly ok: true; readonly values: Float64Array }
+  | { readonly ok: false; readonly reason: string };
+
+/** Parameters of a feature set as given in params.yaml or `--param key=value` (already parsed to scalars). */
+export type FeatureParams = Readonly<Record<string, string | number | boolean>>;
+
+/** A feature set: a name, its columns for given params, and an extractor factory. */
+export interface FeatureSet {
+  readonly name: string;
+  /** Column names, in output order, for these params. Throws RangeError on an invalid param. */
+  columns(params: FeatureParams): string[];
+  /** Loads what the extractor needs (models…). Throws with a clear message on a bad param or model. */
+  open(params: FeatureParams): Promise<FeatureExtractor>;
+}
+
+export interface FeatureExtractor {
+  /** Extracts features of a batch of clips (batching lets model-based sets group by length). */
+  extractBatch(clips: readonly MonoAudio[]): Promise<FeatureRow[]>;
+  /** Whether the extractor is pure CPU JavaScript and worth spreading across worker threads. */
+  readonly parallelizable: boolean;
+  close(): Promise<void>;
+}
