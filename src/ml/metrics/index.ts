@@ -1,0 +1,2 @@
+// Public API of src/ml/metrics (filled in by its implementation).
+export {};

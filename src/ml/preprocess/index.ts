@@ -1,0 +1,2 @@
+// Public API of src/ml/preprocess (filled in by its implementation).
+export {};

@@ -1,0 +1,2 @@
+// Public API of src/ml/tpe (filled in by its implementation).
+export {};
