@@ -1,0 +1,16 @@
+// The feature sets `pipe features` and the featurize stage know, by name.
+import { egemapsSet } from './egemaps-set.js';
+import { mfccSet } from './mfcc-set.js';
+import { hubertSslSet, wav2vec2SslSet } from './ssl-sets.js';
+import type { FeatureSet } from './types.js';
+
+export const FEATURE_SETS: ReadonlyMap<string, FeatureSet> = new Map(
+  [egemapsSet, mfccSet, hubertSslSet, wav2vec2SslSet].map((set) => [set.name, set]),
+);
+
+/** Looks a feature set up by name; throws RangeError listing the known names. */
+export function featureSet(name: string): FeatureSet {
+  const set = FEATURE_SETS.get(name);
+  if (set === undefined) throw new RangeError(`unknown feature set '${name}' (known: ${[...FEATURE_SETS.keys()].join(', ')})`);
+  return set;
+}
