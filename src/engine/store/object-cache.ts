@@ -1,6 +1,6 @@
 // The content-addressed cache under cache/: objects/<2>/<30> (files), objects/<2>/<30>.dir (directory
 // manifests). Objects are stored once, read-only, and verified before they are restored.
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { hashFile } from '../hash/hash-file.js';
 import { hashListing, measure, type DirEntry, type Measured } from '../hash/measure.js';
@@ -39,7 +39,7 @@ export class ObjectCache {
       this.writeAtomic(this.objectPath(measured.hash, true), JSON.stringify(rows));
     }
     // linking and chmod change ctime: refresh the state so the next run does not re-read the output
-    measure(this.root, rel, this.state, true);
+    this.refreshState(rel, measured);
   }
 
   /** Restores `record` at its path, verifying every object's content first. Throws CorruptObject. */
@@ -50,6 +50,7 @@ export class ObjectCache {
     if (record.nfiles === undefined) {
       this.verify(record.hash);
       placeFile(this.objectPath(record.hash), target, linkable);
+      this.refreshState(record.path, { kind: 'file', hash: record.hash, size: record.size });
     } else {
       const entries = this.readManifest(record.hash);
       if (entries === undefined || hashListing(entries) !== record.hash) throw new CorruptObject(record.hash);
@@ -63,8 +64,8 @@ export class ObjectCache {
       }
       mkdirSync(tmp, { recursive: true });
       renameSync(tmp, target);
+      this.refreshState(record.path, { kind: 'dir', hash: record.hash, size: record.size, nfiles: entries.length, entries });
     }
-    measure(this.root, record.path, this.state, true);
   }
 
   /** Directory listing stored for `hash`, undefined when missing or unreadable. */
@@ -85,6 +86,19 @@ export class ObjectCache {
     if (m === undefined || m.hash !== hash) {
       rmSync(obj, { force: true });
       throw new CorruptObject(hash);
+    }
+  }
+
+  /** Records the known hashes of a just-saved or just-restored path under its new stat. */
+  private refreshState(rel: string, measured: Measured): void {
+    const now = Date.now();
+    if (measured.kind === 'file') {
+      this.state.record(rel, statSync(absPath(this.root, rel)), measured.hash, now, true);
+      return;
+    }
+    for (const e of measured.entries) {
+      const fileRel = `${rel}/${e.path}`;
+      this.state.record(fileRel, statSync(absPath(this.root, fileRel)), e.hash, now, true);
     }
   }
 

@@ -1,0 +1,148 @@
+// `repro`: select stages, take the project lock, then walk the graph in parallel; each stage is checked
+// when its upstream has finished, and the lock file is rewritten after every successful stage.
+import { existsSync } from 'node:fs';
+import type { Executor } from '../executors/executor.js';
+import type { Failure } from '../failure.js';
+import { absPath, pathsOverlap } from '../paths.js';
+import type { Project } from '../project.js';
+import type { EventSink } from '../report/events.js';
+import { fail, ok, type Result } from '../result.js';
+import { writeLock } from '../store/lock-file.js';
+import type { LockEntry } from '../store/lock-types.js';
+import { checkStage, measureDeps } from './check-stage.js';
+import { selectStages } from './plan.js';
+import { acquireProcessLock } from './process-lock.js';
+import { schedule, type JobOutcome } from './scheduler.js';
+import { runStage } from './stage-runner.js';
+
+export interface ReproOptions {
+  readonly targets: readonly string[];
+  readonly force: boolean;
+  readonly downstream: boolean;
+  readonly single: boolean;
+  readonly dry: boolean;
+  readonly keepGoing: boolean;
+  readonly runCache: boolean;
+  readonly jobs: number;
+}
+
+export interface ReproSummary {
+  readonly ran: readonly string[];
+  readonly failed: readonly string[];
+  readonly skipped: readonly string[];
+}
+
+/** Interrupt control: the CLI calls `interrupt` on SIGINT/SIGTERM. */
+export interface ReproControl {
+  interrupted: string | undefined;
+}
+
+/** Brings the selected stages up to date. */
+export async function repro(
+  project: Project,
+  options: ReproOptions,
+  executor: Executor,
+  emit: EventSink,
+  control: ReproControl,
+): Promise<Result<ReproSummary, Failure>> {
+  const order = selectStages(project.graph, options);
+  if (!order.ok) return order;
+  const missing = findMissingDep(project, order.value);
+  if (missing !== undefined) return fail(missing);
+  if (options.dry) return ok(dryRun(project, order.value, options, emit));
+  const lock = acquireProcessLock(project.pipeDir);
+  if (!lock.ok) return lock;
+  try {
+    return await runAll(project, order.value, options, executor, emit, control);
+  } finally {
+    project.state.save();
+    lock.value();
+  }
+}
+
+async function runAll(
+  project: Project,
+  order: readonly string[],
+  options: ReproOptions,
+  executor: Executor,
+  emit: EventSink,
+  control: ReproControl,
+): Promise<Result<ReproSummary, Failure>> {
+  const entries: Record<string, LockEntry> = { ...project.lock.stages };
+  for (const name of Object.keys(entries)) if (!project.graph.byName.has(name)) delete entries[name];
+  let writes = Promise.resolve();
+  let started = 0;
+  const ran: string[] = [];
+  const work = async (name: string): Promise<JobOutcome> => {
+    const stage = project.graph.byName.get(name);
+    if (stage === undefined) return 'failed';
+    if (stage.frozen) {
+      emit({ type: 'stage-frozen', stage: name });
+      return 'ok';
+    }
+    const check = checkStage(stage, entries[name], project);
+    const reasons = options.force ? [{ kind: 'forced' as const }] : check.reasons;
+    if (reasons.length === 0) {
+      emit({ type: 'stage-unchanged', stage: name });
+      return 'ok';
+    }
+    emit({ type: 'stage-start', stage: name, reasons, index: ++started, total: order.length });
+    const entry = await runStage({ stage, deps: check.deps, useRunCache: options.runCache && !options.force, executor, ctx: project, emit });
+    if (entry === undefined || control.interrupted !== undefined) return 'failed';
+    entries[name] = entry;
+    ran.push(name);
+    writes = writes.then(() => writeLock(project.root, project.pipeDir, { stages: entries }));
+    await writes;
+    return 'ok';
+  };
+  const result = await schedule(
+    { order, upstream: (n) => project.graph.upstream.get(n) ?? [], jobs: options.jobs, keepGoing: options.keepGoing, stopped: () => control.interrupted !== undefined },
+    work,
+  );
+  if (result.failed.length > 0 || control.interrupted !== undefined) {
+    for (const name of result.skipped) emit({ type: 'stage-skipped', stage: name });
+  }
+  if (Object.keys(entries).length !== Object.keys(project.lock.stages).length && ran.length === 0) {
+    await writeLock(project.root, project.pipeDir, { stages: entries });
+  }
+  if (control.interrupted !== undefined) return fail({ reason: 'interrupted', signal: control.interrupted });
+  if (result.failed.length > 0) return fail({ reason: 'stage-failed', stages: result.failed });
+  return ok({ ran, failed: result.failed, skipped: result.skipped });
+}
+
+/** A dep of a selected stage that does not exist and that no selected stage produces. */
+function findMissingDep(project: Project, order: readonly string[]): Failure | undefined {
+  const selected = new Set(order);
+  for (const name of order) {
+    const stage = project.graph.byName.get(name);
+    for (const dep of stage?.deps ?? []) {
+      if (existsSync(absPath(project.root, dep))) continue;
+      const producer = project.graph.stages.find((s) => selected.has(s.name) && s.outs.some((o) => pathsOverlap(o.path, dep)));
+      if (producer === undefined) return { reason: 'missing-dep', stage: name, path: dep };
+    }
+  }
+  return undefined;
+}
+
+/** Reports what would run: a stage changed itself, or downstream of one that would run. */
+function dryRun(project: Project, order: readonly string[], options: ReproOptions, emit: EventSink): ReproSummary {
+  const wouldRun = new Set<string>();
+  for (const name of order) {
+    const stage = project.graph.byName.get(name);
+    if (stage === undefined || stage.frozen) continue;
+    const upstream = (project.graph.upstream.get(name) ?? []).find((u) => wouldRun.has(u));
+    const reasons = options.force
+      ? [{ kind: 'forced' as const }]
+      : upstream !== undefined
+        ? [{ kind: 'upstream-would-run' as const, stage: upstream }]
+        : checkStage(stage, project.lock.stages[name], project).reasons;
+    if (reasons.length === 0) {
+      measureDeps(stage, project);
+      continue;
+    }
+    wouldRun.add(name);
+    emit({ type: 'would-run', stage: name, reasons });
+  }
+  project.state.save();
+  return { ran: [...wouldRun], failed: [], skipped: [] };
+}
