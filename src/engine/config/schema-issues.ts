@@ -16,7 +16,8 @@ export function validateAt<T>(
 ): { ok: true; value: T } | { ok: false; error: Failure } {
   const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
-  const issue = pickIssue(parsed.error.issues);
+  const unknownKey = parsed.error.issues.find((i) => i.code === 'unrecognized_keys');
+  const issue = unknownKey ?? pickIssue(parsed.error.issues);
   return { ok: false, error: issueFailure(issue, value, src, basePath, known) };
 }
 
@@ -47,8 +48,8 @@ function issueFailure(issue: Issue, value: unknown, src: YamlSource, basePath: Y
   }
   if (issue.code === 'invalid_type') {
     const actual = valueAt(value, issue.path);
-    const got = actual === undefined ? 'nothing' : typeName(actual);
-    const message = `${where}: expected ${issue.expected}, got ${got}`;
+    const expected = EXPECTED_NAMES[issue.expected] ?? issue.expected;
+    const message = actual === undefined ? `${where}: missing (expected ${expected})` : `${where}: expected ${expected}, got ${typeName(actual)}`;
     return { reason: 'schema', pos: positionOf(src, path), message };
   }
   return { reason: 'schema', pos: positionOf(src, path), message: `${where}: ${issue.message}` };
@@ -60,6 +61,8 @@ export function describePath(path: YamlPath): string {
   for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out === '' ? seg : `.${seg}`;
   return out === '' ? 'top level' : out;
 }
+
+const EXPECTED_NAMES: Record<string, string> = { record: 'a mapping', object: 'a mapping', array: 'a list', string: 'a string' };
 
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   let cur = value;
