@@ -13,3 +13,8 @@ export { LocalExecutor } from './executors/local.js';
 export { consoleLogger } from './report/console-logger.js';
 export { formatFailure, exitCodeOf } from './report/format-failure.js';
 export { formatReason } from './report/format-reason.js';
+export { gc, type GcResult } from './store/gc.js';
+export { paramsDiff } from './query/params-diff.js';
+export { metricsShow, metricsDiff } from './query/metrics.js';
+export type { DiffRow } from './query/diff-rows.js';
+export { renderDag, type DagFormat } from './query/dag.js';

@@ -51,7 +51,8 @@ export async function runStage(input: RunStageInput): Promise<LockEntry | undefi
       emit({ type: 'stage-failed', stage: stage.name, outcome: { ok: false, reason: 'missing-output', path: out.path } });
       return undefined;
     }
-    if (out.cache) ctx.cache.save(out.path, m, !out.persist);
+    // metrics are always kept (copied when cache: false) so `metrics diff` can show the last run's values
+    if (out.cache || (out.kind === 'metric' && m.kind === 'file')) ctx.cache.save(out.path, m, out.cache && !out.persist);
     outs.push(toRecord(out.path, m));
   }
   if (runCacheEligible(stage)) recordRun(ctx.cache, key, outs);

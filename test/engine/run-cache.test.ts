@@ -1,0 +1,78 @@
+// Run-cache: a changed stage whose exact inputs ran before restores its outputs instead of running.
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { Rig } from './rig.js';
+
+let rig: Rig;
+beforeEach(() => {
+  rig = new Rig();
+  rig.write('data/in.txt', 'one\n');
+  rig.write('params.yaml', 'lr: 1\n');
+  rig.write('pipeline.yaml', `stages:
+  train:
+    cmd: ${rig.fake('train', 'out/model.txt', 'data/in.txt', 'params.yaml')}
+    deps: [data/in.txt]
+    params: [lr]
+    outs: [out/model.txt]
+`);
+});
+afterEach(() => rig.cleanup());
+
+describe('run-cache', () => {
+  test('going back to earlier inputs restores the earlier outputs and says so', async () => {
+    await rig.pipe(['repro']);
+    rig.write('params.yaml', 'lr: 2\n');
+    await rig.pipe(['repro']);
+    expect(rig.read('out/model.txt')).toContain('lr: 2');
+    rig.write('params.yaml', 'lr: 1\n');
+    const r = await rig.pipe(['repro']);
+    expect(r.stdout).toContain("Stage 'train' didn't change since an earlier run, restored its outputs");
+    expect(rig.count('train')).toBe(2);
+    expect(rig.read('out/model.txt')).toContain('lr: 1');
+    expect((await rig.pipe(['status'])).stdout).toContain('up to date');
+  });
+
+  test('a param change is never answered from the run-cache (DVC #10296)', async () => {
+    await rig.pipe(['repro']);
+    rig.write('params.yaml', 'lr: 3\n');
+    const r = await rig.pipe(['repro']);
+    expect(r.stdout).not.toContain('restored');
+    expect(rig.count('train')).toBe(2);
+  });
+
+  test('--no-run-cache and --force run the stage', async () => {
+    await rig.pipe(['repro']);
+    rig.write('data/in.txt', 'two\n');
+    await rig.pipe(['repro']);
+    rig.write('data/in.txt', 'one\n');
+    await rig.pipe(['repro', '--no-run-cache']);
+    expect(rig.count('train')).toBe(3);
+    await rig.pipe(['repro', '--force']);
+    expect(rig.count('train')).toBe(4);
+  });
+
+  test('after gc removed its objects, a run-cache entry is not used (DVC #9420)', async () => {
+    await rig.pipe(['repro']);
+    rig.write('data/in.txt', 'two\n');
+    await rig.pipe(['repro']);
+    const gc = await rig.pipe(['gc']);
+    expect(gc.code).toBe(0);
+    rig.write('data/in.txt', 'one\n');
+    const r = await rig.pipe(['repro']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('restored');
+    expect(rig.count('train')).toBe(3);
+    expect(rig.read('out/model.txt')).toContain('one');
+  });
+
+  test('a corrupted cache object is detected on restore and the stage runs instead', async () => {
+    await rig.pipe(['repro']);
+    const lock = rig.read('pipeline.lock');
+    const hash = /out\/model\.txt\n\s+xxh128: ([0-9a-f]{32})/.exec(lock)?.[1] ?? '';
+    rig.remove('out/model.txt');
+    rig.write(`cache/objects/${hash.slice(0, 2)}/${hash.slice(2)}`, 'garbage');
+    const r = await rig.pipe(['repro']);
+    expect(r.code).toBe(0);
+    expect(rig.count('train')).toBe(2);
+    expect(rig.read('out/model.txt')).toContain('train');
+  });
+});
