@@ -27,16 +27,18 @@ interface TableFlags {
 
 /** Prints params that differ from the lock or a git revision. */
 export async function runParamsDiff(rev: string | undefined, flags: TableFlags): Promise<void> {
-  const { engine, project } = await open();
-  const rows = engine.paramsDiff(project, rev, flags.all === true);
+  const { project } = await open();
+  const query = await import('../engine/query/index.js');
+  const rows = query.paramsDiff(project, rev, flags.all === true);
   if (!rows.ok) return raise(rows.error);
   printDiff(rows.value, flags, ['Path', 'Param', rev ?? 'Lock', 'Workspace'], false);
 }
 
 /** Prints the workspace metrics. */
 export async function runMetricsShow(flags: TableFlags): Promise<void> {
-  const { engine, project } = await open();
-  const shown = engine.metricsShow(project);
+  const { project } = await open();
+  const query = await import('../engine/query/index.js');
+  const shown = query.metricsShow(project);
   if (!shown.ok) return raise(shown.error);
   if (flags.json) return out(JSON.stringify(shown.value, null, 2) + '\n');
   const rows = Object.entries(shown.value).flatMap(([file, values]) => Object.entries(values).map(([k, v]) => [file, k, text(v)]));
@@ -46,8 +48,9 @@ export async function runMetricsShow(flags: TableFlags): Promise<void> {
 
 /** Prints metrics that differ from the lock's version or a git revision. */
 export async function runMetricsDiff(rev: string | undefined, flags: TableFlags): Promise<void> {
-  const { engine, project } = await open();
-  const rows = engine.metricsDiff(project, rev, flags.all === true);
+  const { project } = await open();
+  const query = await import('../engine/query/index.js');
+  const rows = query.metricsDiff(project, rev, flags.all === true);
   if (!rows.ok) return raise(rows.error);
   printDiff(rows.value, flags, ['Path', 'Metric', rev ?? 'Lock', 'Workspace', 'Change'], true);
 }

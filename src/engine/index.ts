@@ -14,7 +14,6 @@ export { consoleLogger } from './report/console-logger.js';
 export { formatFailure, exitCodeOf } from './report/format-failure.js';
 export { formatReason } from './report/format-reason.js';
 export { gc, type GcResult } from './store/gc.js';
-export { paramsDiff } from './query/params-diff.js';
-export { metricsShow, metricsDiff } from './query/metrics.js';
-export type { DiffRow } from './query/diff-rows.js';
 export { renderDag, type DagFormat } from './query/dag.js';
+export type { DiffRow } from './query/diff-rows.js';
+// params diff and metrics parse YAML: import them from './query/index.js' (kept out of the startup path).
