@@ -76,7 +76,14 @@ function printDiff(rows: readonly DiffRow[], flags: TableFlags, header: string[]
 /** Removes cache objects not referenced by the lock. */
 export async function runGc(dry: boolean): Promise<void> {
   const { engine, project } = await open();
-  const r = engine.gc(project.cache, project.lock, dry);
+  const lock = engine.acquireProcessLock(project.pipeDir);
+  if (!lock.ok) return raise(lock.error);
+  let r: ReturnType<typeof engine.gc>;
+  try {
+    r = engine.gc(project.cache, project.lock, dry);
+  } finally {
+    lock.value();
+  }
   const mb = (r.bytes / 1e6).toFixed(1);
   out(`${dry ? 'Would remove' : 'Removed'} ${r.objects} cache objects (${mb} MB) and ${r.runs} run-cache entries\n`);
 }

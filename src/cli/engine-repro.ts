@@ -22,7 +22,10 @@ export async function runRepro(targets: string[], flags: ReproFlags): Promise<vo
   const emit = engine.consoleLogger({ out, err });
   const control: { interrupted: string | undefined } = { interrupted: undefined };
   const onSignal = (signal: NodeJS.Signals): void => {
-    if (control.interrupted !== undefined) return;
+    if (control.interrupted !== undefined) {
+      // a second Ctrl-C: stop waiting for the grace period (the lock file is only ever replaced atomically)
+      process.exit(130);
+    }
     control.interrupted = signal;
     emit({ type: 'interrupting', signal });
     void executor.cancelAll();

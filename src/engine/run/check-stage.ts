@@ -43,7 +43,9 @@ export function checkStage(stage: Stage, entry: LockEntry | undefined, ctx: Chec
   if (stage.frozen) return { reasons: [], deps: records };
   if (entry === undefined) return { reasons: [{ kind: 'new' }], deps: records };
   const reasons: Reason[] = [];
-  if (stage.alwaysChanged) reasons.push({ kind: 'always-changed' });
+  // DVC: a stage with neither deps, params nor outs ("callback" stage) is always changed, like always_changed
+  const callback = stage.deps.length === 0 && stage.params.length === 0 && stage.outs.length === 0;
+  if (stage.alwaysChanged || callback) reasons.push({ kind: 'always-changed' });
   const oldCmd = entry.cmd.join('\n');
   const newCmd = stage.cmd.join('\n');
   if (oldCmd !== newCmd) reasons.push({ kind: 'cmd', old: oldCmd, new: newCmd });
