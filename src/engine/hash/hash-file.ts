@@ -2,8 +2,11 @@
 // digests plus the size, so hashing streams through a fixed buffer at disk speed.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { xxh3 } from '@node-rs/xxhash';
+import { parallelDigests } from './parallel-digests.js';
 
 const CHUNK_BYTES = 16 << 20;
+/** Files at least this large are hashed by several threads (same result). */
+const PARALLEL_BYTES = 128 << 20;
 let buffer: Buffer | undefined;
 
 /** Hex xxh3-128 of bytes or text. */
@@ -12,7 +15,11 @@ export function hashBytes(data: Uint8Array | string): string {
 }
 
 /** Hashes the file at `abs`, returning its content address and byte size. */
-export function hashFile(abs: string): { hash: string; size: number } {
+export function hashFile(abs: string, knownSize = -1): { hash: string; size: number } {
+  if (knownSize >= PARALLEL_BYTES) {
+    const digests = parallelDigests(abs, knownSize, CHUNK_BYTES);
+    if (digests !== undefined) return { hash: combine(digests, knownSize), size: knownSize };
+  }
   buffer ??= Buffer.allocUnsafe(CHUNK_BYTES);
   const fd = openSync(abs, 'r');
   try {
@@ -25,12 +32,17 @@ export function hashFile(abs: string): { hash: string; size: number } {
       if (n > 0) digests.push(digestBytes(buffer.subarray(0, n)));
       if (n < CHUNK_BYTES) break;
     }
-    const tail = Buffer.alloc(8);
-    tail.writeBigUInt64LE(BigInt(size));
-    return { hash: hashBytes(Buffer.concat([...digests, tail])), size };
+    return { hash: combine(Buffer.concat(digests), size), size };
   } finally {
     closeSync(fd);
   }
+}
+
+/** Hash of a multi-chunk file: xxh3-128 over the chunk digests followed by the size (u64 LE). */
+function combine(digests: Buffer, size: number): string {
+  const tail = Buffer.alloc(8);
+  tail.writeBigUInt64LE(BigInt(size));
+  return hashBytes(Buffer.concat([digests, tail]));
 }
 
 function fillChunk(fd: number, buf: Buffer): number {

@@ -68,7 +68,7 @@ function fileHash(rel: string, abs: string, st: Stats, state: StateCache, truste
   const known = state.lookup(rel, st);
   if (known !== undefined) return { hash: known, size: st.size };
   const hashedAt = Date.now();
-  const { hash, size } = hashFile(abs);
+  const { hash, size } = hashFile(abs, st.size);
   state.record(rel, st, hash, hashedAt, trusted);
   return { hash, size };
 }
