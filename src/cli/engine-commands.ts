@@ -9,11 +9,12 @@ export function registerEngineCommands(program: Command): void {
     .command('repro')
     .description('Bring the pipeline (or the target stages and their upstream) up to date')
     .argument('[targets...]', 'stage names, or foreach group names (all their items)')
-    .option('-f, --force', 'run the selected stages even when unchanged', false)
-    .option('--downstream', 'run the targets and every stage downstream of them', false)
-    .option('-s, --single-item', 'run only the targets, not their upstream stages', false)
-    .option('--dry', 'print what would run, run nothing', false)
-    .option('-k, --keep-going', 'after a failure, skip only its dependents and run the rest', false)
+    .option('-f, --force', 'run the selected stages even when unchanged')
+    .option('--downstream', 'run the targets and every stage downstream of them')
+    .option('-s, --single-item', 'run only the targets, not their upstream stages')
+    .option('-p, --pipeline', 'run every stage of the pipelines the targets belong to')
+    .option('--dry', 'print what would run, run nothing')
+    .option('-k, --keep-going', 'after a failure, skip only its dependents and run the rest')
     .option('--no-run-cache', 'always run changed stages instead of restoring earlier runs')
     .addOption(new Option('-j, --jobs <n>', 'stages run in parallel').default(availableParallelism(), 'number of cores').argParser(positiveInt))
     .action(async (targets: string[], opts: Record<string, unknown>) => {
@@ -22,6 +23,7 @@ export function registerEngineCommands(program: Command): void {
         force: opts['force'] === true,
         downstream: opts['downstream'] === true,
         single: opts['singleItem'] === true,
+        wholePipeline: opts['pipeline'] === true,
         dry: opts['dry'] === true,
         keepGoing: opts['keepGoing'] === true,
         runCache: opts['runCache'] !== false,
@@ -33,20 +35,20 @@ export function registerEngineCommands(program: Command): void {
     .command('status')
     .description('Show which stages changed since their last run, and why')
     .argument('[targets...]', 'stage names or foreach group names')
-    .option('--json', 'print JSON', false)
-    .action(async (targets: string[], opts: { json: boolean }) => {
+    .option('--json', 'print JSON')
+    .action(async (targets: string[], opts: { json?: boolean }) => {
       const { runStatus } = await import('./engine-repro.js');
-      await runStatus(targets, opts.json);
+      await runStatus(targets, opts.json === true);
     });
 
   program
     .command('dag')
     .description('Show the stage graph (foreach/matrix items grouped)')
-    .option('--mermaid', 'print a Mermaid flowchart', false)
-    .option('--dot', 'print Graphviz DOT', false)
-    .action(async (opts: { mermaid: boolean; dot: boolean }) => {
+    .option('--mermaid', 'print a Mermaid flowchart')
+    .option('--dot', 'print Graphviz DOT')
+    .action(async (opts: { mermaid?: boolean; dot?: boolean }) => {
       const { runDag } = await import('./engine-query.js');
-      await runDag(opts.mermaid ? 'mermaid' : opts.dot ? 'dot' : 'ascii');
+      await runDag(opts.mermaid === true ? 'mermaid' : opts.dot === true ? 'dot' : 'ascii');
     });
 
   const params = program.command('params').description('Inspect parameters');
@@ -54,10 +56,10 @@ export function registerEngineCommands(program: Command): void {
     .command('diff')
     .description('Compare params in the workspace with the last pipeline.lock, or with a git revision')
     .argument('[rev]', 'git revision to compare with (default: the values recorded in pipeline.lock)')
-    .option('--json', 'print JSON', false)
-    .option('--md', 'print a Markdown table', false)
-    .option('--all', 'also list unchanged params', false)
-    .action(async (rev: string | undefined, opts: { json: boolean; md: boolean; all: boolean }) => {
+    .option('--json', 'print JSON')
+    .option('--md', 'print a Markdown table')
+    .option('--all', 'also list unchanged params')
+    .action(async (rev: string | undefined, opts: { json?: boolean; md?: boolean; all?: boolean }) => {
       const { runParamsDiff } = await import('./engine-query.js');
       await runParamsDiff(rev, opts);
     });
@@ -66,9 +68,9 @@ export function registerEngineCommands(program: Command): void {
   metrics
     .command('show')
     .description('Show the metrics in the workspace')
-    .option('--json', 'print JSON', false)
-    .option('--md', 'print a Markdown table', false)
-    .action(async (opts: { json: boolean; md: boolean }) => {
+    .option('--json', 'print JSON')
+    .option('--md', 'print a Markdown table')
+    .action(async (opts: { json?: boolean; md?: boolean }) => {
       const { runMetricsShow } = await import('./engine-query.js');
       await runMetricsShow(opts);
     });
@@ -76,10 +78,10 @@ export function registerEngineCommands(program: Command): void {
     .command('diff')
     .description('Compare metrics in the workspace with the last pipeline.lock (from the cache), or a git revision')
     .argument('[rev]', 'git revision to compare with')
-    .option('--json', 'print JSON', false)
-    .option('--md', 'print a Markdown table', false)
-    .option('--all', 'also list unchanged metrics', false)
-    .action(async (rev: string | undefined, opts: { json: boolean; md: boolean; all: boolean }) => {
+    .option('--json', 'print JSON')
+    .option('--md', 'print a Markdown table')
+    .option('--all', 'also list unchanged metrics')
+    .action(async (rev: string | undefined, opts: { json?: boolean; md?: boolean; all?: boolean }) => {
       const { runMetricsDiff } = await import('./engine-query.js');
       await runMetricsDiff(rev, opts);
     });
@@ -87,10 +89,10 @@ export function registerEngineCommands(program: Command): void {
   program
     .command('gc')
     .description('Remove cache objects not referenced by pipeline.lock (run-cache entries that need them go too)')
-    .option('--dry', 'only list what would be removed', false)
-    .action(async (opts: { dry: boolean }) => {
+    .option('--dry', 'only list what would be removed')
+    .action(async (opts: { dry?: boolean }) => {
       const { runGc } = await import('./engine-query.js');
-      await runGc(opts.dry);
+      await runGc(opts.dry === true);
     });
 }
 

@@ -20,9 +20,9 @@ export async function runDag(format: 'ascii' | 'mermaid' | 'dot'): Promise<void>
 }
 
 interface TableFlags {
-  readonly json: boolean;
-  readonly md: boolean;
-  readonly all?: boolean;
+  readonly json?: boolean | undefined;
+  readonly md?: boolean | undefined;
+  readonly all?: boolean | undefined;
 }
 
 /** Prints params that differ from the lock or a git revision. */
@@ -40,10 +40,10 @@ export async function runMetricsShow(flags: TableFlags): Promise<void> {
   const query = await import('../engine/query/index.js');
   const shown = query.metricsShow(project);
   if (!shown.ok) return raise(shown.error);
-  if (flags.json) return out(JSON.stringify(shown.value, null, 2) + '\n');
+  if (flags.json === true) return out(JSON.stringify(shown.value, null, 2) + '\n');
   const rows = Object.entries(shown.value).flatMap(([file, values]) => Object.entries(values).map(([k, v]) => [file, k, text(v)]));
   if (rows.length === 0) return out('No metrics found\n');
-  out(renderTable(['Path', 'Metric', 'Value'], rows, flags.md));
+  out(renderTable(['Path', 'Metric', 'Value'], rows, flags.md === true));
 }
 
 /** Prints metrics that differ from the lock's version or a git revision. */
@@ -56,7 +56,7 @@ export async function runMetricsDiff(rev: string | undefined, flags: TableFlags)
 }
 
 function printDiff(rows: readonly DiffRow[], flags: TableFlags, header: string[], withChange: boolean): void {
-  if (flags.json) {
+  if (flags.json === true) {
     const obj: Record<string, Record<string, { old: Value | null; new: Value | null; diff?: number }>> = {};
     for (const r of rows) {
       const cell: { old: Value | null; new: Value | null; diff?: number } = { old: r.old ?? null, new: r.new ?? null };
@@ -70,7 +70,7 @@ function printDiff(rows: readonly DiffRow[], flags: TableFlags, header: string[]
     const base = [r.file, r.key, text(r.old), text(r.new)];
     return withChange ? [...base, r.change === undefined ? '' : signed(r.change)] : base;
   });
-  out(renderTable(header, cells, flags.md));
+  out(renderTable(header, cells, flags.md === true));
 }
 
 /** Removes cache objects not referenced by the lock. */

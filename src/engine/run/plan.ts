@@ -11,6 +11,8 @@ export interface SelectOptions {
   readonly downstream: boolean;
   /** Only the targets themselves (`-s`). */
   readonly single: boolean;
+  /** Every stage of the pipelines (connected components) the targets belong to (`--pipeline`). */
+  readonly wholePipeline?: boolean;
 }
 
 /** Resolves targets to stage names (a group name selects all its items). */
@@ -35,6 +37,7 @@ export function selectStages(graph: Graph, options: SelectOptions): Result<strin
   let selected: Set<string>;
   if (targets.value.length === 0) selected = new Set(graph.byName.keys());
   else if (options.single) selected = new Set(targets.value);
+  else if (options.wholePipeline === true) selected = closure(targets.value, undirected(graph));
   else selected = closure(targets.value, options.downstream ? graph.downstream : graph.upstream);
   return ok(topoOrder(graph, selected));
 }
@@ -50,6 +53,12 @@ export function closure(start: readonly string[], edges: ReadonlyMap<string, rea
     stack.push(...(edges.get(n) ?? []));
   }
   return seen;
+}
+
+function undirected(graph: Graph): Map<string, string[]> {
+  const edges = new Map<string, string[]>();
+  for (const name of graph.byName.keys()) edges.set(name, [...(graph.upstream.get(name) ?? []), ...(graph.downstream.get(name) ?? [])]);
+  return edges;
 }
 
 /** Post-order over upstream edges restricted to `selected`, visiting roots in file order. */

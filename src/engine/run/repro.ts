@@ -20,6 +20,7 @@ export interface ReproOptions {
   readonly force: boolean;
   readonly downstream: boolean;
   readonly single: boolean;
+  readonly wholePipeline: boolean;
   readonly dry: boolean;
   readonly keepGoing: boolean;
   readonly runCache: boolean;
