@@ -22,18 +22,31 @@ function argValue(name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-/** Wall seconds of one command run in the bench dir (throws on failure). */
-function timeOnce(cmd: string, cmdArgs: readonly string[]): number {
-  const start = performance.now();
-  const r = spawnSync(cmd, cmdArgs, { cwd: dir, encoding: 'utf8' });
-  const seconds = (performance.now() - start) / 1000;
-  if (r.status !== 0) throw new Error(`${cmd} ${cmdArgs.join(' ')} failed:\n${r.stderr}`);
-  return seconds;
+interface Timing {
+  readonly wall: number;
+  /** user + system CPU seconds of the process tree (from /usr/bin/time), when available. */
+  readonly cpu: number | undefined;
 }
 
-function best(cmd: string, cmdArgs: readonly string[]): number {
-  let min = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < repeat; i++) min = Math.min(min, timeOnce(cmd, cmdArgs));
+const gnuTime = existsSync('/usr/bin/time');
+
+/** Wall and CPU seconds of one command run in the bench dir (throws on failure). */
+function timeOnce(cmd: string, cmdArgs: readonly string[]): Timing {
+  const argv = gnuTime ? ['/usr/bin/time', '-f', 'CPU %U %S', cmd, ...cmdArgs] : [cmd, ...cmdArgs];
+  const start = performance.now();
+  const r = spawnSync(argv[0] ?? cmd, argv.slice(1), { cwd: dir, encoding: 'utf8' });
+  const wall = (performance.now() - start) / 1000;
+  if (r.status !== 0) throw new Error(`${cmd} ${cmdArgs.join(' ')} failed:\n${r.stderr}`);
+  const m = /CPU ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+  return { wall, cpu: m === null ? undefined : Number(m[1]) + Number(m[2]) };
+}
+
+function best(cmd: string, cmdArgs: readonly string[]): Timing {
+  let min: Timing = { wall: Number.POSITIVE_INFINITY, cpu: undefined };
+  for (let i = 0; i < repeat; i++) {
+    const t = timeOnce(cmd, cmdArgs);
+    if (t.wall < min.wall) min = t;
+  }
   return min;
 }
 
@@ -42,8 +55,12 @@ function hasSnakemake(): boolean {
 }
 
 const rows: [string, string, string, string][] = [];
-const fmt = (s: number | undefined): string => (s === undefined ? 'n/a' : `${s.toFixed(3)} s`);
-const ratio = (a: number | undefined, b: number | undefined): string => (a === undefined || b === undefined ? '' : `${(b / a).toFixed(1)}×`);
+const fmt = (t: Timing | number | undefined): string => {
+  if (t === undefined) return 'n/a';
+  if (typeof t === 'number') return `${t.toFixed(3)} s`;
+  return `${t.wall.toFixed(3)} s` + (t.cpu === undefined ? '' : ` (cpu ${t.cpu.toFixed(2)} s)`);
+};
+const ratio = (a: Timing | undefined, b: Timing | undefined): string => (a === undefined || b === undefined ? '' : `${(b.wall / a.wall).toFixed(1)}×`);
 
 process.stdout.write(`Building fixture in ${dir} (10,000 × 1 KiB + 1 GB)…\n`);
 buildFixture(dir);
@@ -53,18 +70,16 @@ execFileSync('mkdir', ['-p', path.join(dir, 'out')]);
 const firstRun = timeOnce(process.execPath, [pipeBin, 'repro']);
 const noop = best(process.execPath, [pipeBin, 'repro']);
 const status = best(process.execPath, [pipeBin, 'status']);
-let hashCold = Number.POSITIVE_INFINITY;
+const hashCold = best(process.execPath, [hashOne, path.join(dir, 'data', 'big.bin')]);
 let hashInProcess = Number.POSITIVE_INFINITY;
 for (let i = 0; i < repeat; i++) {
-  const start = performance.now();
   const out = execFileSync(process.execPath, [hashOne, path.join(dir, 'data', 'big.bin')], { encoding: 'utf8' });
-  hashCold = Math.min(hashCold, (performance.now() - start) / 1000);
   hashInProcess = Math.min(hashInProcess, Number(out.split(' ')[0]));
 }
 
-let smFirst: number | undefined;
-let smNoop: number | undefined;
-let smDry: number | undefined;
+let smFirst: Timing | undefined;
+let smNoop: Timing | undefined;
+let smDry: Timing | undefined;
 if (hasSnakemake()) {
   const sm = ['-j', '1', '--quiet'];
   smFirst = timeOnce('snakemake', sm);
@@ -78,7 +93,7 @@ rows.push(['`pipe status` (vs `snakemake -n`)', fmt(status), fmt(smDry), ratio(s
 rows.push(['hash 1 GB, cold process (whole process)', fmt(hashCold), '', '']);
 rows.push(['hash 1 GB, in-process time', fmt(hashInProcess), '', '']);
 
-const header = ['case', 'pipe', 'snakemake 7.21', 'snakemake / pipe'];
+const header = ['case', 'pipe: wall (cpu)', 'snakemake 7.21: wall (cpu)', 'snakemake / pipe (wall)'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
 const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
 process.stdout.write(`\nbest of ${repeat} (first run: once)${existsSync('/proc/loadavg') ? `, load average ${execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).split(' ').slice(0, 3).join(' ')}` : ''}\n`);
