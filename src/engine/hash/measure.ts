@@ -1,5 +1,6 @@
 // Measures a workspace path: a file's hash, or a directory's hash over its sorted (relative path, hash) list,
 // consulting the state cache so unchanged files are only stat'ed.
+import { createHash } from 'node:crypto';
 import { readdirSync, statSync, type Stats } from 'node:fs';
 import { absPath } from '../paths.js';
 import { hashBytes, hashFile } from './hash-file.js';
@@ -18,9 +19,27 @@ export type Measured =
 
 /** Hash of a directory listing; the listing must be sorted by path. */
 export function hashListing(entries: readonly DirEntry[]): string {
+  return hashBytes(listingText(entries));
+}
+
+function listingText(entries: readonly DirEntry[]): string {
   let text = '';
   for (const e of entries) text += `${e.path}\0${e.hash}\n`;
-  return hashBytes(text);
+  return text;
+}
+
+/**
+ * The directory hash, memoised in the state cache under `rel/` keyed by a digest of the listing, so that an
+ * unchanged directory needs no xxh3 at all (the memo key is only a lookup key, never a content address).
+ */
+function dirHash(rel: string, entries: readonly DirEntry[], state: StateCache): string {
+  const text = listingText(entries);
+  const key = createHash('sha1').update(text).digest('hex');
+  const memo = state.lookupMemo(`${rel}/`);
+  if (memo !== undefined && memo.startsWith(`${key}:`)) return memo.slice(key.length + 1);
+  const hash = hashBytes(text);
+  state.recordMemo(`${rel}/`, `${key}:${hash}`);
+  return hash;
 }
 
 /** Measures root-relative `rel`; undefined when nothing exists there. */
@@ -41,25 +60,20 @@ export function measure(root: string, rel: string, state: StateCache, trusted = 
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   let size = 0;
   for (const e of entries) size += e.size;
-  return { kind: 'dir', hash: hashListing(entries), size, nfiles: entries.length, entries };
+  return { kind: 'dir', hash: dirHash(rel, entries, state), size, nfiles: entries.length, entries };
 }
 
 function walk(root: string, base: string, sub: string, state: StateCache, trusted: boolean, into: DirEntry[]): void {
   const dirAbs = absPath(root, sub === '' ? base : `${base}/${sub}`);
-  for (const dirent of readdirSync(dirAbs, { withFileTypes: true })) {
-    const relInDir = sub === '' ? dirent.name : `${sub}/${dirent.name}`;
+  for (const name of readdirSync(dirAbs)) {
+    const relInDir = sub === '' ? name : `${sub}/${name}`;
     const rel = `${base}/${relInDir}`;
-    const abs = `${dirAbs}/${dirent.name}`;
-    if (dirent.isDirectory()) {
-      walk(root, base, relInDir, state, trusted, into);
-      continue;
-    }
-    const st = statSync(abs);
+    const st = statSync(`${dirAbs}/${name}`);
     if (st.isDirectory()) {
       walk(root, base, relInDir, state, trusted, into);
       continue;
     }
-    const { hash, size } = fileHash(rel, abs, st, state, trusted);
+    const { hash, size } = fileHash(rel, `${dirAbs}/${name}`, st, state, trusted);
     into.push({ path: relInDir, hash, size });
   }
 }

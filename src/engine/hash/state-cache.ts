@@ -60,6 +60,18 @@ export class StateCache {
     this.#dirty = true;
   }
 
+  /** A memoised value stored under `key` (keys ending in '/' never clash with file paths). */
+  lookupMemo(key: string): string | undefined {
+    return this.#entries.get(key);
+  }
+
+  /** Stores a memoised value. */
+  recordMemo(key: string, value: string): void {
+    if (this.#entries.get(key) === value) return;
+    this.#entries.set(key, value);
+    this.#dirty = true;
+  }
+
   /** Writes the state back (temp name + rename) when anything was recorded. */
   save(): void {
     if (!this.#dirty) return;

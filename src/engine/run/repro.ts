@@ -87,8 +87,9 @@ async function runAll(
       emit({ type: 'stage-unchanged', stage: name });
       return 'ok';
     }
-    emit({ type: 'stage-start', stage: name, reasons, index: ++started, total: order.length });
-    const entry = await runStage({ stage, deps: check.deps, useRunCache: options.runCache && !options.force, executor, ctx: project, emit });
+    const onStart = () => emit({ type: 'stage-start', stage: name, reasons, index: ++started, total: order.length });
+    const useRunCache = options.runCache && !options.force;
+    const entry = await runStage({ stage, deps: check.deps, useRunCache, executor, ctx: project, emit, onStart });
     if (entry === undefined || control.interrupted !== undefined) return 'failed';
     entries[name] = entry;
     ran.push(name);

@@ -20,6 +20,8 @@ export interface RunStageInput {
   readonly executor: Executor;
   readonly ctx: CheckContext & { readonly cache: ObjectCache };
   readonly emit: EventSink;
+  /** Called right before the command runs (not when outputs are restored). */
+  readonly onStart: () => void;
 }
 
 /** The lock entry of the finished stage, or undefined when it failed (already reported). */
@@ -34,6 +36,7 @@ export async function runStage(input: RunStageInput): Promise<LockEntry | undefi
       return entryOf(outs);
     }
   }
+  input.onStart();
   for (const out of stage.outs) if (!out.persist) rmSync(absPath(ctx.root, out.path), { recursive: true, force: true });
   const started = Date.now();
   const outcome = await input.executor.run(
@@ -44,6 +47,22 @@ export async function runStage(input: RunStageInput): Promise<LockEntry | undefi
     emit({ type: 'stage-failed', stage: stage.name, outcome });
     return undefined;
   }
+  let outs: FileRecord[] | undefined;
+  try {
+    outs = saveOutputs(stage, ctx, emit);
+  } catch (error) {
+    const message = `could not cache its outputs: ${error instanceof Error ? error.message : String(error)}`;
+    emit({ type: 'stage-failed', stage: stage.name, outcome: { ok: false, reason: 'cache-error', message } });
+    return undefined;
+  }
+  if (outs === undefined) return undefined;
+  if (runCacheEligible(stage)) recordRun(ctx.cache, key, outs);
+  emit({ type: 'stage-done', stage: stage.name, durationMs: Date.now() - started });
+  return entryOf(outs);
+}
+
+/** Hashes and caches the outputs of a successful run; undefined (reported) when one is missing. */
+function saveOutputs(stage: Stage, ctx: RunStageInput['ctx'], emit: EventSink): FileRecord[] | undefined {
   const outs: FileRecord[] = [];
   for (const out of stage.outs) {
     const m = measure(ctx.root, out.path, ctx.state, true);
@@ -55,9 +74,7 @@ export async function runStage(input: RunStageInput): Promise<LockEntry | undefi
     if (out.cache || (out.kind === 'metric' && m.kind === 'file')) ctx.cache.save(out.path, m, out.cache && !out.persist);
     outs.push(toRecord(out.path, m));
   }
-  if (runCacheEligible(stage)) recordRun(ctx.cache, key, outs);
-  emit({ type: 'stage-done', stage: stage.name, durationMs: Date.now() - started });
-  return entryOf(outs);
+  return outs;
 }
 
 /** Run-cache applies only to stages with deps and outputs, all cached, none persistent or always changed. */
