@@ -1,6 +1,7 @@
 // Runs stage commands on this machine: `/bin/sh -c` in its own process group, so that cancelling kills the
 // stage's whole process tree (SIGTERM, then SIGKILL after a grace period).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import type { ExecOutcome, Executor, OutputSink, StageJob } from './executor.js';
 
 const GRACE_MS = 3000;
@@ -21,6 +22,7 @@ export class LocalExecutor implements Executor {
 
   private runOne(job: StageJob, command: string, sink: OutputSink): Promise<ExecOutcome> {
     return new Promise((resolve) => {
+      const { spawn } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
       const child = spawn('/bin/sh', ['-c', command], { cwd: job.cwd, env: job.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
       this.#running.add(child);
       const flushOut = pipeLines(child.stdout, (l) => sink('stdout', l));

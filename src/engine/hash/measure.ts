@@ -1,6 +1,5 @@
 // Measures a workspace path: a file's hash, or a directory's hash over its sorted (relative path, hash) list,
 // consulting the state cache so unchanged files are only stat'ed.
-import { createHash } from 'node:crypto';
 import { readdirSync, statSync, type Stats } from 'node:fs';
 import { absPath } from '../paths.js';
 import { hashBytes, hashFile } from './hash-file.js';
@@ -29,17 +28,30 @@ function listingText(entries: readonly DirEntry[]): string {
 }
 
 /**
- * The directory hash, memoised in the state cache under `rel/` keyed by a digest of the listing, so that an
- * unchanged directory needs no xxh3 at all (the memo key is only a lookup key, never a content address).
+ * The directory hash, memoised in the state cache under `rel/` keyed by a cheap 64-bit digest (plus length) of
+ * the listing, so that an unchanged directory needs no xxh3 binding at all. The memo key is only a lookup key,
+ * never a content address.
  */
 function dirHash(rel: string, entries: readonly DirEntry[], state: StateCache): string {
   const text = listingText(entries);
-  const key = createHash('sha1').update(text).digest('hex');
+  const key = memoKey(text);
   const memo = state.lookupMemo(`${rel}/`);
   if (memo !== undefined && memo.startsWith(`${key}:`)) return memo.slice(key.length + 1);
   const hash = hashBytes(text);
   state.recordMemo(`${rel}/`, `${key}:${hash}`);
   return hash;
+}
+
+/** FNV-1a over two independent 32-bit lanes, plus the length. */
+function memoKey(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return `${(a >>> 0).toString(16)}${(b >>> 0).toString(16)}.${text.length}`;
 }
 
 /** Measures root-relative `rel`; undefined when nothing exists there. */

@@ -2,9 +2,10 @@
 // thread blocks on a shared counter), so `hashFile` stays a plain function. Falls back to undefined when
 // workers are unavailable; the result is identical to sequential hashing.
 import { closeSync, existsSync, openSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { digestChunks, type ChunkJob } from './chunk-digest.js';
 
 const WORKER = fileURLToPath(new URL('./hash-worker.js', import.meta.url));
@@ -18,9 +19,11 @@ export function parallelDigests(file: string, size: number, chunkBytes: number):
   const digests = new SharedArrayBuffer(count * 16);
   const flags = new SharedArrayBuffer(8);
   const base = { file, chunkBytes, step: threads, count, digests, flags };
+  // loaded here, not at startup: most runs never hash a large file
+  const { Worker: WorkerClass } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   const workers: Worker[] = [];
   try {
-    for (let t = 1; t < threads; t++) workers.push(new Worker(WORKER, { workerData: { ...base, first: t } satisfies ChunkJob }));
+    for (let t = 1; t < threads; t++) workers.push(new WorkerClass(WORKER, { workerData: { ...base, first: t } satisfies ChunkJob }));
   } catch {
     workers.forEach((w) => void w.terminate());
     return undefined;
