@@ -135,3 +135,29 @@ describe('freshness', () => {
     expect(rig.read('out/log.txt')).toBe('first\nline\nline\n');
   });
 });
+
+describe('lock file', () => {
+  test('is sorted, stable across runs and records hashes, params and sizes', async () => {
+    rig.write('pipeline.yaml', pipeline());
+    await rig.pipe(['repro']);
+    const first = rig.read('pipeline.lock');
+    await rig.pipe(['repro', '--force']);
+    expect(rig.read('pipeline.lock')).toBe(first);
+    expect(first.indexOf('  a:')).toBeLessThan(first.indexOf('  b:'));
+    expect(first).toMatch(/- path: data\/in\.txt\n\s+xxh128: [0-9a-f]{32}\n\s+size: 4/);
+    expect(first).toMatch(/params:\n\s+params\.yaml:\n\s+lr: 0\.1\n\s+train:\n\s+epochs: 3/);
+  });
+
+  test('a directory dep records its file count and changes when a file inside changes', async () => {
+    rig.write('data/dir/x.txt', 'x');
+    rig.write('data/dir/sub/y.txt', 'y');
+    rig.write('pipeline.yaml', `stages:\n  d:\n    cmd: ${rig.fake('d', 'out/d.txt')}\n    deps: [data/dir]\n    outs: [out/d.txt]\n`);
+    await rig.pipe(['repro']);
+    expect(rig.read('pipeline.lock')).toMatch(/path: data\/dir\n\s+xxh128: [0-9a-f]{32}\n\s+size: 2\n\s+nfiles: 2/);
+    expect((await rig.pipe(['status'])).stdout).toContain('up to date');
+    rig.write('data/dir/sub/y.txt', 'z');
+    expect((await rig.pipe(['status'])).stdout).toContain('dep modified: data/dir');
+    await rig.pipe(['repro']);
+    expect(rig.count('d')).toBe(2);
+  });
+});
