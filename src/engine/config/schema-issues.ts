@@ -46,6 +46,11 @@ function issueFailure(issue: Issue, value: unknown, src: YamlSource, basePath: Y
     const hint = suggestion === undefined ? '' : ` (did you mean '${suggestion}'?)`;
     return { reason: 'schema', pos: positionOf(src, [...path, key], true), message: `${where}: unknown key '${key}'${hint}` };
   }
+  const last = issue.path[issue.path.length - 1];
+  if (issue.path.length > 0 && valueAt(value, issue.path) === undefined && typeof last === 'string') {
+    const parent = path.slice(0, -1);
+    return { reason: 'schema', pos: positionOf(src, parent, true), message: `${describePath(parent)}: missing required key '${last}'` };
+  }
   if (issue.code === 'invalid_type') {
     const actual = valueAt(value, issue.path);
     const expected = EXPECTED_NAMES[issue.expected] ?? issue.expected;

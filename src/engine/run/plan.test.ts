@@ -41,6 +41,9 @@ describe('plan', () => {
     expect(select(['s2'], true)).toEqual(['s2', 's4']);
     expect(select(['s4'], false, true)).toEqual(['s4']);
   });
+  test('the pipeline file as a target selects every stage', () => {
+    expect(select(['pipeline.yaml'], false, true)).toHaveLength(5);
+  });
   test('unknown target suggests a name', () => {
     expect(select(['s22'])).toMatchObject({ reason: 'unknown-target', target: 's22' });
   });

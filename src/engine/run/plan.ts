@@ -19,6 +19,10 @@ export interface SelectOptions {
 export function resolveTargets(graph: Graph, targets: readonly string[]): Result<string[], Failure> {
   const names: string[] = [];
   for (const raw of targets) {
+    if (/(^|\/)(pipeline|dvc)\.yaml$/.test(raw)) {
+      names.push(...graph.byName.keys()); // the pipeline file itself: every stage, as in DVC
+      continue;
+    }
     const target = raw.includes(':') ? raw.slice(raw.lastIndexOf(':') + 1) : raw;
     const matches = graph.byName.has(target) ? [target] : graph.stages.filter((s) => s.group === target).map((s) => s.name);
     if (matches.length === 0) {
