@@ -77,3 +77,19 @@ describe('selection', () => {
     expect(counts()).toEqual([0, 0, 0, 0]);
   });
 });
+
+describe('selection extras', () => {
+  test('-p runs the whole connected pipeline of a target; the pipeline file selects everything', async () => {
+    await rig.pipe(['repro', '-p', 'c', '--force']);
+    expect(counts()).toEqual([1, 1, 1, 0]);
+    await rig.pipe(['repro', 'pipeline.yaml', '--force', '-s']);
+    expect(counts()).toEqual([2, 2, 2, 1]);
+  });
+
+  test('help for the program and each command', async () => {
+    const help = await rig.pipe(['--help']);
+    for (const cmd of ['repro', 'status', 'dag', 'params', 'metrics', 'gc']) expect(help.stdout).toContain(cmd);
+    const repro = await rig.pipe(['repro', '--help']);
+    for (const flag of ['--force', '--downstream', '--single-item', '--dry', '--keep-going', '--no-run-cache', '--jobs']) expect(repro.stdout).toContain(flag);
+  });
+});
