@@ -6,7 +6,7 @@ import type { Failure } from '../failure.js';
 import { fail, ok, type Result } from '../result.js';
 import type { Pipeline, Stage, Value } from '../stage.js';
 import { foreachInstances, matrixInstances, type Instance } from './expand.js';
-import { ParamsFiles } from './params-files.js';
+import { ParamsFiles, toValue } from './params-files.js';
 import { foreachSchema, knownKeys, matrixSchema, pipelineSchema, stageSchema, type RawPipeline } from './schema.js';
 import { validateAt } from './schema-issues.js';
 import { interpolate, type Context } from './template.js';
@@ -65,7 +65,7 @@ function buildContext(
   }
   for (const [i, entry] of vars.entries()) {
     if (typeof entry !== 'string') {
-      Object.assign(ctx, entry as Context);
+      for (const [k, v] of Object.entries(entry)) ctx[k] = toValue(v);
       continue;
     }
     const [fileName = '', keyList] = entry.split(':');

@@ -49,8 +49,24 @@ function readParamsFile(root: string, rel: string): Result<ParamsData | undefine
   return parseParamsText(rel, readFileSync(abs, 'utf8'));
 }
 
+/** The boundary from parsed YAML/JSON to typed values: a mapping at the top, JSON-like values below. */
 function asMapping(v: unknown): ParamsData {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as ParamsData) : {};
+  const value = toValue(v);
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as ParamsData) : {};
+}
+
+/** Converts parsed data to a Value (dates and other non-JSON scalars become strings). */
+export function toValue(v: unknown): Value {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (Array.isArray(v)) return v.map(toValue);
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'object') {
+    const out: Record<string, Value> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = toValue(x);
+    return out;
+  }
+  return String(v);
 }
 
 /** Value at dotted `key` (`train.lr`), undefined when absent. */

@@ -44,7 +44,7 @@ function readSaved(root: string, file: string, pipeDir: string): Pipeline | unde
   } catch {
     return undefined;
   }
-  if (saved.schema !== ENGINE_SCHEMA || saved.pipeline.root !== root || saved.pipeline.file !== file) return undefined;
+  if (saved?.schema !== ENGINE_SCHEMA || saved.pipeline?.root !== root || saved.pipeline.file !== file) return undefined;
   for (const [rel, sig] of Object.entries(saved.inputs)) if (sigOf(root, rel).sig !== sig) return undefined;
   return saved.pipeline;
 }

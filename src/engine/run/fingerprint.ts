@@ -12,7 +12,7 @@ export function fingerprint(stage: Stage, deps: readonly FileRecord[]): string {
     schema: ENGINE_SCHEMA,
     cmd: stage.cmd,
     deps: [...deps].sort((a, b) => (a.path < b.path ? -1 : 1)).map((d) => [d.path, d.hash]),
-    params: sortKeys(stage.paramValues as Record<string, Record<string, never>>),
+    params: sortKeys(stage.paramValues),
     outs: [...stage.outs].sort((a, b) => (a.path < b.path ? -1 : 1)).map((o) => [o.path, o.kind, o.cache, o.persist]),
   };
   return hashBytes(JSON.stringify(canonical));
