@@ -8,7 +8,7 @@ import { parseYamlSource } from './yaml-source.js';
 
 export type ParamsData = { readonly [key: string]: Value };
 
-/** Memoising reader of params files under one project root. */
+/** Memoising reader of params files under one project root (each file parsed once per load). */
 export class ParamsFiles {
   readonly #cache = new Map<string, Result<ParamsData | undefined, Failure>>();
   constructor(private readonly root: string) {}

@@ -6,6 +6,7 @@ import type { ExecOutcome, Executor, OutputSink, StageJob } from './executor.js'
 
 const GRACE_MS = 3000;
 
+/** Runs stages as local process groups; `cancelAll` stops every one of them. */
 export class LocalExecutor implements Executor {
   readonly #running = new Set<ChildProcess>();
   #cancelled = false;

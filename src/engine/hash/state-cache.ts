@@ -13,6 +13,7 @@ function signature(st: Stats): string {
   return `${st.ino}\t${st.size}\t${st.mtimeMs}\t${st.ctimeMs}\t`;
 }
 
+/** In-memory view of .pipe/state.tsv: path → stat signature + hash, plus memo entries. */
 export class StateCache {
   readonly #entries: Map<string, string>;
   #dirty = false;

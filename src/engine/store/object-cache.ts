@@ -11,6 +11,7 @@ import type { FileRecord } from './lock-types.js';
 
 export const CACHE_DIR = 'cache';
 
+/** The project's object store under cache/ (save, check, verify, restore). */
 export class ObjectCache {
   readonly dir: string;
   constructor(private readonly root: string, private readonly state: StateCache) {
