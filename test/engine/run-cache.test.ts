@@ -76,3 +76,44 @@ describe('run-cache', () => {
     expect(rig.read('out/model.txt')).toContain('train');
   });
 });
+
+describe('directory outputs', () => {
+  test('are cached as manifests, restored from the run-cache, and survive gc', async () => {
+    rig.write('pipeline.yaml', `stages:
+  split:
+    cmd: mkdir -p out/parts/sub && echo "$(cat data/in.txt) 1" > out/parts/one.txt && echo 2 > out/parts/sub/two.txt && echo run >> runs.log
+    deps: [data/in.txt]
+    outs: [out/parts]
+  use:
+    cmd: cat out/parts/one.txt out/parts/sub/two.txt > out/all.txt
+    deps: [out/parts/sub]
+    outs: [out/all.txt]
+`);
+    expect((await rig.pipe(['repro'])).code).toBe(0);
+    expect(rig.read('pipeline.lock')).toMatch(/path: out\/parts\n\s+xxh128: [0-9a-f]{32}\n\s+size: \d+\n\s+nfiles: 2/);
+    rig.write('data/in.txt', 'two\n');
+    await rig.pipe(['repro']);
+    expect(rig.read('out/parts/one.txt')).toBe('two 1\n');
+    rig.write('data/in.txt', 'one\n');
+    const back = await rig.pipe(['repro']);
+    expect(back.stdout).toContain("Stage 'split' didn't change since an earlier run, restored its outputs");
+    expect(rig.read('out/parts/one.txt')).toBe('one 1\n');
+    expect(rig.read('out/parts/sub/two.txt')).toBe('2\n');
+    expect(rig.read('runs.log').trim().split('\n')).toHaveLength(2);
+    await rig.pipe(['gc']);
+    rig.remove('out/parts');
+    const restored = await rig.pipe(['repro']);
+    expect(restored.stdout).toContain("Stage 'split' didn't change since an earlier run, restored its outputs");
+    expect(rig.read('out/parts/sub/two.txt')).toBe('2\n');
+    expect((await rig.pipe(['status'])).stdout).toContain('up to date');
+  });
+
+  test('a stage removed from pipeline.yaml leaves the lock at the next repro', async () => {
+    await rig.pipe(['repro']);
+    rig.write('pipeline.yaml', `stages:\n  other:\n    cmd: ${rig.fake('other', 'out/other.txt')}\n    outs: [out/other.txt]\n`);
+    await rig.pipe(['repro']);
+    const lock = rig.read('pipeline.lock');
+    expect(lock).toContain('other:');
+    expect(lock).not.toContain('train:');
+  });
+});
