@@ -5,6 +5,7 @@ import path from 'node:path';
 import { loadPipelineCached } from './config/pipeline-cache.js';
 import type { Failure } from './failure.js';
 import { buildGraph, type Graph } from './graph.js';
+import { MeasureMemo } from './hash/measure-memo.js';
 import { StateCache } from './hash/state-cache.js';
 import { fail, ok, type Result } from './result.js';
 import type { Pipeline } from './stage.js';
@@ -23,6 +24,8 @@ export interface Project {
   readonly lock: LockFile;
   readonly state: StateCache;
   readonly cache: ObjectCache;
+  /** Measurements taken during this command (see hash/measure-memo.ts). */
+  readonly memo: MeasureMemo;
 }
 
 /** The nearest directory at or above `cwd` holding pipeline.yaml. */
@@ -48,5 +51,5 @@ export async function openProject(cwd: string): Promise<Result<Project, Failure>
   const lock = await readLock(root, pipeDir);
   if (!lock.ok) return lock;
   const state = StateCache.load(pipeDir);
-  return ok({ root, pipeDir, pipeline: pipeline.value, graph: graph.value, lock: lock.value, state, cache: new ObjectCache(root, state) });
+  return ok({ root, pipeDir, pipeline: pipeline.value, graph: graph.value, lock: lock.value, state, cache: new ObjectCache(root, state), memo: new MeasureMemo() });
 }

@@ -81,3 +81,24 @@ stages:
     expect(fromSub.stdout).toContain('up to date');
   });
 });
+
+describe('shared dependencies', () => {
+  test('many foreach items over one directory dep: all up to date, then all rerun after one file changes', async () => {
+    for (let i = 0; i < 50; i++) rig.write(`corpus/f${i}.txt`, `${i}\n`);
+    rig.write('params.yaml', `sets: [${Array.from({ length: 12 }, (_, i) => `s${i}`).join(', ')}]\n`);
+    rig.write('pipeline.yaml', `stages:
+  feat:
+    foreach: \${sets}
+    do:
+      cmd: ls corpus | wc -l > out-\${item}.txt
+      deps: [corpus]
+      outs:
+        - out-\${item}.txt
+`);
+    expect((await rig.pipe(['repro', '-j', '4'])).code).toBe(0);
+    expect((await rig.pipe(['status'])).stdout).toContain('up to date');
+    rig.write('corpus/f7.txt', 'changed\n');
+    const status = await rig.pipe(['status', '--json']);
+    expect(Object.keys(JSON.parse(status.stdout) as object)).toHaveLength(12);
+  });
+});

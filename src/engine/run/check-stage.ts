@@ -1,6 +1,7 @@
 // Change detection for one stage against its lock entry: every reason it differs, computed with the state
 // cache so unchanged files are only stat'ed.
-import { measure, type Measured } from '../hash/measure.js';
+import type { Measured } from '../hash/measure.js';
+import type { MeasureMemo } from '../hash/measure-memo.js';
 import type { StateCache } from '../hash/state-cache.js';
 import type { Stage, Value } from '../stage.js';
 import type { ObjectCache } from '../store/object-cache.js';
@@ -18,6 +19,7 @@ export interface CheckContext {
   readonly root: string;
   readonly state: StateCache;
   readonly cache: ObjectCache;
+  readonly memo: MeasureMemo;
 }
 
 /** Record of a measured path. */
@@ -30,7 +32,7 @@ export function measureDeps(stage: Stage, ctx: CheckContext): { records: FileRec
   const records: FileRecord[] = [];
   const missing: string[] = [];
   for (const dep of stage.deps) {
-    const m = measure(ctx.root, dep, ctx.state);
+    const m = ctx.memo.measure(ctx.root, dep, ctx.state);
     if (m === undefined) missing.push(dep);
     else records.push(toRecord(dep, m));
   }
@@ -94,7 +96,7 @@ function outReasons(stage: Stage, entry: LockEntry, ctx: CheckContext): Reason[]
       reasons.push({ kind: 'out-added', path: out.path });
       continue;
     }
-    const m = measure(ctx.root, out.path, ctx.state);
+    const m = ctx.memo.measure(ctx.root, out.path, ctx.state);
     if (m === undefined) reasons.push({ kind: 'out-missing', path: out.path });
     else if (m.hash !== before.hash) reasons.push({ kind: 'out-modified', path: out.path, old: before.hash, new: m.hash });
     else if (out.cache && !ctx.cache.has(before)) reasons.push({ kind: 'out-not-cached', path: out.path });

@@ -90,6 +90,7 @@ async function runAll(
     const onStart = () => emit({ type: 'stage-start', stage: name, reasons, index: ++started, total: order.length });
     const useRunCache = options.runCache && !options.force;
     const entry = await runStage({ stage, deps: check.deps, useRunCache, executor, ctx: project, emit, onStart });
+    project.memo.invalidate(stage.outs.map((o) => o.path));
     if (entry === undefined || control.interrupted !== undefined) return 'failed';
     entries[name] = entry;
     ran.push(name);
