@@ -11,7 +11,7 @@ export interface ChunkJob {
   readonly count: number;
   /** 16 bytes per chunk, big-endian digest. */
   readonly digests: SharedArrayBuffer;
-  /** Int32 [finished workers, failed flag]. */
+  /** Int32 [finished workers, failed flag, chunks digested so far (a heartbeat)]. */
   readonly flags: SharedArrayBuffer;
 }
 
@@ -29,5 +29,6 @@ export function digestChunks(fd: number, job: ChunkJob): void {
     const v = xxh3().xxh128(buf.subarray(0, filled));
     out.setBigUint64(i * 16, v >> 64n);
     out.setBigUint64(i * 16 + 8, v & 0xffffffffffffffffn);
+    Atomics.add(new Int32Array(job.flags), 2, 1);
   }
 }

@@ -10,6 +10,8 @@ import { digestChunks, type ChunkJob } from './chunk-digest.js';
 
 const WORKER = fileURLToPath(new URL('./hash-worker.js', import.meta.url));
 const MAX_THREADS = 4;
+/** Give up on the workers when no chunk completes for this long. */
+const STALL_MS = 15_000;
 
 /** Concatenated 16-byte digests of every chunk of `file` (size `size`), or undefined to hash sequentially. */
 export function parallelDigests(file: string, size: number, chunkBytes: number): Buffer | undefined {
@@ -17,7 +19,7 @@ export function parallelDigests(file: string, size: number, chunkBytes: number):
   const count = Math.ceil(size / chunkBytes);
   if (threads < 2 || count < 4 || !existsSync(WORKER)) return undefined;
   const digests = new SharedArrayBuffer(count * 16);
-  const flags = new SharedArrayBuffer(8);
+  const flags = new SharedArrayBuffer(12);
   const base = { file, chunkBytes, step: threads, count, digests, flags };
   // loaded here, not at startup: most runs never hash a large file
   const { Worker: WorkerClass } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
@@ -35,8 +37,12 @@ export function parallelDigests(file: string, size: number, chunkBytes: number):
     closeSync(fd);
   }
   const counter = new Int32Array(flags);
+  let progress = -1;
   for (let done = Atomics.load(counter, 0); done < workers.length; done = Atomics.load(counter, 0)) {
-    if (Atomics.wait(counter, 0, done, 120_000) === 'timed-out') break;
+    if (Atomics.wait(counter, 0, done, STALL_MS) !== 'timed-out') continue;
+    const now = Atomics.load(counter, 2);
+    if (now === progress) break; // no chunk finished for STALL_MS: a worker died; hash sequentially
+    progress = now;
   }
   const failed = Atomics.load(counter, 0) < workers.length || Atomics.load(counter, 1) !== 0;
   workers.forEach((w) => w.unref());
