@@ -95,14 +95,21 @@ async function runAll(
     entries[name] = entry;
     ran.push(name);
     writes = writes.then(() => writeLock(project.root, project.pipeDir, { stages: entries }));
-    await writes;
+    try {
+      await writes;
+    } catch (error) {
+      writes = Promise.resolve();
+      const message = `could not write pipeline.lock: ${error instanceof Error ? error.message : String(error)}`;
+      emit({ type: 'stage-failed', stage: name, outcome: { ok: false, reason: 'cache-error', message } });
+      return 'failed';
+    }
     return 'ok';
   };
   const result = await schedule(
     { order, upstream: (n) => project.graph.upstream.get(n) ?? [], jobs: options.jobs, keepGoing: options.keepGoing, stopped: () => control.interrupted !== undefined },
     work,
   );
-  if (result.failed.length > 0 || control.interrupted !== undefined) {
+  if (result.failed.length > 0 && control.interrupted === undefined) {
     for (const name of result.skipped) emit({ type: 'stage-skipped', stage: name });
   }
   if (Object.keys(entries).length !== Object.keys(project.lock.stages).length && ran.length === 0) {
