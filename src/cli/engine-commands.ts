@@ -36,9 +36,10 @@ export function registerEngineCommands(program: Command): void {
     .description('Show which stages changed since their last run, and why')
     .argument('[targets...]', 'stage names or foreach group names')
     .option('--json', 'print JSON')
-    .action(async (targets: string[], opts: { json?: boolean }) => {
+    .option('-q, --quiet', 'print nothing; exit 1 when any stage changed (for scripts and CI)')
+    .action(async (targets: string[], opts: { json?: boolean; quiet?: boolean }) => {
       const { runStatus } = await import('./engine-repro.js');
-      await runStatus(targets, opts.json === true);
+      await runStatus(targets, opts.json === true ? 'json' : opts.quiet === true ? 'quiet' : 'text');
     });
 
   program

@@ -43,14 +43,18 @@ export async function runRepro(targets: string[], flags: ReproFlags): Promise<vo
   }
 }
 
-/** Runs `pipe status [--json]`. */
-export async function runStatus(targets: string[], json: boolean): Promise<void> {
+/** Runs `pipe status [--json|--quiet]`. */
+export async function runStatus(targets: string[], format: 'text' | 'json' | 'quiet'): Promise<void> {
   const engine = await import('../engine/index.js');
   const project = await engine.openProject(process.cwd());
   if (!project.ok) return raise(project.error);
   const result = engine.status(project.value, targets);
   if (!result.ok) return raise(result.error);
-  if (json) {
+  if (format === 'quiet') {
+    if (result.value.length > 0) process.exitCode = 1;
+    return;
+  }
+  if (format === 'json') {
     const obj: Record<string, unknown> = {};
     for (const s of result.value) obj[s.stage] = s.reasons;
     out(JSON.stringify(obj, null, 2) + '\n');

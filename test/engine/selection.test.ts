@@ -86,6 +86,13 @@ describe('selection extras', () => {
     expect(counts()).toEqual([2, 2, 2, 1]);
   });
 
+  test('status -q prints nothing and exits 1 only when something changed', async () => {
+    await rig.pipe(['repro']);
+    expect(await rig.pipe(['status', '-q'])).toMatchObject({ code: 0, stdout: '' });
+    rig.write('data/in.txt', 'two\n');
+    expect(await rig.pipe(['status', '-q'])).toMatchObject({ code: 1, stdout: '' });
+  });
+
   test('help for the program and each command', async () => {
     const help = await rig.pipe(['--help']);
     for (const cmd of ['repro', 'status', 'dag', 'params', 'metrics', 'gc']) expect(help.stdout).toContain(cmd);
