@@ -7,6 +7,8 @@ const FILE = 'state.tsv';
 const HEADER = 'pipe-state-1';
 /** Timestamps closer than this to the hashing moment may hide a same-tick rewrite ("racy" entries). */
 const RACY_MS = 5;
+/** Above this many entries, a save keeps only the entries used in this process (stale paths fall out). */
+const PRUNE_ABOVE = 100_000;
 
 /** Signature of the stat fields that change whenever content may have changed. */
 function signature(st: Stats): string {
@@ -16,6 +18,7 @@ function signature(st: Stats): string {
 /** In-memory view of .pipe/state.tsv: path → stat signature + hash, plus memo entries. */
 export class StateCache {
   readonly #entries: Map<string, string>;
+  readonly #used = new Set<string>();
   #dirty = false;
 
   private constructor(private readonly dir: string, entries: Map<string, string>) {
@@ -45,6 +48,7 @@ export class StateCache {
   lookup(rel: string, st: Stats): string | undefined {
     const entry = this.#entries.get(rel);
     if (entry === undefined) return undefined;
+    if (this.#entries.size > PRUNE_ABOVE) this.#used.add(rel);
     const sig = signature(st);
     return entry.startsWith(sig) ? entry.slice(sig.length) : undefined;
   }
@@ -56,6 +60,7 @@ export class StateCache {
   record(rel: string, st: Stats, hash: string, hashedAtMs: number, trusted = false): void {
     if (!trusted && (st.mtimeMs >= hashedAtMs - RACY_MS || st.ctimeMs >= hashedAtMs - RACY_MS)) return;
     const value = signature(st) + hash;
+    this.#used.add(rel);
     if (this.#entries.get(rel) === value) return;
     this.#entries.set(rel, value);
     this.#dirty = true;
@@ -63,6 +68,7 @@ export class StateCache {
 
   /** A memoised value stored under `key` (keys ending in '/' never clash with file paths). */
   lookupMemo(key: string): string | undefined {
+    this.#used.add(key);
     return this.#entries.get(key);
   }
 
@@ -77,8 +83,9 @@ export class StateCache {
   save(): void {
     if (!this.#dirty) return;
     mkdirSync(this.dir, { recursive: true });
+    const prune = this.#entries.size > PRUNE_ABOVE;
     const parts = [HEADER];
-    for (const [k, v] of this.#entries) parts.push(`${k}\t${v}`);
+    for (const [k, v] of this.#entries) if (!prune || this.#used.has(k)) parts.push(`${k}\t${v}`);
     const tmp = path.join(this.dir, `${FILE}.${process.pid}.tmp`);
     writeFileSync(tmp, parts.join('\n') + '\n');
     renameSync(tmp, path.join(this.dir, FILE));

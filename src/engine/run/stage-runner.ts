@@ -40,7 +40,7 @@ export async function runStage(input: RunStageInput): Promise<LockEntry | undefi
   for (const out of stage.outs) if (!out.persist) rmSync(absPath(ctx.root, out.path), { recursive: true, force: true });
   const started = Date.now();
   const outcome = await input.executor.run(
-    { stage: stage.name, commands: stage.cmd, cwd: absPath(ctx.root, stage.wdir), env: { ...process.env, PIPE_STAGE: stage.name } },
+    { stage: stage.name, commands: stage.cmd, cwd: absPath(ctx.root, stage.wdir), env: { ...process.env, PIPE_STAGE: stage.name, PIPE_ROOT: ctx.root } },
     (stream, line) => emit({ type: 'stage-output', stage: stage.name, stream, line }),
   );
   if (!outcome.ok) {
