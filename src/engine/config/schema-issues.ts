@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { Failure } from '../failure.js';
 import { didYouMean } from './did-you-mean.js';
+import { knownKeys } from './schema.js';
 import { positionOf, type YamlPath, type YamlSource } from './yaml-source.js';
 
 type Issue = z.core.$ZodIssue;
@@ -42,7 +43,7 @@ function issueFailure(issue: Issue, value: unknown, src: YamlSource, basePath: Y
   const where = describePath(path);
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
-    const suggestion = didYouMean(key, issue.path.length === 0 ? known : []);
+    const suggestion = didYouMean(key, issue.path.length === 0 ? known : NESTED_KEYS);
     const hint = suggestion === undefined ? '' : ` (did you mean '${suggestion}'?)`;
     return { reason: 'schema', pos: positionOf(src, [...path, key], true), message: `${where}: unknown key '${key}'${hint}` };
   }
@@ -66,6 +67,9 @@ export function describePath(path: YamlPath): string {
   for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out === '' ? seg : `.${seg}`;
   return out === '' ? 'top level' : out;
 }
+
+/** Keys of nested objects (foreach `do`, output flags) for suggestions below the validated object. */
+const NESTED_KEYS = [...knownKeys.stage, 'cache', 'persist', 'desc', 'remote', 'push', 'x', 'y', 'template', 'title'];
 
 const EXPECTED_NAMES: Record<string, string> = { record: 'a mapping', object: 'a mapping', array: 'a list', string: 'a string' };
 
