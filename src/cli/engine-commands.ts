@@ -16,6 +16,7 @@ export function registerEngineCommands(program: Command): void {
     .option('--dry', 'print what would run, run nothing')
     .option('-k, --keep-going', 'after a failure, skip only its dependents and run the rest')
     .option('--no-run-cache', 'always run changed stages instead of restoring earlier runs')
+    .option('--wait', 'if another repro of this project is running, wait for it instead of failing')
     .addOption(new Option('-j, --jobs <n>', 'stages run in parallel').default(availableParallelism(), 'number of cores').argParser(positiveInt))
     .action(async (targets: string[], opts: Record<string, unknown>) => {
       const { runRepro } = await import('./engine-repro.js');
@@ -27,6 +28,7 @@ export function registerEngineCommands(program: Command): void {
         dry: opts['dry'] === true,
         keepGoing: opts['keepGoing'] === true,
         runCache: opts['runCache'] !== false,
+        wait: opts['wait'] === true,
         jobs: typeof opts['jobs'] === 'number' ? opts['jobs'] : availableParallelism(),
       });
     });

@@ -53,3 +53,11 @@ export async function openProject(cwd: string): Promise<Result<Project, Failure>
   const state = StateCache.load(pipeDir);
   return ok({ root, pipeDir, pipeline: pipeline.value, graph: graph.value, lock: lock.value, state, cache: new ObjectCache(root, state), memo: new MeasureMemo() });
 }
+
+/** The same project with lock, state and memo re-read from disk (after waiting for another repro). */
+export async function refreshProject(project: Project): Promise<Result<Project, Failure>> {
+  const lock = await readLock(project.root, project.pipeDir);
+  if (!lock.ok) return lock;
+  const state = StateCache.load(project.pipeDir);
+  return ok({ ...project, lock: lock.value, state, cache: new ObjectCache(project.root, state), memo: new MeasureMemo() });
+}

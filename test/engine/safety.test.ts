@@ -69,6 +69,27 @@ describe('safety', () => {
     expect((await rig.pipe(['repro'])).code).toBe(0);
   });
 
+  test('with --wait a second repro waits for the first and then finds everything up to date', async () => {
+    rig.write('pipeline.yaml', `stages:
+  wait:
+    cmd: touch running; i=0; while [ ! -e release ] && [ $i -lt 1200 ]; do sleep 0.05; i=$((i+1)); done; echo ok > w.txt
+    outs: [w.txt]
+`);
+    const first = rig.spawn(['repro']);
+    const firstDone = collect(first);
+    await waitFor(() => rig.exists('running'), 'the first repro to start its stage');
+    const second = rig.spawn(['repro', '--wait']);
+    let secondErr = '';
+    second.stderr?.on('data', (d: Buffer) => (secondErr += d.toString()));
+    const secondDone = collect(second);
+    await waitFor(() => secondErr.includes(`Waiting for pid ${first.pid}`), 'the second repro to report that it waits');
+    rig.write('release', '');
+    expect((await firstDone).code).toBe(0);
+    const r = await secondDone;
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Stage 'wait' didn't change");
+  });
+
   test('a stale lock of a dead process is taken over', async () => {
     rig.write('pipeline.yaml', 'stages:\n  a:\n    cmd: echo a > a.txt\n    outs: [a.txt]\n');
     rig.write('.pipe/repro.pid', '999999');

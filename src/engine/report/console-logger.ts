@@ -34,6 +34,8 @@ export function consoleLogger(streams: Streams): (event: ReproEvent) => void {
         return streams.out(`Would run stage '${e.stage}': ${e.reasons.map(formatReason).join('; ')}\n`);
       case 'interrupting':
         return streams.err(`Interrupted (${e.signal}): stopping running stages…\n`);
+      case 'waiting-for-lock':
+        return streams.err(`Waiting for pid ${e.pid} (another pipe repro of this project) to finish…\n`);
     }
   };
 }

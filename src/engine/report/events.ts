@@ -13,6 +13,7 @@ export type ReproEvent =
   | { readonly type: 'stage-skipped'; readonly stage: string }
   | { readonly type: 'stage-output'; readonly stage: string; readonly stream: 'stdout' | 'stderr'; readonly line: string }
   | { readonly type: 'would-run'; readonly stage: string; readonly reasons: readonly Reason[] }
-  | { readonly type: 'interrupting'; readonly signal: string };
+  | { readonly type: 'interrupting'; readonly signal: string }
+  | { readonly type: 'waiting-for-lock'; readonly pid: number };
 
 export type EventSink = (event: ReproEvent) => void;

@@ -42,3 +42,17 @@ function isAlive(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/** Takes the project lock, polling while another live process holds it; `onWait` is told once who holds it. */
+export async function waitForProcessLock(pipeDir: string, onWait: (pid: number) => void): Promise<() => void> {
+  let told = false;
+  for (;;) {
+    const lock = acquireProcessLock(pipeDir);
+    if (lock.ok) return lock.value;
+    if (lock.error.reason === 'locked' && !told) {
+      onWait(lock.error.pid);
+      told = true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

@@ -4,14 +4,14 @@ import { existsSync } from 'node:fs';
 import type { Executor } from '../executors/executor.js';
 import type { Failure } from '../failure.js';
 import { absPath, pathsOverlap } from '../paths.js';
-import type { Project } from '../project.js';
+import { refreshProject, type Project } from '../project.js';
 import type { EventSink } from '../report/events.js';
 import { fail, ok, type Result } from '../result.js';
 import { writeLock } from '../store/lock-file.js';
 import type { LockEntry } from '../store/lock-types.js';
 import { checkStage, measureDeps } from './check-stage.js';
 import { selectStages } from './plan.js';
-import { acquireProcessLock } from './process-lock.js';
+import { acquireProcessLock, waitForProcessLock } from './process-lock.js';
 import { schedule, type JobOutcome } from './scheduler.js';
 import { runStage } from './stage-runner.js';
 
@@ -25,6 +25,8 @@ export interface ReproOptions {
   readonly keepGoing: boolean;
   readonly runCache: boolean;
   readonly jobs: number;
+  /** Wait for another repro of the project to finish instead of failing with `locked`. */
+  readonly wait?: boolean;
 }
 
 export interface ReproSummary {
@@ -40,24 +42,37 @@ export interface ReproControl {
 
 /** Brings the selected stages up to date. */
 export async function repro(
-  project: Project,
+  opened: Project,
   options: ReproOptions,
   executor: Executor,
   emit: EventSink,
   control: ReproControl,
 ): Promise<Result<ReproSummary, Failure>> {
-  const order = selectStages(project.graph, options);
+  const order = selectStages(opened.graph, options);
   if (!order.ok) return order;
-  const missing = findMissingDep(project, order.value);
+  const missing = findMissingDep(opened, order.value);
   if (missing !== undefined) return fail(missing);
-  if (options.dry) return ok(dryRun(project, order.value, options, emit));
-  const lock = acquireProcessLock(project.pipeDir);
-  if (!lock.ok) return lock;
+  if (options.dry) return ok(dryRun(opened, order.value, options, emit));
+  let release: () => void;
+  let project = opened;
+  if (options.wait === true) {
+    release = await waitForProcessLock(opened.pipeDir, (pid) => emit({ type: 'waiting-for-lock', pid }));
+    const fresh = await refreshProject(opened); // the other run has changed lock and state meanwhile
+    if (!fresh.ok) {
+      release();
+      return fresh;
+    }
+    project = fresh.value;
+  } else {
+    const lock = acquireProcessLock(opened.pipeDir);
+    if (!lock.ok) return lock;
+    release = lock.value;
+  }
   try {
     return await runAll(project, order.value, options, executor, emit, control);
   } finally {
     project.state.save();
-    lock.value();
+    release();
   }
 }
 
