@@ -1,4 +1,6 @@
 // Run-cache: a changed stage whose exact inputs ran before restores its outputs instead of running.
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { Rig } from './rig.js';
 
@@ -74,6 +76,17 @@ describe('run-cache', () => {
     expect(r.code).toBe(0);
     expect(rig.count('train')).toBe(2);
     expect(rig.read('out/model.txt')).toContain('train');
+  });
+});
+
+describe('cache objects', () => {
+  test('outputs are stored once, linked read-only, and the object matches the lock hash', async () => {
+    await rig.pipe(['repro']);
+    const hash = /out\/model\.txt\n\s+xxh128: ([0-9a-f]{32})/.exec(rig.read('pipeline.lock'))?.[1] ?? '';
+    const object = path.join(rig.dir, 'cache', 'objects', hash.slice(0, 2), hash.slice(2));
+    expect(statSync(object).mode & 0o222).toBe(0);
+    expect(statSync(path.join(rig.dir, 'out/model.txt')).ino).toBe(statSync(object).ino);
+    expect(readFileSync(object, 'utf8')).toBe(rig.read('out/model.txt'));
   });
 });
 
