@@ -24,7 +24,9 @@ export function loadPipeline(root: string, file: string): Result<Pipeline, Failu
   const top = validateAt(pipelineSchema, src.value ?? {}, src, [], knownKeys.top);
   if (!top.ok) return top;
   const params = new ParamsFiles(root);
-  const ctx = buildContext(top.value.vars ?? [], {}, params, src, ['vars']);
+  const defaults = params.read(DEFAULT_PARAMS);
+  if (!defaults.ok) return defaults;
+  const ctx = buildContext(top.value.vars ?? [], { ...(defaults.value ?? {}) }, params, src, ['vars']);
   if (!ctx.ok) return ctx;
   const stages: Stage[] = [];
   const seen = new Set<string>();
@@ -49,7 +51,7 @@ function assemble(root: string, file: string, raw: RawPipeline, stages: Stage[],
   return { root, file, stages, paramsFiles: [...paramsFiles].sort(), metricsFiles: [...metricsFiles].sort(), inputs: [...inputs].sort() };
 }
 
-/** Context = params.yaml (when present) overlaid with `vars` entries (files, `file:k1,k2`, or mappings). */
+/** `base` (params.yaml, or the enclosing context) overlaid with `vars` entries (files, `file:k1,k2`, mappings). */
 function buildContext(
   vars: readonly (string | Record<string, unknown>)[],
   base: Context,
@@ -58,11 +60,6 @@ function buildContext(
   at: YamlPath,
 ): Result<Context, Failure> {
   const ctx: Record<string, Value> = { ...base };
-  if (at[0] === 'vars') {
-    const defaults = params.read(DEFAULT_PARAMS);
-    if (!defaults.ok) return defaults;
-    Object.assign(ctx, defaults.value ?? {});
-  }
   for (const [i, entry] of vars.entries()) {
     if (typeof entry !== 'string') {
       for (const [k, v] of Object.entries(entry)) ctx[k] = toValue(v);
