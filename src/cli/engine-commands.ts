@@ -1,4 +1,106 @@
-// Placeholder until this concern's branch lands: registers nothing.
-import type { Command } from 'commander';
+// Registers the engine's commands (repro, status, dag, params, metrics, gc). Each action imports its
+// implementation lazily so that `pipe --help` and other commands stay fast.
+import { Command, Option } from 'commander';
+import { availableParallelism } from 'node:os';
 
-export function registerEngineCommands(_program: Command): void {}
+/** Adds the pipeline-engine commands to `program`. */
+export function registerEngineCommands(program: Command): void {
+  program
+    .command('repro')
+    .description('Bring the pipeline (or the target stages and their upstream) up to date')
+    .argument('[targets...]', 'stage names, or foreach group names (all their items)')
+    .option('-f, --force', 'run the selected stages even when unchanged')
+    .option('--downstream', 'run the targets and every stage downstream of them')
+    .option('-s, --single-item', 'run only the targets, not their upstream stages')
+    .option('-p, --pipeline', 'run every stage of the pipelines the targets belong to')
+    .option('--dry', 'print what would run, run nothing')
+    .option('-k, --keep-going', 'after a failure, skip only its dependents and run the rest')
+    .option('--no-run-cache', 'always run changed stages instead of restoring earlier runs')
+    .option('--wait', 'if another repro of this project is running, wait for it instead of failing')
+    .addOption(new Option('-j, --jobs <n>', 'stages run in parallel').default(availableParallelism(), 'number of cores').argParser(positiveInt))
+    .action(async (targets: string[], opts: Record<string, unknown>) => {
+      const { runRepro } = await import('./engine-repro.js');
+      await runRepro(targets, {
+        force: opts['force'] === true,
+        downstream: opts['downstream'] === true,
+        single: opts['singleItem'] === true,
+        wholePipeline: opts['pipeline'] === true,
+        dry: opts['dry'] === true,
+        keepGoing: opts['keepGoing'] === true,
+        runCache: opts['runCache'] !== false,
+        wait: opts['wait'] === true,
+        jobs: typeof opts['jobs'] === 'number' ? opts['jobs'] : availableParallelism(),
+      });
+    });
+
+  program
+    .command('status')
+    .description('Show which stages changed since their last run, and why')
+    .argument('[targets...]', 'stage names or foreach group names')
+    .option('--json', 'print JSON')
+    .option('-q, --quiet', 'print nothing; exit 1 when any stage changed (for scripts and CI)')
+    .action(async (targets: string[], opts: { json?: boolean; quiet?: boolean }) => {
+      const { runStatus } = await import('./engine-repro.js');
+      await runStatus(targets, opts.json === true ? 'json' : opts.quiet === true ? 'quiet' : 'text');
+    });
+
+  program
+    .command('dag')
+    .description('Show the stage graph (foreach/matrix items grouped)')
+    .option('--mermaid', 'print a Mermaid flowchart')
+    .option('--dot', 'print Graphviz DOT')
+    .action(async (opts: { mermaid?: boolean; dot?: boolean }) => {
+      const { runDag } = await import('./engine-query.js');
+      await runDag(opts.mermaid === true ? 'mermaid' : opts.dot === true ? 'dot' : 'ascii');
+    });
+
+  const params = program.command('params').description('Inspect parameters');
+  params
+    .command('diff')
+    .description('Compare params in the workspace with the last pipeline.lock, or with a git revision')
+    .argument('[rev]', 'git revision to compare with (default: the values recorded in pipeline.lock)')
+    .option('--json', 'print JSON')
+    .option('--md', 'print a Markdown table')
+    .option('--all', 'also list unchanged params')
+    .action(async (rev: string | undefined, opts: { json?: boolean; md?: boolean; all?: boolean }) => {
+      const { runParamsDiff } = await import('./engine-query.js');
+      await runParamsDiff(rev, opts);
+    });
+
+  const metrics = program.command('metrics').description('Inspect metrics files');
+  metrics
+    .command('show')
+    .description('Show the metrics in the workspace')
+    .option('--json', 'print JSON')
+    .option('--md', 'print a Markdown table')
+    .action(async (opts: { json?: boolean; md?: boolean }) => {
+      const { runMetricsShow } = await import('./engine-query.js');
+      await runMetricsShow(opts);
+    });
+  metrics
+    .command('diff')
+    .description('Compare metrics in the workspace with the last pipeline.lock (from the cache), or a git revision')
+    .argument('[rev]', 'git revision to compare with')
+    .option('--json', 'print JSON')
+    .option('--md', 'print a Markdown table')
+    .option('--all', 'also list unchanged metrics')
+    .action(async (rev: string | undefined, opts: { json?: boolean; md?: boolean; all?: boolean }) => {
+      const { runMetricsDiff } = await import('./engine-query.js');
+      await runMetricsDiff(rev, opts);
+    });
+
+  program
+    .command('gc')
+    .description('Remove cache objects not referenced by pipeline.lock (run-cache entries that need them go too)')
+    .option('--dry', 'only list what would be removed')
+    .action(async (opts: { dry?: boolean }) => {
+      const { runGc } = await import('./engine-query.js');
+      await runGc(opts.dry === true);
+    });
+}
+
+function positiveInt(value: string): number {
+  const n = Number.parseInt(value, 10);
+  if (!Number.isInteger(n) || n < 1 || String(n) !== value.trim()) throw new Error(`--jobs needs a positive integer, got '${value}'`);
+  return n;
+}

@@ -1,0 +1,100 @@
+// Engine benchmark: first and no-op `pipe repro`, and `pipe status`, on a pipeline whose deps hold 10,000 small
+// files and one 1 GB file; cold-process hashing of the 1 GB file; Snakemake side by side when installed.
+// Usage: npx tsx bench/engine/run.ts [--dir DIR] [--repeat N]   (build first: npx tsc -p tsconfig.json)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildFixture } from './fixture.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '../..');
+const pipeBin = path.join(repoRoot, 'bin', 'pipe.js');
+const hashOne = path.join(repoRoot, 'dist', 'bench', 'engine', 'hash-one.js');
+
+const args = process.argv.slice(2);
+const dir = argValue('--dir') ?? path.join(tmpdir(), 'pipe-bench-engine');
+const repeat = Number(argValue('--repeat') ?? '5');
+
+function argValue(name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+interface Timing {
+  readonly wall: number;
+  /** user + system CPU seconds of the process tree (from /usr/bin/time), when available. */
+  readonly cpu: number | undefined;
+}
+
+const gnuTime = existsSync('/usr/bin/time');
+
+/** Wall and CPU seconds of one command run in the bench dir (throws on failure). */
+function timeOnce(cmd: string, cmdArgs: readonly string[]): Timing {
+  const argv = gnuTime ? ['/usr/bin/time', '-f', 'CPU %U %S', cmd, ...cmdArgs] : [cmd, ...cmdArgs];
+  const start = performance.now();
+  const r = spawnSync(argv[0] ?? cmd, argv.slice(1), { cwd: dir, encoding: 'utf8' });
+  const wall = (performance.now() - start) / 1000;
+  if (r.status !== 0) throw new Error(`${cmd} ${cmdArgs.join(' ')} failed:\n${r.stderr}`);
+  const m = /CPU ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+  return { wall, cpu: m === null ? undefined : Number(m[1]) + Number(m[2]) };
+}
+
+function best(cmd: string, cmdArgs: readonly string[]): Timing {
+  let min: Timing = { wall: Number.POSITIVE_INFINITY, cpu: undefined };
+  for (let i = 0; i < repeat; i++) {
+    const t = timeOnce(cmd, cmdArgs);
+    if (t.wall < min.wall) min = t;
+  }
+  return min;
+}
+
+function hasSnakemake(): boolean {
+  return spawnSync('snakemake', ['--version'], { encoding: 'utf8' }).status === 0;
+}
+
+const rows: [string, string, string, string][] = [];
+const fmt = (t: Timing | number | undefined): string => {
+  if (t === undefined) return 'n/a';
+  if (typeof t === 'number') return `${t.toFixed(3)} s`;
+  return `${t.wall.toFixed(3)} s` + (t.cpu === undefined ? '' : ` (cpu ${t.cpu.toFixed(2)} s)`);
+};
+const ratio = (a: Timing | undefined, b: Timing | undefined): string => (a === undefined || b === undefined ? '' : `${(b.wall / a.wall).toFixed(1)}×`);
+
+process.stdout.write(`Building fixture in ${dir} (10,000 × 1 KiB + 1 GB)…\n`);
+buildFixture(dir);
+for (const p of ['.pipe', 'cache', 'pipeline.lock', 'out', '.snakemake']) rmSync(path.join(dir, p), { recursive: true, force: true });
+execFileSync('mkdir', ['-p', path.join(dir, 'out')]);
+
+const firstRun = timeOnce(process.execPath, [pipeBin, 'repro']);
+const noop = best(process.execPath, [pipeBin, 'repro']);
+const status = best(process.execPath, [pipeBin, 'status']);
+const hashCold = best(process.execPath, [hashOne, path.join(dir, 'data', 'big.bin')]);
+let hashInProcess = Number.POSITIVE_INFINITY;
+for (let i = 0; i < repeat; i++) {
+  const out = execFileSync(process.execPath, [hashOne, path.join(dir, 'data', 'big.bin')], { encoding: 'utf8' });
+  hashInProcess = Math.min(hashInProcess, Number(out.split(' ')[0]));
+}
+
+let smFirst: Timing | undefined;
+let smNoop: Timing | undefined;
+let smDry: Timing | undefined;
+if (hasSnakemake()) {
+  const sm = ['-j', '1', '--quiet'];
+  smFirst = timeOnce('snakemake', sm);
+  smNoop = best('snakemake', sm);
+  smDry = best('snakemake', ['-n', '--quiet']);
+}
+
+rows.push(['first `pipe repro` (hashes everything)', fmt(firstRun), fmt(smFirst), ratio(firstRun, smFirst)]);
+rows.push(['no-op `pipe repro`', fmt(noop), fmt(smNoop), ratio(noop, smNoop)]);
+rows.push(['`pipe status` (vs `snakemake -n`)', fmt(status), fmt(smDry), ratio(status, smDry)]);
+rows.push(['hash 1 GB, cold process (whole process)', fmt(hashCold), '', '']);
+rows.push(['hash 1 GB, in-process time', fmt(hashInProcess), '', '']);
+
+const header = ['case', 'pipe: wall (cpu)', 'snakemake 7.21: wall (cpu)', 'snakemake / pipe (wall)'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+process.stdout.write(`\nbest of ${repeat} (first run: once)${existsSync('/proc/loadavg') ? `, load average ${execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).split(' ').slice(0, 3).join(' ')}` : ''}\n`);
+process.stdout.write([line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n') + '\n');

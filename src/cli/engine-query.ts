@@ -1,0 +1,99 @@
+// `pipe dag`, `pipe params diff`, `pipe metrics show|diff`, `pipe gc`: open the project, ask the engine,
+// print a table (plain, Markdown or JSON).
+import type { DiffRow, Project, Value } from '../engine/index.js';
+import { raise } from './engine-repro.js';
+import { renderTable } from './engine-table.js';
+
+const out = (text: string): void => void process.stdout.write(text);
+
+async function open(): Promise<{ engine: typeof import('../engine/index.js'); project: Project }> {
+  const engine = await import('../engine/index.js');
+  const project = await engine.openProject(process.cwd());
+  if (!project.ok) return raise(project.error);
+  return { engine, project: project.value };
+}
+
+/** Prints the stage graph. */
+export async function runDag(format: 'ascii' | 'mermaid' | 'dot'): Promise<void> {
+  const { engine, project } = await open();
+  out(engine.renderDag(project.graph, format));
+}
+
+interface TableFlags {
+  readonly json?: boolean | undefined;
+  readonly md?: boolean | undefined;
+  readonly all?: boolean | undefined;
+}
+
+/** Prints params that differ from the lock or a git revision. */
+export async function runParamsDiff(rev: string | undefined, flags: TableFlags): Promise<void> {
+  const { project } = await open();
+  const query = await import('../engine/query/index.js');
+  const rows = query.paramsDiff(project, rev, flags.all === true);
+  if (!rows.ok) return raise(rows.error);
+  printDiff(rows.value, flags, ['Path', 'Param', rev ?? 'Lock', 'Workspace'], false);
+}
+
+/** Prints the workspace metrics. */
+export async function runMetricsShow(flags: TableFlags): Promise<void> {
+  const { project } = await open();
+  const query = await import('../engine/query/index.js');
+  const shown = query.metricsShow(project);
+  if (!shown.ok) return raise(shown.error);
+  if (flags.json === true) return out(JSON.stringify(shown.value, null, 2) + '\n');
+  const rows = Object.entries(shown.value).flatMap(([file, values]) => Object.entries(values).map(([k, v]) => [file, k, text(v)]));
+  if (rows.length === 0) return out('No metrics found\n');
+  out(renderTable(['Path', 'Metric', 'Value'], rows, flags.md === true));
+}
+
+/** Prints metrics that differ from the lock's version or a git revision. */
+export async function runMetricsDiff(rev: string | undefined, flags: TableFlags): Promise<void> {
+  const { project } = await open();
+  const query = await import('../engine/query/index.js');
+  const rows = query.metricsDiff(project, rev, flags.all === true);
+  if (!rows.ok) return raise(rows.error);
+  printDiff(rows.value, flags, ['Path', 'Metric', rev ?? 'Lock', 'Workspace', 'Change'], true);
+}
+
+function printDiff(rows: readonly DiffRow[], flags: TableFlags, header: string[], withChange: boolean): void {
+  if (flags.json === true) {
+    const obj: Record<string, Record<string, { old: Value | null; new: Value | null; diff?: number }>> = {};
+    for (const r of rows) {
+      const cell: { old: Value | null; new: Value | null; diff?: number } = { old: r.old ?? null, new: r.new ?? null };
+      if (r.change !== undefined) cell.diff = r.change;
+      (obj[r.file] ??= {})[r.key] = cell;
+    }
+    return out(JSON.stringify(obj, null, 2) + '\n');
+  }
+  if (rows.length === 0) return out('No changes\n');
+  const cells = rows.map((r) => {
+    const base = [r.file, r.key, text(r.old), text(r.new)];
+    return withChange ? [...base, r.change === undefined ? '' : signed(r.change)] : base;
+  });
+  out(renderTable(header, cells, flags.md === true));
+}
+
+/** Removes cache objects not referenced by the lock. */
+export async function runGc(dry: boolean): Promise<void> {
+  const { engine, project } = await open();
+  const lock = engine.acquireProcessLock(project.pipeDir);
+  if (!lock.ok) return raise(lock.error);
+  let r: ReturnType<typeof engine.gc>;
+  try {
+    r = engine.gc(project.cache, project.lock, dry);
+  } finally {
+    lock.value();
+  }
+  const mb = (r.bytes / 1e6).toFixed(1);
+  out(`${dry ? 'Would remove' : 'Removed'} ${r.objects} cache objects (${mb} MB) and ${r.runs} run-cache entries\n`);
+}
+
+function text(v: Value | undefined): string {
+  if (v === undefined) return '—';
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+function signed(n: number): string {
+  const rounded = Number(n.toPrecision(6));
+  return rounded > 0 ? `+${rounded}` : String(rounded);
+}

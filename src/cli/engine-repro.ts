@@ -1,0 +1,71 @@
+// `pipe repro` and `pipe status`: typed options in, engine results out, failures turned into UserErrors.
+import { UserError } from './user-error.js';
+import type { Failure, ReproOptions } from '../engine/index.js';
+
+type ReproFlags = Omit<ReproOptions, 'targets'>;
+
+const out = (text: string): void => void process.stdout.write(text);
+const err = (text: string): void => void process.stderr.write(text);
+
+/** Raises the failure as the one-line user error main.ts prints. */
+export async function raise(f: Failure): Promise<never> {
+  const { formatFailure, exitCodeOf } = await import('../engine/index.js');
+  throw new UserError(formatFailure(f), exitCodeOf(f));
+}
+
+/** Runs `pipe repro`; SIGINT/SIGTERM stop the running stages and leave lock and cache consistent. */
+export async function runRepro(targets: string[], flags: ReproFlags): Promise<void> {
+  const engine = await import('../engine/index.js');
+  const project = await engine.openProject(process.cwd());
+  if (!project.ok) return raise(project.error);
+  const executor = new engine.LocalExecutor();
+  const emit = engine.consoleLogger({ out, err });
+  const control: { interrupted: string | undefined } = { interrupted: undefined };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (control.interrupted !== undefined) {
+      // a second Ctrl-C: stop waiting for the grace period (the lock file is only ever replaced atomically)
+      process.exit(130);
+    }
+    control.interrupted = signal;
+    emit({ type: 'interrupting', signal });
+    void executor.cancelAll();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const result = await engine.repro(project.value, { targets, ...flags }, executor, emit, control);
+    if (!result.ok) return raise(result.error);
+    if (flags.dry && result.value.ran.length === 0) out('Nothing to run: every stage is up to date\n');
+    else if (!flags.dry && result.value.ran.length === 0) out('Everything is up to date\n');
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/** Runs `pipe status [--json|--quiet]`. */
+export async function runStatus(targets: string[], format: 'text' | 'json' | 'quiet'): Promise<void> {
+  const engine = await import('../engine/index.js');
+  const project = await engine.openProject(process.cwd());
+  if (!project.ok) return raise(project.error);
+  const result = engine.status(project.value, targets);
+  if (!result.ok) return raise(result.error);
+  if (format === 'quiet') {
+    if (result.value.length > 0) process.exitCode = 1;
+    return;
+  }
+  if (format === 'json') {
+    const obj: Record<string, unknown> = {};
+    for (const s of result.value) obj[s.stage] = s.reasons;
+    out(JSON.stringify(obj, null, 2) + '\n');
+    return;
+  }
+  if (result.value.length === 0) {
+    out('Pipeline is up to date\n');
+    return;
+  }
+  for (const s of result.value) {
+    out(`${s.stage}:\n`);
+    for (const r of s.reasons) out(`    ${engine.formatReason(r)}\n`);
+  }
+}

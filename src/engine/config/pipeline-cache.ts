@@ -1,0 +1,68 @@
+// The resolved-pipeline cache: the typed stages of the last load, kept in .pipe/pipeline.json and reused while
+// pipeline.yaml and every params/vars file it read keep their stat. Lets a no-op run skip YAML and zod.
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Failure } from '../failure.js';
+import { absPath } from '../paths.js';
+import { ok, type Result } from '../result.js';
+import type { Pipeline } from '../stage.js';
+import { ENGINE_SCHEMA } from '../store/lock-types.js';
+
+const FILE = 'pipeline.json';
+/** Inputs modified this close to the save are not trusted (same-tick rewrite). */
+const RACY_MS = 20;
+
+interface Saved {
+  readonly schema: string;
+  readonly inputs: Record<string, string>;
+  readonly pipeline: Pipeline;
+}
+
+function sigOf(root: string, rel: string): { sig: string; mtimeMs: number } {
+  try {
+    const st = statSync(absPath(root, rel));
+    return { sig: `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`, mtimeMs: Math.max(st.mtimeMs, st.ctimeMs) };
+  } catch {
+    return { sig: 'missing', mtimeMs: 0 };
+  }
+}
+
+/** Loads the pipeline at `root/file`, from the cache when its inputs are unchanged. */
+export async function loadPipelineCached(root: string, file: string, pipeDir: string): Promise<Result<Pipeline, Failure>> {
+  const cached = readSaved(root, file, pipeDir);
+  if (cached !== undefined) return ok(cached);
+  const { loadPipeline } = await import('./load-pipeline.js');
+  const loaded = loadPipeline(root, file);
+  if (loaded.ok) save(root, pipeDir, loaded.value);
+  return loaded;
+}
+
+function readSaved(root: string, file: string, pipeDir: string): Pipeline | undefined {
+  let saved: Saved;
+  try {
+    saved = JSON.parse(readFileSync(path.join(pipeDir, FILE), 'utf8')) as Saved;
+  } catch {
+    return undefined;
+  }
+  if (saved?.schema !== ENGINE_SCHEMA || saved.pipeline?.root !== root || saved.pipeline.file !== file) return undefined;
+  for (const [rel, sig] of Object.entries(saved.inputs)) if (sigOf(root, rel).sig !== sig) return undefined;
+  return saved.pipeline;
+}
+
+function save(root: string, pipeDir: string, pipeline: Pipeline): void {
+  const now = Date.now();
+  const inputs: Record<string, string> = {};
+  for (const rel of pipeline.inputs) {
+    const { sig, mtimeMs } = sigOf(root, rel);
+    if (mtimeMs >= now - RACY_MS) return;
+    inputs[rel] = sig;
+  }
+  try {
+    mkdirSync(pipeDir, { recursive: true });
+    const tmp = path.join(pipeDir, `${FILE}.${process.pid}.tmp`);
+    writeFileSync(tmp, JSON.stringify({ schema: ENGINE_SCHEMA, inputs, pipeline } satisfies Saved));
+    renameSync(tmp, path.join(pipeDir, FILE));
+  } catch {
+    // an optimisation only
+  }
+}

@@ -1,0 +1,100 @@
+// Measures a workspace path: a file's hash, or a directory's hash over its sorted (relative path, hash) list,
+// consulting the state cache so unchanged files are only stat'ed.
+import { readdirSync, statSync, type Stats } from 'node:fs';
+import { absPath } from '../paths.js';
+import { hashBytes, hashFile } from './hash-file.js';
+import type { StateCache } from './state-cache.js';
+
+/** One file inside a measured directory; `path` is relative to that directory. */
+export interface DirEntry {
+  readonly path: string;
+  readonly hash: string;
+  readonly size: number;
+}
+
+export type Measured =
+  | { readonly kind: 'file'; readonly hash: string; readonly size: number }
+  | { readonly kind: 'dir'; readonly hash: string; readonly size: number; readonly nfiles: number; readonly entries: readonly DirEntry[] };
+
+/** Hash of a directory listing; the listing must be sorted by path. */
+export function hashListing(entries: readonly DirEntry[]): string {
+  return hashBytes(listingText(entries));
+}
+
+function listingText(entries: readonly DirEntry[]): string {
+  let text = '';
+  for (const e of entries) text += `${e.path}\0${e.hash}\n`;
+  return text;
+}
+
+/**
+ * The directory hash, memoised in the state cache under `rel/` keyed by a cheap 64-bit digest (plus length) of
+ * the listing, so that an unchanged directory needs no xxh3 binding at all. The memo key is only a lookup key,
+ * never a content address.
+ */
+function dirHash(rel: string, entries: readonly DirEntry[], state: StateCache): string {
+  const text = listingText(entries);
+  const key = memoKey(text);
+  const memo = state.lookupMemo(`${rel}/`);
+  if (memo !== undefined && memo.startsWith(`${key}:`)) return memo.slice(key.length + 1);
+  const hash = hashBytes(text);
+  state.recordMemo(`${rel}/`, `${key}:${hash}`);
+  return hash;
+}
+
+/** FNV-1a over two independent 32-bit lanes, plus the length. */
+function memoKey(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return `${(a >>> 0).toString(16)}${(b >>> 0).toString(16)}.${text.length}`;
+}
+
+/** Measures root-relative `rel`; undefined when nothing exists there. */
+export function measure(root: string, rel: string, state: StateCache, trusted = false): Measured | undefined {
+  const abs = absPath(root, rel);
+  let st: Stats;
+  try {
+    st = statSync(abs);
+  } catch {
+    return undefined;
+  }
+  if (!st.isDirectory()) {
+    const { hash, size } = fileHash(rel, abs, st, state, trusted);
+    return { kind: 'file', hash, size };
+  }
+  const entries: DirEntry[] = [];
+  walk(root, rel, '', state, trusted, entries);
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  let size = 0;
+  for (const e of entries) size += e.size;
+  return { kind: 'dir', hash: dirHash(rel, entries, state), size, nfiles: entries.length, entries };
+}
+
+function walk(root: string, base: string, sub: string, state: StateCache, trusted: boolean, into: DirEntry[]): void {
+  const dirAbs = absPath(root, sub === '' ? base : `${base}/${sub}`);
+  for (const name of readdirSync(dirAbs)) {
+    const relInDir = sub === '' ? name : `${sub}/${name}`;
+    const rel = `${base}/${relInDir}`;
+    const st = statSync(`${dirAbs}/${name}`);
+    if (st.isDirectory()) {
+      walk(root, base, relInDir, state, trusted, into);
+      continue;
+    }
+    const { hash, size } = fileHash(rel, `${dirAbs}/${name}`, st, state, trusted);
+    into.push({ path: relInDir, hash, size });
+  }
+}
+
+function fileHash(rel: string, abs: string, st: Stats, state: StateCache, trusted: boolean): { hash: string; size: number } {
+  const known = state.lookup(rel, st);
+  if (known !== undefined) return { hash: known, size: st.size };
+  const hashedAt = Date.now();
+  const { hash, size } = hashFile(abs, st.size);
+  state.record(rel, st, hash, hashedAt, trusted);
+  return { hash, size };
+}

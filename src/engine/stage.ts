@@ -1,0 +1,55 @@
+// The resolved, typed form of a pipeline stage: what config loading produces and everything else consumes.
+import type { SourcePos } from './failure.js';
+
+/** A JSON-like value read from YAML (params, vars). */
+export type Value = string | number | boolean | null | readonly Value[] | { readonly [key: string]: Value };
+
+export type OutKind = 'out' | 'metric' | 'plot';
+
+/** One declared output; `path` is root-relative POSIX. */
+export interface OutSpec {
+  readonly path: string;
+  readonly kind: OutKind;
+  readonly cache: boolean;
+  readonly persist: boolean;
+  readonly desc?: string;
+}
+
+/** One tracked params scope: a key (dotted, may name a subtree) in a file, or the whole file (`key: null`). */
+export interface ParamSpec {
+  readonly file: string;
+  readonly key: string | null;
+}
+
+/** A stage after templating and foreach/matrix expansion. */
+export interface Stage {
+  readonly name: string;
+  /** For generated stages (`name@key`), the foreach/matrix definition name. */
+  readonly group: string | undefined;
+  /** Interpolated command lines, run one after another through the shell. */
+  readonly cmd: readonly string[];
+  /** Root-relative working directory ('.' for the root). */
+  readonly wdir: string;
+  readonly deps: readonly string[];
+  readonly params: readonly ParamSpec[];
+  /** Current values of the tracked params: file → top-level-or-dotted key → value. */
+  readonly paramValues: Readonly<Record<string, Readonly<Record<string, Value>>>>;
+  readonly outs: readonly OutSpec[];
+  readonly frozen: boolean;
+  readonly alwaysChanged: boolean;
+  readonly desc: string | undefined;
+  readonly pos: SourcePos;
+}
+
+/** A loaded pipeline: stages in file order plus the files its meaning was read from. */
+export interface Pipeline {
+  readonly root: string;
+  readonly file: string;
+  readonly stages: readonly Stage[];
+  /** Root-relative params files declared at top level or used by stages (for `params diff`). */
+  readonly paramsFiles: readonly string[];
+  /** Root-relative metrics files (stage metrics plus top-level `metrics`). */
+  readonly metricsFiles: readonly string[];
+  /** Every file read while resolving (for the resolved-config cache key). */
+  readonly inputs: readonly string[];
+}

@@ -1,0 +1,41 @@
+// Validates a parsed pipeline.lock at the boundary (it may have been hand-edited or merged).
+import { z } from 'zod';
+import type { LockFile } from './lock-types.js';
+
+const record = z.strictObject({
+  path: z.string(),
+  xxh128: z.string().regex(/^[0-9a-f]{32}$/),
+  size: z.number(),
+  nfiles: z.number().optional(),
+});
+
+const entry = z.strictObject({
+  cmd: z.union([z.string(), z.array(z.string())]),
+  deps: z.array(record).optional(),
+  params: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+  outs: z.array(record).optional(),
+});
+
+const lockSchema = z.strictObject({ schema: z.string(), stages: z.record(z.string(), entry).optional() });
+
+/** Typed lock from parsed YAML, or the first problem as text. */
+export function validateLock(value: unknown): { ok: true; value: LockFile } | { ok: false; message: string; path: (string | number)[] } {
+  const parsed = lockSchema.safeParse(value ?? { schema: 'pipe-1' });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = (issue?.path ?? []).map((p) => (typeof p === 'symbol' ? String(p) : p));
+    return { ok: false, message: issue?.message ?? 'invalid lock file', path };
+  }
+  const stages: Record<string, LockFile['stages'][string]> = {};
+  for (const [name, e] of Object.entries(parsed.data.stages ?? {})) {
+    const toRecord = (r: z.infer<typeof record>) =>
+      r.nfiles === undefined ? { path: r.path, hash: r.xxh128, size: r.size } : { path: r.path, hash: r.xxh128, size: r.size, nfiles: r.nfiles };
+    stages[name] = {
+      cmd: typeof e.cmd === 'string' ? [e.cmd] : e.cmd,
+      deps: (e.deps ?? []).map(toRecord),
+      params: (e.params ?? {}) as LockFile['stages'][string]['params'],
+      outs: (e.outs ?? []).map(toRecord),
+    };
+  }
+  return { ok: true, value: { stages } };
+}
