@@ -10,7 +10,7 @@ export {
   type SearchSpace,
 } from './space.js';
 export { randomSampler, type RandomSamplerOptions, type Sampler, type SamplerTrial } from './sampler.js';
-export { tpeSampler, type TpeSamplerOptions } from './tpe-sampler.js';
+export { OPTUNA_TPE_DEFAULTS, tpeSampler, type TpeSamplerOptions } from './tpe-sampler.js';
 export { defaultGamma, defaultWeights } from './split.js';
 export { dominates, hypervolume, hypervolumeContributions, nonDominatedRanks } from './pareto.js';
 export { readJournal, type Direction, type JournalEntry } from './journal.js';

@@ -11,7 +11,7 @@ export interface TpeSamplerOptions {
   seed?: number;
   /** Trials sampled uniformly at random before TPE starts; default 10. */
   nStartupTrials?: number;
-  /** Candidates drawn from l(x) per proposal; the best l(x)/g(x) wins; default 24. */
+  /** Candidates drawn from l(x) per proposal; the best l(x)/g(x) wins; default 48 (Optuna: 24). */
   nEiCandidates?: number;
   /** Number of "below" trials out of n finished; default min(ceil(0.1·n), 25). */
   gamma?: (n: number) => number;
@@ -21,17 +21,33 @@ export interface TpeSamplerOptions {
   priorWeight?: number;
   /** σ lower clip (Optuna's magic clip); default true. */
   considerMagicClip?: boolean;
+  /** The clip is range / min(100, 1 + scale·#kernels); default 1.5 (Optuna: 1). */
+  magicClipScale?: number;
   /** Default false. */
   considerEndpoints?: boolean;
-  /** Model all parameters jointly (Optuna multivariate=True); default false (independent per parameter). */
+  /** Model all parameters jointly with one kernel index per observation (Optuna multivariate=True); default true. */
   multivariate?: boolean;
+  /** Kernel widths: 'neighbour' (Optuna's univariate rule, per dimension) or 'scott' (Optuna's multivariate rule); default 'neighbour'. */
+  bandwidth?: 'neighbour' | 'scott';
 }
 
-/** A TPE sampler; see TpeSamplerOptions for the defaults (those of optuna.samplers.TPESampler 3.x). */
+/**
+ * The options that make tpeSampler behave as optuna.samplers.TPESampler 3.x with its defaults (independent
+ * per-parameter estimators, 24 candidates, magic clip scale 1). Our defaults differ: see docs/ml-core.md.
+ */
+export const OPTUNA_TPE_DEFAULTS: Readonly<TpeSamplerOptions> = Object.freeze({
+  nStartupTrials: 10,
+  nEiCandidates: 24,
+  magicClipScale: 1,
+  multivariate: false,
+  bandwidth: 'neighbour',
+});
+
+/** A TPE sampler; see TpeSamplerOptions for the defaults and OPTUNA_TPE_DEFAULTS for Optuna's own. */
 export function tpeSampler(options: TpeSamplerOptions = {}): Sampler {
   const seed = options.seed ?? 0;
   const nStartup = options.nStartupTrials ?? 10;
-  const nCandidates = options.nEiCandidates ?? 24;
+  const nCandidates = options.nEiCandidates ?? 48;
   const gamma = options.gamma ?? defaultGamma;
   const weights = options.weights ?? defaultWeights;
   if (!Number.isInteger(nStartup) || nStartup < 0) throw new RangeError('tpeSampler: nStartupTrials must be ≥ 0');
@@ -39,9 +55,12 @@ export function tpeSampler(options: TpeSamplerOptions = {}): Sampler {
   const parzen: ParzenOptions = {
     priorWeight: options.priorWeight ?? 1,
     magicClip: options.considerMagicClip ?? true,
+    magicClipScale: options.magicClipScale ?? 1.5,
     considerEndpoints: options.considerEndpoints ?? false,
-    multivariate: options.multivariate ?? false,
+    multivariate: options.multivariate ?? true,
+    bandwidth: options.bandwidth ?? 'neighbour',
   };
+  if (!(parzen.magicClipScale > 0)) throw new RangeError('tpeSampler: magicClipScale must be > 0');
   return {
     name: parzen.multivariate ? 'tpe-multivariate' : 'tpe',
     sample(space: SearchSpace, history: readonly SamplerTrial[], trialNumber: number): Params {
