@@ -2,7 +2,7 @@
 // Hartmann-6, the XGBoost-like space and ZDT1 — medians over seeds 0–19 after 10/20/40/100 trials, plus sampler
 // overhead. Run: npx tsx bench/tpe/run.ts [--seeds 20]. Timings are wall-clock on a shared machine: noisy.
 import { readFileSync } from 'node:fs';
-import { randomSampler, tpeSampler } from '../../src/ml/tpe/index.js';
+import { OPTUNA_TPE_DEFAULTS, randomSampler, tpeSampler } from '../../src/ml/tpe/index.js';
 import { PROBLEMS, medianOf, runProblem } from './problems.js';
 
 interface Reference {
@@ -19,11 +19,12 @@ const fmt = (v: number): string => (Math.abs(v) >= 100 ? v.toFixed(1) : v.toFixe
 
 console.log(`TPE benchmark — medians over seeds 0–${nSeeds - 1}; single-objective: best value (lower is better),`);
 console.log('zdt1: hypervolume w.r.t. (1.1, 11) (higher is better). nStartupTrials = 10 everywhere.\n');
-console.log(`${'problem'.padEnd(10)} ${'sampler'.padEnd(14)} ${checkpoints.map((c) => `n=${c}`.padStart(9)).join(' ')}`);
+console.log(`${'problem'.padEnd(10)} ${'sampler'.padEnd(26)} ${checkpoints.map((c) => `n=${c}`.padStart(9)).join(' ')}`);
 const overhead: string[] = [];
 for (const problem of PROBLEMS) {
   const ours: number[][] = checkpoints.map(() => []);
   const oursRandom: number[][] = checkpoints.map(() => []);
+  const oursOptunaDefaults: number[][] = checkpoints.map(() => []);
   let askMs = 0;
   let lastTenMs = 0;
   for (let seed = 0; seed < nSeeds; seed++) {
@@ -32,15 +33,19 @@ for (const problem of PROBLEMS) {
     askMs += r.askMs;
     lastTenMs += r.lastTenAskMs;
     runProblem(problem, randomSampler({ seed }), checkpoints).atCheckpoints.forEach((v, i) => oursRandom[i]?.push(v));
+    runProblem(problem, tpeSampler({ ...OPTUNA_TPE_DEFAULTS, seed }), checkpoints).atCheckpoints.forEach((v, i) =>
+      oursOptunaDefaults[i]?.push(v),
+    );
   }
   const optuna = ref.problems[problem.name];
   const rows: [string, number[]][] = [
     ['ours TPE', ours.map(medianOf)],
+    ['ours TPE, Optuna defaults', oursOptunaDefaults.map(medianOf)],
     ['Optuna TPE', optuna?.tpe.median ?? []],
     ['ours random', oursRandom.map(medianOf)],
     ['Optuna random', optuna?.random.median ?? []],
   ];
-  for (const [name, med] of rows) console.log(`${problem.name.padEnd(10)} ${name.padEnd(14)} ${med.map(fmt).join(' ')}`);
+  for (const [name, med] of rows) console.log(`${problem.name.padEnd(10)} ${name.padEnd(26)} ${med.map(fmt).join(' ')}`);
   console.log('');
   const last = checkpoints[checkpoints.length - 1] ?? 100;
   overhead.push(
