@@ -1,8 +1,6 @@
 // Normal-distribution helpers for the Parzen estimators: log-space tail probabilities and truncated sampling.
 import type { Rng } from '../random.js';
 
-const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
-
 /**
  * log erfc(z) for z ≥ 0 without underflow: erfc(z) = t·exp(−z² + P(t)), t = 1/(1 + z/2)
  * (Chebyshev-fitted rational form from Press et al., Numerical Recipes, §6.2; relative error < 1.2e−7).
@@ -51,12 +49,6 @@ export function logNormalMass(a: number, b: number): number {
   }
   if (b <= 0) return logNormalMass(-b, -a);
   return Math.log(0.5 * (erf(b / Math.SQRT2) - erf(a / Math.SQRT2)));
-}
-
-/** log density of N(mu, sigma²) truncated to [low, high] at x (x assumed inside). */
-export function logTruncNormalPdf(x: number, mu: number, sigma: number, low: number, high: number): number {
-  const z = (x - mu) / sigma;
-  return -0.5 * z * z - LOG_SQRT_2PI - Math.log(sigma) - logNormalMass((low - mu) / sigma, (high - mu) / sigma);
 }
 
 /** Draws from N(mu, sigma²) truncated to [low, high]; mu must lie in [low, high] (acceptance ≥ 34 %). */
