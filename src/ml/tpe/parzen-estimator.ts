@@ -87,6 +87,7 @@ function addLogKernels(dim: DimKernels, xs: Float64Array, terms: Float64Array, k
     }
     return;
   }
+  if (dom.high === dom.low) return; // a fixed parameter: the same density under every kernel
   const { mus, sigmas, logZ } = dim;
   const invSigma = sigmas.map((v) => 1 / v);
   const constant = sigmas.map((v, c) => -LOG_SQRT_2PI - Math.log(v) - (logZ[c] ?? 0));
@@ -166,6 +167,7 @@ function neighbourSigmas(mus: Float64Array, domain: InternalDomain, considerEndp
 function sampleKernel(dim: DimKernels, comp: number, rng: Rng): number {
   const dom = dim.domain;
   if (dom.categorical) return rng.choiceWeighted(dim.table.subarray(comp * dom.nChoices, (comp + 1) * dom.nChoices));
+  if (dom.high === dom.low) return dom.low;
   const v = sampleTruncNormal(rng, dim.mus[comp] ?? 0, dim.sigmas[comp] ?? 1, dom.low, dom.high);
   if (dom.step === undefined) return v;
   const lowValue = dom.low + 0.5 * dom.step;

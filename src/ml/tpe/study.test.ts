@@ -46,6 +46,17 @@ describe('Study ask/tell', () => {
     expect(study.bestTrial.values?.[0]).toBe(Math.min(...study.trials.map((t) => t.values?.[0] ?? Infinity)));
   });
 
+  it('handles a fixed float parameter and a single-choice categorical', () => {
+    const fixed: SearchSpace = { ...space, c: { type: 'float', low: 2, high: 2 }, k: { type: 'categorical', choices: [true] } };
+    const study = createStudy({ sampler: tpeSampler({ seed: 0, nStartupTrials: 3 }) });
+    for (let i = 0; i < 8; i++) {
+      const t = study.ask(fixed);
+      expect(t.params.c).toBe(2);
+      expect(t.params.k).toBe(true);
+      study.tell(t, objective(t.params));
+    }
+  });
+
   it('is reproducible for a seed', () => {
     const run = (seed: number) => {
       const s = createStudy({ sampler: tpeSampler({ seed, nStartupTrials: 5 }) });
