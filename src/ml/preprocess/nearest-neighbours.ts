@@ -27,7 +27,7 @@ export function kNearestWithin(x: Matrix, rows: Int32Array, queries: Int32Array,
       const worst = k > 0 ? (bestDist[k - 1] ?? Infinity) : -Infinity;
       let s = 0;
       for (let j = 0; j < d && s <= worst; j++) {
-        const diff = (data[qo + j] ?? 0) - (data[ro + j] ?? 0);
+        const diff = data[qo + j]! - data[ro + j]!; // indices are in range by construction
         s += diff * diff;
       }
       if (s > worst || (s === worst && ri > (bestIdx[k - 1] ?? -1) && (bestIdx[k - 1] ?? -1) >= 0)) continue;
