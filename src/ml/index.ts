@@ -4,3 +4,4 @@ export * from './gbdt/index.js';
 export * from './preprocess/index.js';
 export * from './metrics/index.js';
 export * from './tpe/index.js';
+export * from './random.js';

@@ -1,0 +1,123 @@
+// Seeded pseudo-random numbers for the ML library: xoshiro128** (Blackman & Vigna, 2018), seeded via splitmix32.
+// Pure 32-bit integer arithmetic (Math.imul), so streams are identical on every platform and Node version.
+
+/** splitmix32 step: a well-mixed 32-bit value from a 32-bit state (used only for seeding). */
+function splitmix32(state: number): [value: number, next: number] {
+  const next = (state + 0x9e3779b9) | 0;
+  let z = next;
+  z = Math.imul(z ^ (z >>> 16), 0x21f0aaad);
+  z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
+  return [(z ^ (z >>> 15)) >>> 0, next];
+}
+
+/** A seeded xoshiro128** generator; `stream` selects an independent sequence for the same seed. */
+export class Rng {
+  private s0: number;
+  private s1: number;
+  private s2: number;
+  private s3: number;
+  private spareNormal: number | undefined;
+
+  constructor(seed: number, stream = 0) {
+    if (!Number.isInteger(seed) || !Number.isInteger(stream)) {
+      throw new TypeError(`Rng: seed and stream must be integers, got ${seed}, ${stream}`);
+    }
+    // Mix both halves of a (possibly > 2^32) seed and the stream into the splitmix state.
+    let st = (seed % 0x100000000) ^ Math.imul(Math.floor(seed / 0x100000000), 0x85ebca6b);
+    st = (st ^ Math.imul(stream + 1, 0xc2b2ae35)) | 0;
+    const out: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const [v, n] = splitmix32(st);
+      out.push(v);
+      st = n;
+    }
+    [this.s0, this.s1, this.s2, this.s3] = out as [number, number, number, number];
+    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+    this.spareNormal = undefined;
+  }
+
+  /** Next uniform 32-bit unsigned integer. */
+  nextUint32(): number {
+    const result = Math.imul(rotl(Math.imul(this.s1, 5), 7), 9) >>> 0;
+    const t = this.s1 << 9;
+    this.s2 ^= this.s0;
+    this.s3 ^= this.s1;
+    this.s1 ^= this.s2;
+    this.s0 ^= this.s3;
+    this.s2 ^= t;
+    this.s3 = rotl(this.s3, 11);
+    return result;
+  }
+
+  /** Uniform double in [0, 1) with 53 random bits. */
+  nextFloat(): number {
+    const hi = this.nextUint32() >>> 5;
+    const lo = this.nextUint32() >>> 6;
+    return (hi * 67108864 + lo) / 9007199254740992;
+  }
+
+  /** Uniform double in [low, high). */
+  uniform(low: number, high: number): number {
+    return low + (high - low) * this.nextFloat();
+  }
+
+  /** Uniform integer in [0, n) without modulo bias. */
+  nextInt(n: number): number {
+    if (!Number.isInteger(n) || n <= 0 || n > 0x100000000) {
+      throw new RangeError(`Rng.nextInt: n must be an integer in [1, 2^32], got ${n}`);
+    }
+    const limit = 0x100000000 - (0x100000000 % n);
+    for (;;) {
+      const x = this.nextUint32();
+      if (x < limit) return x % n;
+    }
+  }
+
+  /** Standard normal deviate (Marsaglia polar method). */
+  normal(): number {
+    if (this.spareNormal !== undefined) {
+      const v = this.spareNormal;
+      this.spareNormal = undefined;
+      return v;
+    }
+    for (;;) {
+      const u = 2 * this.nextFloat() - 1;
+      const v = 2 * this.nextFloat() - 1;
+      const s = u * u + v * v;
+      if (s > 0 && s < 1) {
+        const m = Math.sqrt((-2 * Math.log(s)) / s);
+        this.spareNormal = v * m;
+        return u * m;
+      }
+    }
+  }
+
+  /** Index drawn with probability proportional to the non-negative `weights`. */
+  choiceWeighted(weights: ArrayLike<number>): number {
+    let total = 0;
+    for (let i = 0; i < weights.length; i++) total += weights[i] ?? 0;
+    if (!(total > 0)) throw new RangeError('Rng.choiceWeighted: weights must have a positive sum');
+    let r = this.nextFloat() * total;
+    for (let i = 0; i < weights.length; i++) {
+      r -= weights[i] ?? 0;
+      if (r < 0) return i;
+    }
+    for (let i = weights.length - 1; i >= 0; i--) if ((weights[i] ?? 0) > 0) return i;
+    return weights.length - 1;
+  }
+
+  /** Shuffles `arr` in place (Fisher–Yates) and returns it. */
+  shuffle<T extends { length: number; [i: number]: unknown }>(arr: T): T {
+    for (let i = arr.length - 1; i > 0; i--) {
+      const j = this.nextInt(i + 1);
+      const tmp = arr[i];
+      arr[i] = arr[j];
+      arr[j] = tmp;
+    }
+    return arr;
+  }
+}
+
+function rotl(x: number, k: number): number {
+  return (x << k) | (x >>> (32 - k));
+}

@@ -1,0 +1,40 @@
+// The sampler interface shared by the study and its samplers, and the uniform random sampler.
+import { Rng } from '../random.js';
+import { sampleUniform, type Params, type SearchSpace } from './space.js';
+
+/** A finished (complete) trial as a sampler sees it: losses are values turned into minimisation. */
+export interface SamplerTrial {
+  readonly number: number;
+  readonly params: Params;
+  readonly losses: Float64Array;
+}
+
+/** Proposes parameters for a new trial from the finished trials of a study. */
+export interface Sampler {
+  readonly name: string;
+  /** Parameters for trial `trialNumber`; deterministic in (seed, trialNumber, history). */
+  sample(space: SearchSpace, history: readonly SamplerTrial[], trialNumber: number): Params;
+}
+
+export interface RandomSamplerOptions {
+  /** Seed; default 0. Trial t draws from stream t of this seed. */
+  seed?: number;
+}
+
+/** Independent uniform sampling of every parameter (log-uniform for log params), as Optuna's RandomSampler. */
+export function randomSampler(options: RandomSamplerOptions = {}): Sampler {
+  const seed = options.seed ?? 0;
+  return {
+    name: 'random',
+    sample(space, _history, trialNumber) {
+      return sampleAllUniform(space, new Rng(seed, trialNumber));
+    },
+  };
+}
+
+/** Every parameter drawn uniformly with `rng`, in the space's key order. */
+export function sampleAllUniform(space: SearchSpace, rng: Rng): Params {
+  const params: Params = {};
+  for (const [name, spec] of Object.entries(space)) params[name] = sampleUniform(spec, rng);
+  return params;
+}

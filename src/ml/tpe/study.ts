@@ -1,0 +1,180 @@
+// A study: ask/tell over a search space with a sampler, concurrent optimisation and an optional resumable journal.
+import { JournalWriter, readJournal, type Direction, type JournalEntry } from './journal.js';
+import { dominates } from './pareto.js';
+import type { Sampler, SamplerTrial } from './sampler.js';
+import { validateSpace, type Params, type SearchSpace } from './space.js';
+import { tpeSampler } from './tpe-sampler.js';
+
+export type TrialState = 'running' | 'complete' | 'fail';
+
+/** A trial handed out by `ask`: its number and parameters. */
+export interface Trial {
+  readonly number: number;
+  readonly params: Params;
+}
+
+/** A trial with its outcome. `values` are as the objective returned them (not sign-flipped). */
+export interface FrozenTrial extends Trial {
+  readonly state: TrialState;
+  readonly values?: readonly number[];
+  readonly failReason?: string;
+}
+
+export interface StudyOptions {
+  /** One direction per objective; default ['minimize']. */
+  directions?: readonly Direction[];
+  /** Default tpeSampler({ seed: 0 }). */
+  sampler?: Sampler;
+  /** Append-only JSON-lines journal; when it exists the study resumes from it. Default: in memory only. */
+  journalPath?: string;
+}
+
+/** What `tell` accepts: the objective value(s), or a failure. NaN values count as a failure. */
+export type TellValue = number | readonly number[] | { readonly state: 'fail'; readonly reason?: string };
+
+export interface OptimizeOptions {
+  readonly space: SearchSpace;
+  /** Run until the study holds this many trials in total (those resumed from the journal included). */
+  readonly nTrials: number;
+  /** Objective calls in flight at once; default 1. */
+  readonly concurrency?: number;
+  /** Called after each trial is told. */
+  readonly onTrialFinished?: (trial: FrozenTrial) => void;
+}
+
+/** Creates a study, resuming from `journalPath` when that file exists. */
+export function createStudy(options: StudyOptions = {}): Study {
+  return new Study(options);
+}
+
+/** Holds the trials of one optimisation; see createStudy. */
+export class Study {
+  readonly directions: readonly Direction[];
+  readonly sampler: Sampler;
+  private readonly records: FrozenTrial[] = [];
+  /** Trials asked before an interruption and never told: handed out again by `ask`. */
+  private readonly resumeQueue: number[] = [];
+  private readonly journal: JournalWriter | undefined;
+
+  constructor(options: StudyOptions) {
+    this.directions = [...(options.directions ?? ['minimize'])];
+    if (this.directions.length === 0) throw new RangeError('createStudy: at least one direction');
+    this.sampler = options.sampler ?? tpeSampler({ seed: 0 });
+    if (options.journalPath === undefined) return;
+    const entries = readJournal(options.journalPath);
+    this.journal = new JournalWriter(options.journalPath);
+    if (entries.length === 0) this.journal.append({ op: 'study', version: 1, directions: [...this.directions] });
+    else this.replay(entries, options.journalPath);
+  }
+
+  /** All trials in number order. */
+  get trials(): readonly FrozenTrial[] {
+    return this.records;
+  }
+
+  /** The best complete trial of a single-objective study (first on ties). */
+  get bestTrial(): FrozenTrial {
+    if (this.directions.length !== 1) throw new TypeError('bestTrial: multi-objective study, use bestTrials');
+    const front = this.bestTrials;
+    const first = front[0];
+    if (first === undefined) throw new RangeError('bestTrial: no complete trial');
+    return first;
+  }
+
+  /** The complete trials no other complete trial dominates (the Pareto front), in number order. */
+  get bestTrials(): FrozenTrial[] {
+    const done = this.records.filter((t) => t.state === 'complete');
+    const losses = done.map((t) => this.losses(t.values ?? []));
+    return done.filter((_, i) => !losses.some((l, j) => j !== i && dominates(l, losses[i] ?? l)));
+  }
+
+  /** Starts a trial: a resumed unfinished trial if any, else new parameters from the sampler. */
+  ask(space: SearchSpace): Trial {
+    validateSpace(space);
+    const resumed = this.resumeQueue.shift();
+    if (resumed !== undefined) return { number: resumed, params: { ...this.records[resumed]?.params } };
+    const history: SamplerTrial[] = this.records
+      .filter((t) => t.state === 'complete')
+      .map((t) => ({ number: t.number, params: t.params, losses: this.losses(t.values ?? []) }));
+    const number = this.records.length;
+    const params = this.sampler.sample(space, history, number);
+    this.records.push({ number, params, state: 'running' });
+    this.journal?.append({ op: 'ask', number, params });
+    return { number, params };
+  }
+
+  /** Finishes a running trial with its value(s) or a failure; returns the finished trial. */
+  tell(trial: Trial | number, value: TellValue): FrozenTrial {
+    const number = typeof trial === 'number' ? trial : trial.number;
+    const rec = this.records[number];
+    if (rec === undefined || rec.state !== 'running') throw new RangeError(`tell: trial ${number} is not running`);
+    let done: FrozenTrial;
+    const values = typeof value === 'number' ? [value] : Array.isArray(value) ? [...(value as number[])] : undefined;
+    if (values !== undefined && values.length !== this.directions.length) {
+      throw new RangeError(`tell: ${values.length} value(s) for ${this.directions.length} objective(s)`);
+    }
+    if (values !== undefined && values.every((v) => Number.isFinite(v))) {
+      done = { ...rec, state: 'complete', values };
+      this.journal?.append({ op: 'tell', number, state: 'complete', values });
+    } else {
+      const reason = values !== undefined ? 'non-finite objective value' : (value as { reason?: string }).reason;
+      done = { ...rec, state: 'fail', ...(reason !== undefined ? { failReason: reason } : {}) };
+      this.journal?.append({ op: 'tell', number, state: 'fail', ...(reason !== undefined ? { reason } : {}) });
+    }
+    this.records[number] = done;
+    return done;
+  }
+
+  /** Runs `objective` on asked trials, `concurrency` at a time, until the study holds `nTrials` trials. */
+  async optimize(objective: (trial: Trial) => Promise<number | readonly number[]> | number | readonly number[], options: OptimizeOptions): Promise<void> {
+    const concurrency = options.concurrency ?? 1;
+    if (!Number.isInteger(options.nTrials) || options.nTrials < 0) throw new RangeError('optimize: nTrials must be ≥ 0');
+    if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError('optimize: concurrency must be ≥ 1');
+    validateSpace(options.space);
+    const worker = async (): Promise<void> => {
+      while (this.resumeQueue.length > 0 || this.records.length < options.nTrials) {
+        const trial = this.ask(options.space);
+        let told: FrozenTrial;
+        try {
+          told = this.tell(trial, await objective(trial));
+        } catch (e) {
+          const rec = this.records[trial.number];
+          if (rec?.state !== 'running') throw e;
+          told = this.tell(trial, { state: 'fail', reason: e instanceof Error ? e.message : String(e) });
+        }
+        options.onTrialFinished?.(told);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  }
+
+  /** Closes the journal file (the study stays usable in memory). */
+  close(): void {
+    this.journal?.close();
+  }
+
+  private losses(values: readonly number[]): Float64Array {
+    return Float64Array.from(values, (v, i) => (this.directions[i] === 'maximize' ? -v : v));
+  }
+
+  private replay(entries: JournalEntry[], path: string): void {
+    const head = entries[0];
+    if (head?.op !== 'study') throw new TypeError(`${path}: journal does not start with a study line`);
+    if (head.directions.join() !== this.directions.join()) {
+      throw new RangeError(`${path}: journal directions ${head.directions.join()} differ from ${this.directions.join()}`);
+    }
+    for (const e of entries.slice(1)) {
+      if (e.op === 'ask') {
+        if (e.number !== this.records.length) throw new TypeError(`${path}: trial ${e.number} asked out of order`);
+        this.records.push({ number: e.number, params: e.params, state: 'running' });
+      } else if (e.op === 'tell') {
+        const rec = this.records[e.number];
+        if (rec === undefined) throw new TypeError(`${path}: tell for unknown trial ${e.number}`);
+        this.records[e.number] = e.state === 'complete'
+          ? { ...rec, state: 'complete', values: e.values }
+          : { ...rec, state: 'fail', ...(e.reason !== undefined ? { failReason: e.reason } : {}) };
+      }
+    }
+    for (const r of this.records) if (r.state === 'running') this.resumeQueue.push(r.number);
+  }
+}
