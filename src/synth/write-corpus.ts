@@ -1,0 +1,78 @@
+// Writes the demo corpus (audio/*.wav + metadata.csv) into a directory atomically: everything goes into a
+// temporary sibling directory that is renamed into place only when complete, so an interrupted run never
+// leaves a half corpus behind.
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { encodeWav } from '../audio/wav-encode.js';
+import { makeChildProfiles, type ChildProfile } from './child.js';
+import { LABELS, type Label } from './labels.js';
+import { metadataCsv } from './metadata.js';
+import type { SynthOptions } from './options.js';
+import { planCorpus, type ClipPlan } from './plan.js';
+import { renderClip } from './render-clip.js';
+
+/** Children and clip plans of a corpus (no audio yet). */
+export interface CorpusPlan {
+  readonly children: readonly ChildProfile[];
+  readonly clips: readonly ClipPlan[];
+}
+
+/** What was written, for the stage's log line. */
+export interface CorpusSummary {
+  readonly clips: number;
+  readonly children: number;
+  readonly classCounts: Readonly<Record<Label, number>>;
+  readonly meanDurationSec: number;
+  readonly labelNoiseClips: number;
+}
+
+/** Plans a corpus from options (deterministic in `options.seed`). */
+export function planDemoCorpus(options: SynthOptions): CorpusPlan {
+  const children = makeChildProfiles(options.nChildren, options.seed, {
+    corpora: options.corpora, snrDbRange: options.snrDbRange, childVariability: options.childVariability,
+  });
+  const clips = planCorpus(children, options.nClips, options.seed, {
+    labelNoise: options.labelNoise,
+    sampleRateHz: options.sampleRateHz,
+    durations: { minSec: options.minDurationSec, maxSec: options.maxDurationSec, chunkSec: options.chunkSec, chunkShare: options.chunkShare },
+  });
+  return { children, clips };
+}
+
+/** Synthesises the corpus and writes `<targetDir>/audio/<clip_ID>` and `<targetDir>/metadata.csv` atomically. */
+export function writeDemoCorpus(targetDir: string, options: SynthOptions): CorpusSummary {
+  const { children, clips } = planDemoCorpus(options);
+  const parent = dirname(targetDir);
+  mkdirSync(parent, { recursive: true });
+  const tmp = join(parent, `.${basename(targetDir)}.tmp-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  try {
+    mkdirSync(join(tmp, 'audio'), { recursive: true });
+    for (const plan of clips) {
+      const clip = renderClip(plan, options);
+      writeFileSync(join(tmp, 'audio', plan.clipId), encodeWav(clip.samples, { sampleRateHz: options.sampleRateHz }));
+    }
+    writeFileSync(join(tmp, 'metadata.csv'), metadataCsv(clips));
+    const old = join(parent, `.${basename(targetDir)}.old-${process.pid}`);
+    if (existsSync(targetDir)) renameSync(targetDir, old);
+    renameSync(tmp, targetDir);
+    rmSync(old, { recursive: true, force: true });
+  } catch (error) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  }
+  return summarise(children.length, clips);
+}
+
+/** Class counts and mean duration of a plan. */
+export function summarise(children: number, clips: readonly ClipPlan[]): CorpusSummary {
+  const classCounts = Object.fromEntries(LABELS.map((l) => [l, 0])) as Record<Label, number>;
+  let total = 0;
+  let noisy = 0;
+  for (const c of clips) {
+    classCounts[c.label]++;
+    total += c.durationSec;
+    if (c.label !== c.renderedAs) noisy++;
+  }
+  return { clips: clips.length, children, classCounts, meanDurationSec: total / Math.max(1, clips.length), labelNoiseClips: noisy };
+}
