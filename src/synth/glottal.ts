@@ -1,8 +1,8 @@
 // Glottal excitation: Rosenberg-type pulses with jitter, shimmer, period-doubling (subharmonics) and pulsed
 // aspiration noise, differentiated once for lip radiation.
 //
-// Pulse shape after Rosenberg, "Effect of glottal pulse shape on the quality of natural vowels", JASA 49 (1971),
-// model C (trigonometric opening, quarter-cosine closing); aspiration modulated by glottal flow as in
+// Pulse shape after Rosenberg, "Effect of glottal pulse shape on the quality of natural vowels", JASA 49 (1971):
+// raised-cosine opening over 62 % of the open phase, a steeper raised-cosine closing over the rest; aspiration modulated by glottal flow as in
 // Klatt & Klatt, "Analysis, synthesis and perception of voice quality variations", JASA 87 (1990).
 import type { Rng } from './random.js';
 
@@ -18,6 +18,10 @@ export interface GlottalOptions {
   /** Amplitude drop of every other period in [0, 1] (diplophonia, harsh voice); default 0. */
   readonly subharmonic?: number;
 }
+
+const TABLE = 2048;
+/** Opening flow 0.5 (1 - cos(pi u)) on [0, 1], tabulated; the closing branch reuses it mirrored. */
+const RISE = Float32Array.from({ length: TABLE + 1 }, (_, i) => 0.5 * (1 - Math.cos((Math.PI * i) / TABLE)));
 
 /**
  * Renders the excitation for per-sample tracks: `f0Hz` (fundamental), `voiceAmp` (pulse amplitude) and
@@ -57,8 +61,8 @@ export function glottalSource(
       periodAmp = Math.max(0, 1 + shimmer * rng.normal()) * (periodIndex % 2 === 1 ? 1 - sub : 1);
     }
     let flow = 0;
-    if (phase < tOpen) flow = 0.5 * (1 - Math.cos((Math.PI * phase) / tOpen));
-    else if (phase < oq) flow = Math.cos((Math.PI * (phase - tOpen)) / (2 * tClose));
+    if (phase < tOpen) flow = RISE[Math.floor((phase / tOpen) * TABLE)] as number;
+    else if (phase < oq) flow = RISE[Math.floor((1 - (phase - tOpen) / tClose) * TABLE)] as number;
     flow *= periodAmp * (voiceAmp[i] as number);
     const noise = (rng.nextU32() / 2147483648 - 1) * (noiseAmp[i] as number) * (0.5 + 0.5 * (flow > 0 ? 1 : 0));
     out[i] = (flow - prevFlow) * (fs / 1000) * 0.05 + noise;

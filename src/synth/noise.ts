@@ -43,7 +43,16 @@ export function humNoise(n: number, rng: Rng, mainsHz: number, sampleRateHz = 16
     const amp = (h % 2 === 1 ? 1 : 0.5) * Math.pow(h, -1.1) * rng.uniform(0.5, 1.5);
     const phase = rng.uniform(0, 2 * Math.PI);
     const w = (2 * Math.PI * mainsHz * h) / sampleRateHz;
-    for (let i = 0; i < n; i++) out[i] = (out[i] as number) + amp * Math.sin(w * i + phase);
+    // Recursive sinusoid: s[i] = 2 cos(w) s[i-1] - s[i-2].
+    const c = 2 * Math.cos(w);
+    let s1 = amp * Math.sin(phase - w);
+    let s2 = amp * Math.sin(phase - 2 * w);
+    for (let i = 0; i < n; i++) {
+      const s0 = c * s1 - s2;
+      out[i] = (out[i] as number) + s0;
+      s2 = s1;
+      s1 = s0;
+    }
   }
   return normaliseRms(out);
 }

@@ -21,40 +21,36 @@ export function deriveSeed(base: number, ...tags: readonly number[]): number {
   return h;
 }
 
-const rotl = (x: number, k: number): number => ((x << k) | (x >>> (32 - k))) >>> 0;
+const rotl = (x: number, k: number): number => (x << k) | (x >>> (32 - k));
 
-/** A small seeded generator (xoshiro128**) with the distributions the synthesiser needs. */
+/** A small seeded generator (xoshiro128**) with the distributions the synthiser needs. */
 export class Rng {
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private s3: number;
+  // State kept as int32 in a typed array: uint32 values in object fields would be boxed as heap doubles.
+  private readonly s = new Int32Array(4);
   private spare: number | undefined;
 
   constructor(seed: number) {
     if (!Number.isFinite(seed)) throw new RangeError(`Rng: seed must be a finite number, got ${seed}`);
     let x = seed >>> 0;
-    const next = (): number => {
+    for (let i = 0; i < 4; i++) {
       x = (x + 0x9e3779b9) >>> 0;
-      return mix32(x);
-    };
-    this.s0 = next();
-    this.s1 = next();
-    this.s2 = next();
-    this.s3 = next();
-    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+      this.s[i] = mix32(x);
+    }
+    if (this.s.every((v) => v === 0)) this.s[0] = 1;
   }
 
   /** Next raw 32-bit unsigned integer. */
   nextU32(): number {
-    const result = Math.imul(rotl(Math.imul(this.s1, 5) >>> 0, 7), 9) >>> 0;
-    const t = (this.s1 << 9) >>> 0;
-    this.s2 = (this.s2 ^ this.s0) >>> 0;
-    this.s3 = (this.s3 ^ this.s1) >>> 0;
-    this.s1 = (this.s1 ^ this.s2) >>> 0;
-    this.s0 = (this.s0 ^ this.s3) >>> 0;
-    this.s2 = (this.s2 ^ t) >>> 0;
-    this.s3 = rotl(this.s3, 11);
+    const s = this.s;
+    const s0 = s[0] as number;
+    const s1 = s[1] as number;
+    const s2 = (s[2] as number) ^ s0;
+    const s3 = (s[3] as number) ^ s1;
+    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+    s[0] = s0 ^ s3;
+    s[1] = s1 ^ s2;
+    s[2] = s2 ^ (s1 << 9);
+    s[3] = rotl(s3, 11);
     return result;
   }
 

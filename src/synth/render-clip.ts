@@ -42,8 +42,7 @@ export function renderClip(plan: ClipPlan, options: SynthOptions): RenderedClip 
   const noiseType = NOISE_TYPES[rng.weighted(rec.noiseWeights)] ?? 'white';
   const noise = backgroundNoise(noiseType, n, rng, child, fs);
   // Silence has no foreground: the room noise sits at the level a vocalization would have minus the SNR.
-  addScaled(fg, noise, dbToGain(rec.levelDbfs - snrDb));
-  addScaled(fg, whiteNoise(n, rng), dbToGain(-78));
+  addScaled(fg, noise, Math.max(dbToGain(-75), dbToGain(rec.levelDbfs - snrDb)));
   colourMicrophone(fg, { highpassHz: rec.micHighpassHz, lowpassHz: rec.micLowpassHz, peakHz: rec.micPeakHz, peakDb: rec.micPeakDb, sampleRateHz: fs });
   limitPeak(fg, 0.98);
   return { samples: fg, kind: voc.kind, snrDb, noiseType, reverb };
