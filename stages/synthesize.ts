@@ -25,11 +25,11 @@ function readSection(): unknown {
 class UserError extends Error {}
 
 /** Entry point: validate params, write the corpus, print a one-line summary. */
-function main(): number {
+async function main(): Promise<number> {
   const started = performance.now();
   const parsed = parseSynthesizeParams(readSection());
   if (!parsed.ok) throw new UserError(parsed.message);
-  const summary = writeDemoCorpus(TARGET_DIR, parsed.options);
+  const summary = await writeDemoCorpus(TARGET_DIR, parsed.options);
   const counts = Object.entries(summary.classCounts).map(([k, v]) => `${k} ${v}`).join(', ');
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`synthesize: ${summary.clips} clips from ${summary.children} children in ${seconds} s -> ${TARGET_DIR} ` +
@@ -38,7 +38,7 @@ function main(): number {
 }
 
 try {
-  process.exitCode = main();
+  process.exitCode = await main();
 } catch (error) {
   if (error instanceof UserError) {
     console.error(`synthesize: ${error.message}`);

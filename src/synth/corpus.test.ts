@@ -17,12 +17,12 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('writeDemoCorpus', () => {
   const options = withDefaults({ nClips: 60, nChildren: 6, seed: 7 });
 
-  it('writes byte-identical corpora for the same params and leaves no temp dirs', () => {
+  it('writes byte-identical corpora for the same params and leaves no temp dirs', async () => {
     const a = join(root, 'a', 'demo');
     const b = join(root, 'b', 'demo');
-    writeDemoCorpus(a, options);
-    writeDemoCorpus(b, options);
-    writeDemoCorpus(b, options); // replacing an existing corpus
+    await writeDemoCorpus(a, options);
+    await writeDemoCorpus(b, options);
+    await writeDemoCorpus(b, options); // replacing an existing corpus
     const files = readdirSync(join(a, 'audio')).sort();
     expect(files.length).toBe(60);
     expect(readdirSync(join(b, 'audio')).sort()).toEqual(files);

@@ -20,6 +20,8 @@ export interface GlottalOptions {
 }
 
 const TABLE = 2048;
+/** Aspiration scale: noiseAmp 1 gives noise about as strong as modal voicing at amplitude 1 near 400 Hz. */
+const ASPIRATION = 0.08;
 /** Opening flow 0.5 (1 - cos(pi u)) on [0, 1], tabulated; the closing branch reuses it mirrored. */
 const RISE = Float32Array.from({ length: TABLE + 1 }, (_, i) => 0.5 * (1 - Math.cos((Math.PI * i) / TABLE)));
 
@@ -64,7 +66,7 @@ export function glottalSource(
     if (phase < tOpen) flow = RISE[Math.floor((phase / tOpen) * TABLE)] as number;
     else if (phase < oq) flow = RISE[Math.floor((1 - (phase - tOpen) / tClose) * TABLE)] as number;
     flow *= periodAmp * (voiceAmp[i] as number);
-    const noise = (rng.nextU32() / 2147483648 - 1) * (noiseAmp[i] as number) * (0.5 + 0.5 * (flow > 0 ? 1 : 0));
+    const noise = (rng.nextU32() / 2147483648 - 1) * (noiseAmp[i] as number) * (flow > 0 ? ASPIRATION : 0.5 * ASPIRATION);
     out[i] = (flow - prevFlow) * (fs / 1000) * 0.05 + noise;
     prevFlow = flow;
   }

@@ -2,6 +2,7 @@
 // temporary sibling directory that is renamed into place only when complete, so an interrupted run never
 // leaves a half corpus behind.
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { encodeWav } from '../audio/wav-encode.js';
 import { makeChildProfiles, type ChildProfile } from './child.js';
@@ -39,8 +40,11 @@ export function planDemoCorpus(options: SynthOptions): CorpusPlan {
   return { children, clips };
 }
 
+/** Files written concurrently while the next clips render (creating files is slow on some file systems). */
+const MAX_PENDING_WRITES = 32;
+
 /** Synthesises the corpus and writes `<targetDir>/audio/<clip_ID>` and `<targetDir>/metadata.csv` atomically. */
-export function writeDemoCorpus(targetDir: string, options: SynthOptions): CorpusSummary {
+export async function writeDemoCorpus(targetDir: string, options: SynthOptions): Promise<CorpusSummary> {
   const { children, clips } = planDemoCorpus(options);
   const parent = dirname(targetDir);
   mkdirSync(parent, { recursive: true });
@@ -48,10 +52,15 @@ export function writeDemoCorpus(targetDir: string, options: SynthOptions): Corpu
   rmSync(tmp, { recursive: true, force: true });
   try {
     mkdirSync(join(tmp, 'audio'), { recursive: true });
+    const pending = new Set<Promise<void>>();
     for (const plan of clips) {
       const clip = renderClip(plan, options);
-      writeFileSync(join(tmp, 'audio', plan.clipId), encodeWav(clip.samples, { sampleRateHz: options.sampleRateHz }));
+      const write = writeFile(join(tmp, 'audio', plan.clipId), encodeWav(clip.samples, { sampleRateHz: options.sampleRateHz }))
+        .finally(() => pending.delete(write));
+      pending.add(write);
+      if (pending.size >= MAX_PENDING_WRITES) await Promise.race(pending);
     }
+    await Promise.all(pending);
     writeFileSync(join(tmp, 'metadata.csv'), metadataCsv(clips));
     const old = join(parent, `.${basename(targetDir)}.old-${process.pid}`);
     if (existsSync(targetDir)) renameSync(targetDir, old);

@@ -11,8 +11,8 @@ export function laughing(ctx: ClassContext): Vocalization {
   const span = eventSpan(ctx, 0.75, 1);
   const dur = (span[1] - span[0]) / ctx.sampleRateHz;
   const rate = rng.uniform(4, 6);
-  const period = 1 / rate;
-  const bursts = Math.max(1, Math.floor(dur / period));
+  const bursts = Math.max(1, Math.round(dur * rate));
+  const period = Math.min(1 / rate, dur / bursts);
   const f0 = childF0(ctx, rng.uniform(2, 7));
   const vowel = scaledVowel(INFANT_VOWELS, rng.pick(['a', 'ae', 'schwa']), child.vtlCm);
   const knots = newKnots();
@@ -23,7 +23,7 @@ export function laughing(ctx: ClassContext): Vocalization {
     const h = period * rng.uniform(0.15, 0.3);
     const v = period * rng.uniform(0.3, 0.45);
     const amp = rng.uniform(0.6, 1) * Math.pow(0.92, b);
-    knots.noiseKnots.push([t0, 0], [t0 + 0.01, 0.5 * amp], [t0 + h, 0.35 * amp], [t0 + h + v, 0.25 * amp], [t0 + h + v + 0.02, 0]);
+    knots.noiseKnots.push([t0, 0], [t0 + 0.01, 0.6 * amp], [t0 + h, 0.4 * amp], [t0 + h + v, 0.2 * amp], [t0 + h + v + 0.02, 0]);
     knots.voiceKnots.push([t0 + h * 0.8, 0], [t0 + h + 0.012, amp], [t0 + h + v, 0.5 * amp], [t0 + h + v + 0.015, 0]);
     const fb = f0 * Math.pow(2, (-1.2 * b + rng.normal(0, 1)) / 12);
     knots.f0Knots.push([t0 + h, fb], [t0 + h + v, fb * rng.uniform(0.85, 1)]);
