@@ -92,8 +92,8 @@ function acfF0(x: Float32Array, start: number, frame: number, fs: number): numbe
   let best = 0, bestLag = 0;
   for (let lag = minLag; lag <= maxLag; lag++) {
     let r = 0;
-    for (let i = 0; i + lag < frame; i++) r += (x[start + i] ?? 0) * (x[start + i + lag] ?? 0);
-    r /= r0 * (frame - lag) / frame;
+    for (let i = 0; i + lag < frame; i += 2) r += (x[start + i] ?? 0) * (x[start + i + lag] ?? 0);
+    r /= (r0 * (frame - lag)) / frame / 2;
     if (r > best) { best = r; bestLag = lag; }
   }
   return best > 0.45 ? fs / bestLag : 0;

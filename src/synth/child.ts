@@ -7,6 +7,8 @@
 // (Kent & Murray 1982).
 import { deriveSeed, Rng } from './random.js';
 import { LABELS } from './labels.js';
+import { PLACES, type Place } from './consonant.js';
+import { INFANT_VOWELS, vowelNames } from './vowels.js';
 
 /** Background noise kinds the recorder can pick up. */
 export const NOISE_TYPES = ['white', 'pink', 'babble', 'hum', 'clicks'] as const;
@@ -45,6 +47,11 @@ export interface ChildProfile {
   readonly shimmer: number;
   readonly breathiness: number;
   readonly openQuotient: number;
+  /** Preferred babbling vowel and consonant place ("vocal motor schemes", Vihman 1993), used most of the time. */
+  readonly favouriteVowel: string;
+  readonly favouritePlace: Place;
+  /** Relative propensities of Non-canonical kinds: vowel-like, squeal, growl. */
+  readonly nonCanonicalBias: readonly [number, number, number];
   /** Relative class propensities in LABELS order (before the corpus-wide totals are imposed). */
   readonly classWeights: readonly number[];
   readonly recording: RecordingConditions;
@@ -106,6 +113,9 @@ function makeChild(index: number, ageMo: number, corpusIndex: number, corpus: st
     shimmer: Math.max(0.01, 0.06 + rng.normal(0, 0.02 * v)),
     breathiness: Math.min(0.6, Math.max(0.02, 0.12 + rng.normal(0, 0.06 * v))),
     openQuotient: Math.min(0.85, Math.max(0.4, 0.62 + rng.normal(0, 0.06 * v))),
+    favouriteVowel: rng.pick(vowelNames(INFANT_VOWELS)),
+    favouritePlace: rng.pick(PLACES),
+    nonCanonicalBias: [Math.exp(rng.normal(0, 0.4 * v)), Math.exp(rng.normal(0, 0.6 * v)), Math.exp(rng.normal(0, 0.6 * v))],
     classWeights,
     recording: makeRecording(corpusIndex, rng, options),
   };

@@ -15,8 +15,8 @@ export function canonical(ctx: ClassContext): Vocalization {
   const per = durSec / count;
   const names = vowelNames(INFANT_VOWELS);
   const reduplicated = rng.chance(0.6);
-  let place = rng.pick(PLACES);
-  let vowelName = rng.pick(names);
+  let place = rng.chance(0.6) ? child.favouritePlace : rng.pick(PLACES);
+  let vowelName = rng.chance(0.6) ? child.favouriteVowel : rng.pick(names);
   const nasal = rng.chance(0.2);
   const knots = newKnots();
   const bursts: BurstEvent[] = [];

@@ -9,7 +9,8 @@ import { jitterBandwidths, newKnots, renderEvent } from './event.js';
 /** Generates one Non-canonical clip. */
 export function nonCanonical(ctx: ClassContext): Vocalization {
   const cv = ctx.knobs.nonCanonicalCvShare;
-  const kind = ctx.rng.weighted([Math.max(0, 0.66 - cv), 0.17, 0.17, cv]);
+  const bias = ctx.child.nonCanonicalBias;
+  const kind = ctx.rng.weighted([Math.max(0, 0.66 - cv) * bias[0], 0.17 * bias[1], 0.17 * bias[2], cv]);
   if (kind === 3) return marginal(ctx);
   return vowelLike(ctx, kind === 1 ? 'squeal' : kind === 2 ? 'growl' : 'vowel');
 }
@@ -20,7 +21,7 @@ function vowelLike(ctx: ClassContext, kind: 'vowel' | 'squeal' | 'growl'): Vocal
   const span = eventSpan(ctx, 0.55, 1);
   const dur = (span[1] - span[0]) / ctx.sampleRateHz;
   const names = vowelNames(INFANT_VOWELS);
-  let a = scaledVowel(INFANT_VOWELS, rng.pick(names), child.vtlCm);
+  let a = scaledVowel(INFANT_VOWELS, rng.chance(0.5) ? child.favouriteVowel : rng.pick(names), child.vtlCm);
   const b = scaledVowel(INFANT_VOWELS, rng.pick(names), child.vtlCm);
   if (rng.chance(0.35)) a = [a[0] * 0.6, a[1] * 0.85, a[2], a[3]]; // quasi-resonant: nearly closed tract
   const drift = rng.uniform(0, 0.6);
