@@ -70,43 +70,64 @@ export function encodeWav(
 
   const out = new Uint8Array(total);
   const view = new DataView(out.buffer);
+  const dataAt = writeHeader(out, view, { total, fmtBytes, factBytes, extensible, isFloat, nch, sampleRateHz, blockAlign,
+    bits, frames, dataBytes, channelMask: options.channelMask ?? defaultMask(nch) });
+  writeSamples(view, dataAt, channels, frames, encoding);
+  return out;
+}
+
+interface HeaderLayout {
+  readonly total: number;
+  readonly fmtBytes: number;
+  readonly factBytes: number;
+  readonly extensible: boolean;
+  readonly isFloat: boolean;
+  readonly nch: number;
+  readonly sampleRateHz: number;
+  readonly blockAlign: number;
+  readonly bits: number;
+  readonly frames: number;
+  readonly dataBytes: number;
+  readonly channelMask: number;
+}
+
+/** Writes the RIFF header, fmt (and fact) chunks and the data chunk header; returns the first sample's offset. */
+function writeHeader(out: Uint8Array, view: DataView, h: HeaderLayout): number {
   const ascii = (at: number, s: string): void => {
     for (let i = 0; i < s.length; i++) out[at + i] = s.charCodeAt(i);
   };
   ascii(0, 'RIFF');
-  view.setUint32(4, total - 8, true);
+  view.setUint32(4, h.total - 8, true);
   ascii(8, 'WAVE');
   ascii(12, 'fmt ');
-  view.setUint32(16, fmtBytes, true);
-  const formatTag = extensible ? FORMAT_EXTENSIBLE : isFloat ? FORMAT_FLOAT : FORMAT_PCM;
-  view.setUint16(20, formatTag, true);
-  view.setUint16(22, nch, true);
-  view.setUint32(24, sampleRateHz, true);
-  view.setUint32(28, sampleRateHz * blockAlign, true);
-  view.setUint16(32, blockAlign, true);
-  view.setUint16(34, bits, true);
+  view.setUint32(16, h.fmtBytes, true);
+  view.setUint16(20, h.extensible ? FORMAT_EXTENSIBLE : h.isFloat ? FORMAT_FLOAT : FORMAT_PCM, true);
+  view.setUint16(22, h.nch, true);
+  view.setUint32(24, h.sampleRateHz, true);
+  view.setUint32(28, h.sampleRateHz * h.blockAlign, true);
+  view.setUint16(32, h.blockAlign, true);
+  view.setUint16(34, h.bits, true);
   let at = 36;
-  if (fmtBytes >= 18) {
-    view.setUint16(36, fmtBytes - 18, true);
+  if (h.fmtBytes >= 18) {
+    view.setUint16(36, h.fmtBytes - 18, true);
     at = 38;
   }
-  if (extensible) {
-    view.setUint16(38, bits, true);
-    view.setUint32(40, options.channelMask ?? defaultMask(nch), true);
-    view.setUint32(44, isFloat ? FORMAT_FLOAT : FORMAT_PCM, true);
+  if (h.extensible) {
+    view.setUint16(38, h.bits, true);
+    view.setUint32(40, h.channelMask, true);
+    view.setUint32(44, h.isFloat ? FORMAT_FLOAT : FORMAT_PCM, true);
     out.set(GUID_TAIL, 48);
     at = 60;
   }
-  if (factBytes > 0) {
+  if (h.factBytes > 0) {
     ascii(at, 'fact');
     view.setUint32(at + 4, 4, true);
-    view.setUint32(at + 8, frames, true);
+    view.setUint32(at + 8, h.frames, true);
     at += 12;
   }
   ascii(at, 'data');
-  view.setUint32(at + 4, dataBytes, true);
-  writeSamples(view, at + 8, channels, frames, encoding);
-  return out;
+  view.setUint32(at + 4, h.dataBytes, true);
+  return at + 8;
 }
 
 /** Writes interleaved samples in the given encoding starting at byte `offset`. */

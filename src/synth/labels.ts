@@ -18,8 +18,3 @@ export const STUDY_CLASS_COUNTS: Readonly<Record<Label, number>> = {
 
 /** Metadata columns, in order, as the study's CSV has them. */
 export const METADATA_COLUMNS = ['child_ID', 'age_mo_round', 'child_gender', 'clip_ID', 'Answer', 'corpus'] as const;
-
-/** Index of a label in LABELS. */
-export function labelIndex(label: Label): number {
-  return LABELS.indexOf(label);
-}

@@ -12,16 +12,6 @@ export function dbToGain(db: number): number {
   return Math.pow(10, db / 20);
 }
 
-/** Scales `x` in place so that its RMS equals `dbfs` (no-op for silence); returns it. */
-export function scaleToRmsDb(x: Float32Array, dbfs: number): Float32Array {
-  const r = rms(x);
-  if (r > 0) {
-    const g = dbToGain(dbfs) / r;
-    for (let i = 0; i < x.length; i++) x[i] = (x[i] as number) * g;
-  }
-  return x;
-}
-
 /** Adds `noise` into `signal` in place at `gain`; lengths must match. */
 export function addScaled(signal: Float32Array, noise: Float32Array, gain: number): Float32Array {
   if (signal.length !== noise.length) throw new RangeError('addScaled: signal and noise lengths differ');

@@ -7,13 +7,14 @@ import { DEFAULT_SYNTH_OPTIONS, type SynthOptions } from './options.js';
 const range = (lo: number, hi: number) =>
   z.tuple([z.number().min(lo).max(hi), z.number().min(lo).max(hi)]).refine((r) => r[0] <= r[1], 'must be [low, high] with low <= high');
 const share = z.number().min(0).max(1);
+const corpusName = z.string().regex(/^[^,"\n\r]+$/, 'must be a non-empty name without commas, quotes or line breaks');
 
 /** Schema of params.yaml `synthesize:` (unknown keys are errors, to catch typos). */
 export const synthesizeParamsSchema = z.strictObject({
   seed: z.number().int().min(0).max(0xffffffff).optional(),
   n_clips: z.number().int().min(5).max(200000).optional(),
   n_children: z.number().int().min(2).max(9999).optional(),
-  corpora: z.tuple([z.string().min(1).regex(/^[^,"\n]+$/), z.string().min(1).regex(/^[^,"\n]+$/)]).optional(),
+  corpora: z.tuple([corpusName, corpusName]).refine((c) => c[0] !== c[1], 'must be two different names').optional(),
   snr_db_range: range(-30, 80).optional(),
   snr_clip_spread_db: z.number().min(0).max(30).optional(),
   label_noise: share.optional(),

@@ -31,13 +31,3 @@ export function piecewiseLinear(knots: readonly Knot[], n: number, ratePerSec: n
   out.fill(last[1], at(last[0]));
   return out;
 }
-
-/** A constant track of `n` values. */
-export function constantTrack(value: number, n: number): Float32Array {
-  return new Float32Array(Math.max(0, n)).fill(value);
-}
-
-/** Converts semitones relative to a reference frequency into Hz. */
-export function semitonesToHz(referenceHz: number, semitones: number): number {
-  return referenceHz * Math.pow(2, semitones / 12);
-}
