@@ -1,6 +1,6 @@
 // Crude clip features for the separability self-check of the demo corpus (not the study's feature sets):
 // duration, level, spectral centroid / roll-off / flatness, zero-crossing rate, autocorrelation F0 and voicing,
-// energy modulation. Enough to see that classes differ, and by how much.
+// energy modulation, and mean/SD of 20 mel cepstra (a stand-in for the study's 40-dim MFCC set). Enough to see that classes differ, and by how much.
 
 /** In-place iterative radix-2 FFT (Cooley & Tukey 1965) of a power-of-two length. */
 function fft(re: Float64Array, im: Float64Array): void {
@@ -33,7 +33,20 @@ function fft(re: Float64Array, im: Float64Array): void {
   }
 }
 
-export const FEATURE_NAMES = ['duration', 'logRms', 'centroid', 'rolloff', 'flatness', 'zcr', 'f0', 'f0Sd', 'voiced', 'energySd', 'lowBand'];
+const CRUDE_NAMES = ['duration', 'logRms', 'centroid', 'rolloff', 'flatness', 'zcr', 'f0', 'f0Sd', 'voiced', 'energySd', 'lowBand'];
+const N_MEL = 26;
+const N_CEP = 20;
+export const FEATURE_NAMES = [...CRUDE_NAMES, ...Array.from({ length: N_CEP }, (_, i) => `cep${i}m`), ...Array.from({ length: N_CEP }, (_, i) => `cep${i}s`)];
+const melOf = (hz: number): number => 2595 * Math.log10(1 + hz / 700);
+/** Triangular mel filterbank over 256 bins of a 512-point FFT at 16 kHz (HTK mel scale). */
+const MEL_BANK: Float64Array[] = (() => {
+  const edges = Array.from({ length: N_MEL + 2 }, (_, i) => 700 * (10 ** ((melOf(8000) * i) / (N_MEL + 1) / 2595) - 1));
+  return Array.from({ length: N_MEL }, (_, m) => Float64Array.from({ length: 256 }, (_, k) => {
+    const hz = (k * 16000) / 512;
+    const [a, b, c] = [edges[m] as number, edges[m + 1] as number, edges[m + 2] as number];
+    return hz <= a || hz >= c ? 0 : hz <= b ? (hz - a) / (b - a) : (c - hz) / (c - b);
+  }));
+})();
 
 /** Computes the crude feature vector of a 16 kHz clip. */
 export function crudeFeatures(x: Float32Array, fs = 16000): Float64Array {
@@ -43,6 +56,7 @@ export function crudeFeatures(x: Float32Array, fs = 16000): Float64Array {
   const im = new Float64Array(frame);
   const cents: number[] = [], rolls: number[] = [], flats: number[] = [], logE: number[] = [], lows: number[] = [];
   const f0s: number[] = [];
+  const ceps: number[][] = [];
   let frames = 0;
   for (let start = 0; start === 0 || start + frame <= x.length; start += hop) {
     let e = 0;
@@ -59,6 +73,8 @@ export function crudeFeatures(x: Float32Array, fs = 16000): Float64Array {
       mags[k] = p; sum += p; wsum += p * (k * fs) / frame; logSum += Math.log(p);
       if ((k * fs) / frame < 1000) low += p;
     }
+    const logMel = MEL_BANK.map((w) => Math.log(w.reduce((acc, g, k) => acc + g * (mags[k] ?? 0), 0) + 1e-10));
+    ceps.push(Array.from({ length: N_CEP }, (_, c) => logMel.reduce((acc, v, m) => acc + v * Math.cos((Math.PI * c * (m + 0.5)) / N_MEL), 0)));
     cents.push(wsum / sum);
     flats.push(Math.exp(logSum / (half - 1)) / (sum / (half - 1)));
     let acc = 0, kr = 1;
@@ -79,6 +95,8 @@ export function crudeFeatures(x: Float32Array, fs = 16000): Float64Array {
   return Float64Array.from([
     x.length / fs, 10 * Math.log10(ss / x.length + 1e-12), mean(cents), mean(rolls), mean(flats), zc / x.length,
     f0s.length ? Math.log(mean(f0s)) : 0, f0s.length > 1 ? sd(f0s.map(Math.log)) : 0, f0s.length / frames, sd(logE), mean(lows),
+    ...Array.from({ length: N_CEP }, (_, c) => mean(ceps.map((v) => v[c] as number))),
+    ...Array.from({ length: N_CEP }, (_, c) => sd(ceps.map((v) => v[c] as number))),
   ]);
 }
 

@@ -51,7 +51,7 @@ export const DEFAULT_SYNTH_OPTIONS: SynthOptions = {
   classKnobs: {
     canonicalTransitionMs: [20, 60],
     marginalTransitionMs: [90, 200],
-    nonCanonicalCvShare: 0.2,
+    nonCanonicalCvShare: 0.25,
     junkMix: [...DEFAULT_JUNK_MIX],
   },
 };

@@ -25,7 +25,7 @@ export const synthesizeParamsSchema = z.strictObject({
   chunk_share: share.optional(),
   canonical_transition_ms: range(1, 500).optional(),
   marginal_transition_ms: range(1, 1000).optional(),
-  noncanonical_cv_share: z.number().min(0).max(0.66).optional(),
+  noncanonical_cv_share: z.number().min(0).max(0.62).optional(),
   junk_mix: z.strictObject(Object.fromEntries(JUNK_KINDS.map((k) => [k, z.number().min(0).optional()])) as Record<(typeof JUNK_KINDS)[number], z.ZodOptional<z.ZodNumber>>).optional(),
 });
 

@@ -8,7 +8,7 @@ export interface ClassKnobs {
   readonly canonicalTransitionMs: readonly [number, number];
   /** Transition durations (ms) of Non-canonical "marginal" CV-like syllables; default [90, 200]. */
   readonly marginalTransitionMs: readonly [number, number];
-  /** Share of Non-canonical clips rendered as marginal CV-like syllables; default 0.2. */
+  /** Share of Non-canonical clips rendered as marginal CV-like syllables, at most 0.62; default 0.25. */
   readonly nonCanonicalCvShare: number;
   /** Weights of Junk kinds in JUNK_KINDS order. */
   readonly junkMix: readonly number[];

@@ -38,6 +38,6 @@ export function crying(ctx: ClassContext): Vocalization {
       jitter: rng.uniform(0.02, 0.05), shimmer: rng.uniform(0.1, 0.2),
       subharmonic: rng.chance(0.4) ? rng.uniform(0.2, 0.6) : 0, openQuotient: rng.uniform(0.4, 0.55),
     },
-    levelOffsetDb: 7 + rng.normal(0, 2.5), kind: hyper ? 'hyperphonated' : inhale ? 'cry+inhale' : 'cry',
+    levelOffsetDb: 5 + rng.normal(0, 3), kind: hyper ? 'hyperphonated' : inhale ? 'cry+inhale' : 'cry',
   });
 }
