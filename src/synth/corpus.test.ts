@@ -1,6 +1,6 @@
 // End-to-end checks on a small corpus: determinism (byte-identical files), atomic output, all classes audible,
 // and class-typical acoustics.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,7 @@ describe('writeDemoCorpus', () => {
     const b = join(root, 'b', 'demo');
     await writeDemoCorpus(a, options);
     await writeDemoCorpus(b, options);
+    mkdirSync(join(root, 'b', '.demo.tmp-999999', 'audio'), { recursive: true }); // an interrupted run's leftovers
     await writeDemoCorpus(b, options); // replacing an existing corpus
     const files = readdirSync(join(a, 'audio')).sort();
     expect(files.length).toBe(60);

@@ -17,7 +17,7 @@ export interface SynthOptions {
   readonly snrDbRange: readonly [number, number];
   /** SD (dB) of a clip's SNR around its child's centre; default 4. */
   readonly snrClipSpreadDb: number;
-  /** Share of clips whose audio is rendered from a confusable class; default 0.05. */
+  /** Share of clips whose audio is rendered from a confusable class; default 0.07. */
   readonly labelNoise: number;
   /** Share of clips that get their child's room reverberation; default 0.5. */
   readonly reverbShare: number;
@@ -41,7 +41,7 @@ export const DEFAULT_SYNTH_OPTIONS: SynthOptions = {
   corpora: ['home', 'lab'],
   snrDbRange: [-5, 30],
   snrClipSpreadDb: 4,
-  labelNoise: 0.05,
+  labelNoise: 0.07,
   reverbShare: 0.5,
   childVariability: 1,
   minDurationSec: 0.03,

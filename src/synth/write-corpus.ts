@@ -1,7 +1,7 @@
 // Writes the demo corpus (audio/*.wav + metadata.csv) into a directory atomically: everything goes into a
 // temporary sibling directory that is renamed into place only when complete, so an interrupted run never
 // leaves a half corpus behind.
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { encodeWav } from '../audio/wav-encode.js';
@@ -49,7 +49,7 @@ export async function writeDemoCorpus(targetDir: string, options: SynthOptions):
   const parent = dirname(targetDir);
   mkdirSync(parent, { recursive: true });
   const tmp = join(parent, `.${basename(targetDir)}.tmp-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
+  removeLeftovers(parent, basename(targetDir));
   try {
     mkdirSync(join(tmp, 'audio'), { recursive: true });
     const pending = new Set<Promise<void>>();
@@ -71,6 +71,15 @@ export async function writeDemoCorpus(targetDir: string, options: SynthOptions):
     throw error;
   }
   return summarise(children.length, clips);
+}
+
+/** Removes temporary directories that an interrupted earlier run left beside the target. */
+function removeLeftovers(parent: string, name: string): void {
+  for (const entry of readdirSync(parent)) {
+    if (entry.startsWith(`.${name}.tmp-`) || entry.startsWith(`.${name}.old-`)) {
+      rmSync(join(parent, entry), { recursive: true, force: true });
+    }
+  }
 }
 
 /** Class counts and mean duration of a plan. */

@@ -1,5 +1,6 @@
 // Crying: long, loud, high F0 with an arched (rise-fall) melody, harsh voice (large jitter/shimmer, sometimes
-// subharmonics), open vowels with a raised F1, occasional hyperphonation jumps and inspiratory noise.
+// subharmonics), open vowels with a raised F1, occasional hyperphonation jumps and inspiratory noise; about a
+// third are softer, shorter whines.
 // Cry acoustics after Lester & LaGasse / Golub & Corwin (infant cry F0 ~ 400-600 Hz, arched contour).
 import { INFANT_BANDWIDTHS, INFANT_VOWELS, scaledVowel } from '../vowels.js';
 import { childF0, eventSpan, type ClassContext, type Vocalization } from './context.js';
@@ -8,7 +9,9 @@ import { jitterBandwidths, newKnots, renderEvent } from './event.js';
 /** Generates one Crying clip. */
 export function crying(ctx: ClassContext): Vocalization {
   const { rng, child } = ctx;
-  const span = eventSpan(ctx, 0.85, 1);
+  // Whines: softer, shorter, less harsh cries that border on fussy Non-canonical sounds.
+  const whine = rng.chance(0.3);
+  const span = whine ? eventSpan(ctx, 0.5, 0.95) : eventSpan(ctx, 0.85, 1);
   const dur = (span[1] - span[0]) / ctx.sampleRateHz;
   const peak = Math.max(childF0(ctx, rng.uniform(3, 8)), rng.uniform(380, 520));
   const knots = newKnots();
@@ -22,7 +25,7 @@ export function crying(ctx: ClassContext): Vocalization {
     knots.f0Knots.push([t, peak * 2], [t + rng.uniform(0.03, 0.08), peak * 2.1]);
   }
   knots.voiceKnots.push([0, 0], [0.015, 1], [voicedEnd - 0.02, rng.uniform(0.7, 1)], [voicedEnd, 0], [dur, 0]);
-  const harsh = rng.uniform(0.15, 0.35);
+  const harsh = whine ? rng.uniform(0.1, 0.2) : rng.uniform(0.15, 0.35);
   knots.noiseKnots.push([0, harsh], [voicedEnd, harsh]);
   if (inhale) knots.noiseKnots.push([voicedEnd + 0.01, 0.1], [voicedEnd + 0.04, 0.8], [dur, 0.3]);
   const vowel = scaledVowel(INFANT_VOWELS, rng.pick(['a', 'ae', 'e']), child.vtlCm);
@@ -35,9 +38,10 @@ export function crying(ctx: ClassContext): Vocalization {
   return renderEvent(ctx, knots, {
     span, bandwidthsHz: jitterBandwidths(ctx, INFANT_BANDWIDTHS, 1.2),
     glottal: {
-      jitter: rng.uniform(0.02, 0.05), shimmer: rng.uniform(0.1, 0.2),
-      subharmonic: rng.chance(0.4) ? rng.uniform(0.2, 0.6) : 0, openQuotient: rng.uniform(0.4, 0.55),
+      jitter: whine ? rng.uniform(0.015, 0.03) : rng.uniform(0.02, 0.05), shimmer: rng.uniform(0.08, 0.2),
+      subharmonic: !whine && rng.chance(0.4) ? rng.uniform(0.2, 0.6) : 0, openQuotient: rng.uniform(0.4, 0.55),
     },
-    levelOffsetDb: 5 + rng.normal(0, 3), kind: hyper ? 'hyperphonated' : inhale ? 'cry+inhale' : 'cry',
+    levelOffsetDb: (whine ? 2 : 6) + rng.normal(0, 3),
+    kind: whine ? 'whine' : hyper ? 'hyperphonated' : inhale ? 'cry+inhale' : 'cry',
   });
 }
