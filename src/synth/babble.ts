@@ -36,7 +36,7 @@ export function adultBabble(n: number, rng: Rng, options: BabbleOptions = {}): F
       voiceKnots.push([s, 0], [s + 0.25 * syl, rng.uniform(0.4, 1)], [s + 0.75 * syl, rng.uniform(0.3, 0.8)], [s + syl, 0]);
     }
     const voice = renderVoice({
-      f0Knots: f0Knots.filter((k) => k[0] >= -1),
+      f0Knots,
       voiceKnots,
       noiseKnots: [[0, 0.02]],
       formantKnots,

@@ -98,7 +98,7 @@ function makeChild(index: number, ageMo: number, corpusIndex: number, corpus: st
   const canonicalAge = Math.min(1.6, Math.max(0.15, (ageMo - 4) / 7));
   const classWeights = BASE_SHARES.map((share, k) => {
     const ageFactor = LABELS[k] === 'Canonical' ? canonicalAge : 1;
-    return share * ageFactor * Math.exp(rng.normal(0, 0.35 * v));
+    return share * ageFactor * Math.exp(rng.normal(0, 0.5 * v));
   });
   return {
     index,

@@ -44,11 +44,13 @@ export function formantTracks(
   return { frameSamples: FRAME_SAMPLES, freqsHz, bandwidthsHz: bandwidths };
 }
 
-/** Renders `n` samples of voice from a spec. */
+/** Renders `n` samples of voice from a spec; knots may come in any order (a stable sort by time orders them). */
 export function renderVoice(spec: VoiceSpec, n: number, rng: Rng, sampleRateHz: number): Float32Array {
-  const f0 = piecewiseLinear(spec.f0Knots, n, sampleRateHz);
-  const voice = piecewiseLinear(spec.voiceKnots, n, sampleRateHz);
-  const noise = piecewiseLinear(spec.noiseKnots, n, sampleRateHz);
+  const byTime = (knots: readonly Knot[]): Knot[] => (knots.length > 0 ? [...knots].sort((a, b) => a[0] - b[0]) : [[0, 0]]);
+  const f0 = piecewiseLinear(byTime(spec.f0Knots), n, sampleRateHz);
+  const voice = piecewiseLinear(byTime(spec.voiceKnots), n, sampleRateHz);
+  const noise = piecewiseLinear(byTime(spec.noiseKnots), n, sampleRateHz);
   const source = glottalSource(f0, voice, noise, rng, { ...spec.glottal, sampleRateHz });
-  return formantCascade(source, formantTracks(spec.formantKnots, spec.bandwidthsHz, n, sampleRateHz), sampleRateHz);
+  const formants = [...spec.formantKnots].sort((a, b) => a.timeSec - b.timeSec);
+  return formantCascade(source, formantTracks(formants, spec.bandwidthsHz, n, sampleRateHz), sampleRateHz);
 }

@@ -24,12 +24,11 @@ export interface EventOptions {
 export function renderEvent(ctx: ClassContext, knots: KnotBuilder, options: EventOptions): Vocalization {
   const [start, end] = options.span;
   const len = end - start;
-  const sortByTime = <T>(xs: T[], t: (x: T) => number): T[] => xs.sort((a, b) => t(a) - t(b));
   const voice = renderVoice({
-    f0Knots: sortByTime(knots.f0Knots, (k) => k[0]),
-    voiceKnots: sortByTime(knots.voiceKnots, (k) => k[0]),
-    noiseKnots: knots.noiseKnots.length > 0 ? sortByTime(knots.noiseKnots, (k) => k[0]) : [[0, 0]],
-    formantKnots: sortByTime(knots.formantKnots, (k) => k.timeSec),
+    f0Knots: knots.f0Knots,
+    voiceKnots: knots.voiceKnots,
+    noiseKnots: knots.noiseKnots,
+    formantKnots: knots.formantKnots,
     bandwidthsHz: options.bandwidthsHz,
     glottal: options.glottal,
   }, len, ctx.rng, ctx.sampleRateHz);
