@@ -13,7 +13,10 @@ export interface SynthOptions {
   readonly sampleRateHz: number;
   /** The two corpus names; default ['home', 'lab']. */
   readonly corpora: readonly [string, string];
-  /** Range of per-child SNR centres (dB); per-clip SNRs scatter ±`snrClipSpreadDb` around them. Default [-5, 30]. */
+  /**
+   * Range of per-child SNR centres (dB, background noise against the child's typical vocalization level; louder
+   * classes such as cries end up higher). Per-clip SNRs scatter around the centre. Default [-5, 30].
+   */
   readonly snrDbRange: readonly [number, number];
   /** SD (dB) of a clip's SNR around its child's centre; default 4. */
   readonly snrClipSpreadDb: number;
