@@ -1,0 +1,58 @@
+// A fixed pool of feature workers (worker_threads), each with the feature set opened once.
+import { Worker } from 'node:worker_threads';
+import type { FeatureRow } from './types.js';
+import type { WorkerReply, WorkerRequest, WorkerSetup } from './worker-protocol.js';
+
+/** Runs `extractFiles` batches on worker threads; `run` resolves with each batch's rows. */
+export class FeatureWorkerPool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly waiting: (() => void)[] = [];
+  private readonly pending = new Map<number, { resolve: (rows: FeatureRow[]) => void; reject: (error: Error) => void }>();
+  private nextTaskId = 0;
+
+  constructor(size: number, setup: WorkerSetup) {
+    // Under vitest or tsx the sources are TypeScript: the worker needs the tsx loader too.
+    const fromSource = import.meta.url.endsWith('.ts');
+    const url = new URL(fromSource ? './feature-worker.ts' : './feature-worker.js', import.meta.url);
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(url, { workerData: setup, execArgv: fromSource ? ['--import', 'tsx'] : [] });
+      worker.on('message', (reply: WorkerReply) => this.onReply(worker, reply));
+      worker.on('error', (error) => this.failAll(error));
+      this.workers.push(worker);
+      this.idle.push(worker);
+    }
+  }
+
+  /** Extracts one batch of files on the next free worker. */
+  async run(paths: readonly string[]): Promise<FeatureRow[]> {
+    while (this.idle.length === 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    const worker = this.idle.pop()!;
+    const taskId = this.nextTaskId++;
+    const request: WorkerRequest = { kind: 'extract', taskId, paths };
+    return new Promise<FeatureRow[]>((resolve, reject) => {
+      this.pending.set(taskId, { resolve, reject });
+      worker.postMessage(request);
+    });
+  }
+
+  /** Stops the threads (the extractors hold no external resources worth closing in a worker). */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+
+  private onReply(worker: Worker, reply: WorkerReply): void {
+    const task = this.pending.get(reply.taskId);
+    this.pending.delete(reply.taskId);
+    this.idle.push(worker);
+    this.waiting.shift()?.();
+    if (task === undefined) return;
+    if (reply.kind === 'rows') task.resolve(reply.rows);
+    else task.reject(new Error(`feature worker failed: ${reply.message}`));
+  }
+
+  private failAll(error: Error): void {
+    for (const task of this.pending.values()) task.reject(error);
+    this.pending.clear();
+  }
+}
