@@ -1,12 +1,12 @@
 // Short-time power spectrum |STFT|² with librosa's framing: optional centring with zero padding of nFft/2 on each
 // side, a periodic Hann window of winLength samples centred in nFft, frames every hopLength samples.
 // Reference: librosa 0.11 `librosa.stft` (center=True, pad_mode='constant', window='hann').
-import { Fft } from './fft.js';
 import { frameMatrix, type FrameMatrix } from './frame-matrix.js';
 import { hannWindow } from './hann-window.js';
+import { RealFft } from './real-fft.js';
 
 export interface PowerSpectrogramOptions {
-  /** FFT size, a power of two ≥ 2. */
+  /** FFT size, a power of two ≥ 4. */
   readonly nFft: number;
   /** Samples between frame starts. Default nFft / 4. */
   readonly hopLength?: number;
@@ -17,10 +17,9 @@ export interface PowerSpectrogramOptions {
 }
 
 interface StftPlan {
-  readonly fft: Fft;
+  readonly fft: RealFft;
   readonly window: Float64Array;
-  readonly re: Float64Array;
-  readonly im: Float64Array;
+  readonly frame: Float64Array;
   readonly power: Float64Array;
 }
 
@@ -32,7 +31,7 @@ function planFor(nFft: number, winLength: number): StftPlan {
   if (plan === undefined) {
     const window = new Float64Array(nFft);
     window.set(hannWindow(winLength), Math.floor((nFft - winLength) / 2));
-    plan = { fft: new Fft(nFft), window, re: new Float64Array(nFft), im: new Float64Array(nFft), power: new Float64Array(nFft / 2 + 1) };
+    plan = { fft: new RealFft(nFft), window, frame: new Float64Array(nFft), power: new Float64Array(nFft / 2 + 1) };
     plans.set(key, plan);
   }
   return plan;
@@ -55,23 +54,25 @@ export function forEachPowerFrame(
   const hopLength = options.hopLength ?? Math.floor(nFft / 4);
   const winLength = options.winLength ?? nFft;
   const center = options.center ?? true;
-  if (!Number.isInteger(nFft) || nFft < 2 || (nFft & (nFft - 1)) !== 0) throw new RangeError(`powerSpectrogram: nFft must be a power of two ≥ 2, got ${nFft}`);
+  if (!Number.isInteger(nFft) || nFft < 4 || (nFft & (nFft - 1)) !== 0) throw new RangeError(`powerSpectrogram: nFft must be a power of two ≥ 4, got ${nFft}`);
   if (!Number.isInteger(hopLength) || hopLength < 1) throw new RangeError(`powerSpectrogram: hopLength must be an integer ≥ 1, got ${hopLength}`);
   if (!Number.isInteger(winLength) || winLength < 1 || winLength > nFft) throw new RangeError(`powerSpectrogram: winLength must be an integer in [1, nFft], got ${winLength}`);
   const plan = planFor(nFft, winLength);
-  const { window, re, im, power } = plan;
+  const { window, frame, power } = plan;
   const frames = stftFrameCount(samples.length, nFft, hopLength, center);
   const offset = center ? Math.floor(nFft / 2) : 0;
   const n = samples.length;
   for (let t = 0; t < frames; t++) {
     const start = t * hopLength - offset; // index into samples of the frame's first value
-    for (let i = 0; i < nFft; i++) {
-      const j = start + i;
-      re[i] = j >= 0 && j < n ? samples[j]! * window[i]! : 0;
-      im[i] = 0;
+    if (start >= 0 && start + nFft <= n) {
+      for (let i = 0; i < nFft; i++) frame[i] = samples[start + i]! * window[i]!;
+    } else {
+      for (let i = 0; i < nFft; i++) {
+        const j = start + i;
+        frame[i] = j >= 0 && j < n ? samples[j]! * window[i]! : 0; // zero padding beyond the signal
+      }
     }
-    plan.fft.transform(re, im);
-    for (let k = 0; k <= nFft / 2; k++) power[k] = re[k]! * re[k]! + im[k]! * im[k]!;
+    plan.fft.powerSpectrum(frame, power);
     visit(t, power);
   }
   return frames;
