@@ -12,11 +12,8 @@ export class FeatureWorkerPool {
   private nextTaskId = 0;
 
   constructor(size: number, setup: WorkerSetup) {
-    // Under vitest or tsx the sources are TypeScript: the worker needs the tsx loader too.
-    const fromSource = import.meta.url.endsWith('.ts');
-    const url = new URL(fromSource ? './feature-worker.ts' : './feature-worker.js', import.meta.url);
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(url, { workerData: setup, execArgv: fromSource ? ['--import', 'tsx'] : [] });
+      const worker = startWorker(setup);
       worker.on('message', (reply: WorkerReply) => this.onReply(worker, reply));
       worker.on('error', (error) => this.failAll(error));
       this.workers.push(worker);
@@ -55,4 +52,12 @@ export class FeatureWorkerPool {
     for (const task of this.pending.values()) task.reject(error);
     this.pending.clear();
   }
+}
+
+/** Starts a worker on the compiled `feature-worker.js`, or, when running from TypeScript sources (vitest, tsx),
+ * on `feature-worker.ts` through tsx's loader (a plain `--import tsx` in execArgv does not reach a worker's entry). */
+function startWorker(setup: WorkerSetup): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./feature-worker.js', import.meta.url), { workerData: setup });
+  const entry = JSON.stringify(new URL('./feature-worker.ts', import.meta.url).href);
+  return new Worker(`import('tsx/esm/api').then((tsx) => tsx.tsImport(${entry}, ${entry}))`, { eval: true, workerData: setup });
 }
