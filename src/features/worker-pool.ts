@@ -10,12 +10,17 @@ export class FeatureWorkerPool {
   private readonly waiting: (() => void)[] = [];
   private readonly pending = new Map<number, { resolve: (rows: FeatureRow[]) => void; reject: (error: Error) => void }>();
   private nextTaskId = 0;
+  /** Set when a worker died: every later `run` rejects with it instead of waiting for a free worker forever. */
+  private broken: Error | undefined;
 
   constructor(size: number, setup: WorkerSetup) {
     for (let i = 0; i < size; i++) {
       const worker = startWorker(setup);
       worker.on('message', (reply: WorkerReply) => this.onReply(worker, reply));
       worker.on('error', (error) => this.failAll(error));
+      worker.on('exit', (code) => {
+        if (code !== 0) this.failAll(new Error(`feature worker exited with code ${code}`));
+      });
       this.workers.push(worker);
       this.idle.push(worker);
     }
@@ -23,7 +28,8 @@ export class FeatureWorkerPool {
 
   /** Extracts one batch of files on the next free worker. */
   async run(paths: readonly string[]): Promise<FeatureRow[]> {
-    while (this.idle.length === 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    while (this.idle.length === 0 && this.broken === undefined) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.broken !== undefined) throw this.broken;
     const worker = this.idle.pop()!;
     const taskId = this.nextTaskId++;
     const request: WorkerRequest = { kind: 'extract', taskId, paths };
@@ -49,8 +55,10 @@ export class FeatureWorkerPool {
   }
 
   private failAll(error: Error): void {
+    this.broken ??= error;
     for (const task of this.pending.values()) task.reject(error);
     this.pending.clear();
+    for (const wake of this.waiting.splice(0)) wake();
   }
 }
 
