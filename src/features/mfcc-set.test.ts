@@ -42,7 +42,7 @@ describe('mfcc feature set', () => {
       { samples: tone(16000, 0.002), sampleRateHz: 16000 },
     ]);
     expect(rows.map((r) => r.ok)).toEqual([true, true, false, false, true]);
-    const [a, b] = rows as [{ values: Float64Array }, { values: Float64Array }];
+    const [a, b] = rows as unknown as [{ values: Float64Array }, { values: Float64Array }];
     expect(a.values.length).toBe(40);
     // The same tone at another rate, resampled, gives nearly the same pooled MFCCs.
     for (let k = 0; k < 20; k++) expect(Math.abs(a.values[k]! - b.values[k]!)).toBeLessThan(0.1);
