@@ -80,7 +80,26 @@ export class RealFft {
       re[i] = ar + br; im[i] = ai + bi;
       re[i + 1] = ar - br; im[i + 1] = ai - bi;
     }
-    for (let h = 2; h < m; h *= 2) {
+    let h = 2;
+    // Two radix-2 stages (spans h and 2h) per pass: each value is loaded and stored once for both.
+    for (; 4 * h <= m; h *= 4) {
+      for (let k = 0; k < h; k++) {
+        const w1r = tc[h + k]!, w1i = ts[h + k]!, w2r = tc[2 * h + k]!, w2i = ts[2 * h + k]!;
+        for (let a0 = k; a0 < m; a0 += 4 * h) {
+          const a1 = a0 + h, a2 = a1 + h, a3 = a2 + h;
+          const x1r = re[a1]! * w1r - im[a1]! * w1i, x1i = re[a1]! * w1i + im[a1]! * w1r;
+          const x3r = re[a3]! * w1r - im[a3]! * w1i, x3i = re[a3]! * w1i + im[a3]! * w1r;
+          const y0r = re[a0]! + x1r, y0i = im[a0]! + x1i, y1r = re[a0]! - x1r, y1i = im[a0]! - x1i;
+          const y2r = re[a2]! + x3r, y2i = im[a2]! + x3i, y3r = re[a2]! - x3r, y3i = im[a2]! - x3i;
+          // Span 2h: twiddle w2 for (a0, a2) and w2·(−i) for (a1, a3).
+          const u2r = y2r * w2r - y2i * w2i, u2i = y2r * w2i + y2i * w2r;
+          const u3r = y3r * w2i + y3i * w2r, u3i = y3i * w2i - y3r * w2r;
+          re[a0] = y0r + u2r; im[a0] = y0i + u2i; re[a2] = y0r - u2r; im[a2] = y0i - u2i;
+          re[a1] = y1r + u3r; im[a1] = y1i + u3i; re[a3] = y1r - u3r; im[a3] = y1i - u3i;
+        }
+      }
+    }
+    for (; h < m; h *= 2) {
       for (let k = 0; k < h; k++) {
         const wr = tc[h + k]!, wi = ts[h + k]!;
         for (let a = k; a < m; a += 2 * h) {
