@@ -55,7 +55,7 @@ export function resample(samples: Float32Array, fromHz: number, toHz: number, op
   };
 
   const taps = 2 * reach; // input offsets j = −reach+1 … reach around the output time's integer part
-  const table = up <= MAX_TABLE_PHASES ? phaseTable(up, taps, reach, kernel) : undefined;
+  const table = up <= MAX_TABLE_PHASES ? cachedPhaseTable(`${up}/${down}/${passbandEnd}/${stopbandBegin}/${attenuationDb}`, up, taps, reach, kernel) : undefined;
   const coeffs = new Float64Array(taps);
   const out = new Float32Array(outLength);
   const n = samples.length;
@@ -76,6 +76,19 @@ export function resample(samples: Float32Array, fromHz: number, toHz: number, op
     out[o] = sum;
   }
   return out;
+}
+
+const tables = new Map<string, Float64Array>();
+
+/** The phase table for a conversion, built once per process (a few ms for 44.1 → 16 kHz) and reused. */
+function cachedPhaseTable(key: string, up: number, taps: number, reach: number, kernel: (tau: number) => number): Float64Array {
+  let table = tables.get(key);
+  if (table === undefined) {
+    if (tables.size >= 8) tables.clear();
+    table = phaseTable(up, taps, reach, kernel);
+    tables.set(key, table);
+  }
+  return table;
 }
 
 /** Row p holds the kernel at offsets p/up − j for j = −reach+1 … reach. */
