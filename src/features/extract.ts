@@ -67,6 +67,8 @@ export async function extractFeatures(options: ExtractFeaturesOptions): Promise<
   const files = options.files.map((f) => (typeof f === 'string' ? { path: f, name: f } : f));
   const onError = options.onError ?? 'fail';
   const frames = options.frames ?? false;
+  const workers = options.workers ?? availableParallelism();
+  if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`extractFeatures: workers must be an integer ≥ 1, got ${workers}`);
   const batches: number[][] = [];
   for (let i = 0; i < files.length; i += BATCH_FILES) batches.push(range(i, Math.min(files.length, i + BATCH_FILES)));
 
@@ -85,7 +87,7 @@ export async function extractFeatures(options: ExtractFeaturesOptions): Promise<
     done += batch.length;
     options.onProgress?.(done, files.length);
   };
-  await runBatches(set, params, frames, files, batches, options.workers, record, () => firstFailure < Infinity);
+  await runBatches({ set, params, frames, files, batches, workers, record, stopped: () => firstFailure < Infinity });
 
   if (firstFailure < Infinity) {
     const row = results[firstFailure] as { reason: string };
@@ -94,17 +96,22 @@ export async function extractFeatures(options: ExtractFeaturesOptions): Promise<
   return { columns, rows: files.map((file, i) => toExtractedRow(file, results[i]!)) };
 }
 
-async function runBatches(
-  set: FeatureSet,
-  params: FeatureParams,
-  frames: boolean,
-  files: readonly NamedFile[],
-  batches: number[][],
-  requestedWorkers: number | undefined,
-  record: (batch: number[], rows: FeatureRow[]) => void,
-  stopped: () => boolean,
-): Promise<void> {
-  const workers = Math.max(1, Math.min(requestedWorkers ?? availableParallelism(), batches.length));
+/** One run's work: batches of file indices, where their rows go, and when to stop handing out more. */
+interface BatchRun {
+  readonly set: FeatureSet;
+  readonly params: FeatureParams;
+  readonly frames: boolean;
+  readonly files: readonly NamedFile[];
+  readonly batches: readonly number[][];
+  readonly workers: number;
+  readonly record: (batch: number[], rows: FeatureRow[]) => void;
+  readonly stopped: () => boolean;
+}
+
+/** Runs the batches in this thread, or on a worker pool when the set is parallelizable and workers > 1. */
+async function runBatches(run: BatchRun): Promise<void> {
+  const { set, params, frames, files, batches, record, stopped } = run;
+  const workers = Math.max(1, Math.min(run.workers, batches.length));
   const extractor = await set.open(params).catch((error: unknown) => {
     throw new FeatureSetOpenError(set.name, error);
   });
