@@ -11,7 +11,8 @@ const ROOT = join(import.meta.dirname, '../..');
 const AUDIO = join(ROOT, 'test/fixtures/reference/audio');
 
 function pipe(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/pipe.js'), ...args], { cwd, encoding: 'utf8' });
+  // --no-progress: stderr is asserted exactly, and a slow machine could otherwise log progress lines.
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/pipe.js'), ...args, '--no-progress'], { cwd, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -3,7 +3,8 @@
 export interface ProgressOptions {
   /** Where to draw. Default process.stderr. */
   readonly stream?: NodeJS.WriteStream;
-  /** Nothing is shown before this much time has passed, so short runs stay silent. Default 500 ms. */
+  /** On a terminal nothing is shown before this much time has passed, so short runs stay silent (in a log: 10 s or
+   * this, whichever is longer). Default 500 ms. */
   readonly delayMs?: number;
   /** Label before the counts. Default 'files'. */
   readonly unit?: string;
@@ -16,6 +17,7 @@ export interface Progress {
 }
 
 const BAR_WIDTH = 30;
+const LOG_INTERVAL_MS = 10_000;
 
 /** A progress reporter; `update` is cheap to call after every batch. */
 export function createProgress(options: ProgressOptions = {}): Progress {
@@ -31,7 +33,9 @@ export function createProgress(options: ProgressOptions = {}): Progress {
     update(done, total) {
       last = { done, total };
       const nowMs = Date.now();
-      if (nowMs - startedMs < delayMs || nowMs - lastDrawMs < (tty ? 100 : 10_000)) return;
+      // A log (not a terminal) gets a line only on long runs, every 10 s.
+      const intervalMs = tty ? 100 : LOG_INTERVAL_MS;
+      if (nowMs - startedMs < (tty ? delayMs : Math.max(delayMs, LOG_INTERVAL_MS)) || nowMs - lastDrawMs < intervalMs) return;
       lastDrawMs = nowMs;
       drawn = true;
       const seconds = ((nowMs - startedMs) / 1000).toFixed(1);
