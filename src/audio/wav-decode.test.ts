@@ -117,6 +117,44 @@ describe('decodeWav on broken input', () => {
     expectReason(wavBytes({ formatTag: 1, channels: 0, rate: 16000, bits: 16, data: new Uint8Array(10) }), 'malformed');
   });
 
+  it('refuses big-endian and 64-bit containers as unsupported, other chunks before fmt as fine', () => {
+    const rifx = good.slice();
+    rifx.set([0x52, 0x49, 0x46, 0x58], 0); // 'RIFX'
+    expectReason(rifx, 'unsupported');
+    const rf64 = good.slice();
+    rf64.set([0x52, 0x46, 0x36, 0x34], 0); // 'RF64'
+    expectReason(rf64, 'unsupported');
+  });
+
+  it('skips unknown chunks with odd sizes (word padding) and reads a 0-frame data chunk', () => {
+    const data = new Uint8Array(new Int16Array([8192, -8192]).buffer);
+    const plain = wavBytes({ formatTag: 1, channels: 1, rate: 16000, bits: 16, data });
+    const list = new Uint8Array([0x4c, 0x49, 0x53, 0x54, 3, 0, 0, 0, 1, 2, 3, 0]); // 'LIST', 3 bytes + 1 pad
+    const withList = new Uint8Array(plain.length + list.length);
+    withList.set(plain.subarray(0, 36), 0);
+    withList.set(list, 36);
+    withList.set(plain.subarray(36), 36 + list.length);
+    expect([...decodeWav(withList).samples]).toEqual([0.25, -0.25]);
+    expect(decodeWav(wavBytes({ formatTag: 1, channels: 1, rate: 16000, bits: 16, data: new Uint8Array(0) })).frames).toBe(0);
+  });
+
+  it('refuses a data chunk before fmt and an extensible sub-format that is not PCM or float', () => {
+    const plain = wavBytes({ formatTag: 1, channels: 1, rate: 16000, bits: 16, data: new Uint8Array(4) });
+    const swapped = new Uint8Array(plain.length);
+    swapped.set(plain.subarray(0, 12), 0);
+    swapped.set(plain.subarray(36), 12); // data chunk first
+    swapped.set(plain.subarray(12, 36), 12 + plain.length - 36);
+    expectReason(swapped, 'malformed');
+    const ext = new Uint8Array(68);
+    const v = new DataView(ext.buffer);
+    ext.set(plain.subarray(0, 36), 0);
+    v.setUint32(16, 40, true);
+    v.setUint16(20, 0xfffe, true);
+    v.setUint16(44, 2, true); // SubFormat GUID 0x0002: MS ADPCM
+    ext.set([0x64, 0x61, 0x74, 0x61, 0, 0, 0, 0], 60);
+    expectReason(ext, 'unsupported');
+  });
+
   it('prefixes file errors with the path', () => {
     expect(() => decodeWavFile('/nonexistent/x.wav')).toThrow(/^\/nonexistent\/x\.wav: cannot read file \(ENOENT\)$/);
   });

@@ -43,6 +43,9 @@ interface FmtChunk {
 export function decodeWav(bytes: Uint8Array): DecodedWav {
   if (bytes.length === 0) throw new WavError('empty', 'empty file');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length >= 12 && fourcc(view, 8) === 'WAVE' && ['RIFX', 'RF64', 'BW64'].includes(fourcc(view, 0))) {
+    throw new WavError('unsupported', `unsupported container: ${fourcc(view, 0)} (only little-endian RIFF/WAVE)`);
+  }
   if (bytes.length < 12 || fourcc(view, 0) !== 'RIFF' || fourcc(view, 8) !== 'WAVE') {
     throw new WavError('not-wav', 'not a RIFF/WAVE file');
   }

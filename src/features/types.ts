@@ -6,9 +6,19 @@ export interface MonoAudio {
   readonly sampleRateHz: number;
 }
 
+/** Frame-level values of one clip (MFCCs per frame, eGeMAPS low-level descriptors…), before pooling. */
+export interface FrameTable {
+  /** Names of the per-frame values, in order. */
+  readonly columns: readonly string[];
+  /** Time of each frame (its centre, or openSMILE's frameTime), in seconds from the clip's start. */
+  readonly timesSeconds: Float64Array;
+  /** One row per frame, `columns.length` values each. */
+  readonly rows: readonly Float64Array[];
+}
+
 /** One file's features, or why there are none (too short, undecodable…): never a silent zero vector. */
 export type FeatureRow =
-  | { readonly ok: true; readonly values: Float64Array }
+  | { readonly ok: true; readonly values: Float64Array; readonly frames?: FrameTable }
   | { readonly ok: false; readonly reason: string };
 
 /** Parameters of a feature set as given in params.yaml or `--param key=value` (already parsed to scalars). */
@@ -23,9 +33,15 @@ export interface FeatureSet {
   open(params: FeatureParams): Promise<FeatureExtractor>;
 }
 
+/** What a caller asks of `extractBatch` beyond the pooled values. */
+export interface ExtractBatchOptions {
+  /** Also return each clip's frame-level values in `FeatureRow.frames` (sets that cannot simply omit them). */
+  readonly frames?: boolean;
+}
+
 export interface FeatureExtractor {
   /** Extracts features of a batch of clips (batching lets model-based sets group by length). */
-  extractBatch(clips: readonly MonoAudio[]): Promise<FeatureRow[]>;
+  extractBatch(clips: readonly MonoAudio[], options?: ExtractBatchOptions): Promise<FeatureRow[]>;
   /** Whether the extractor is pure CPU JavaScript and worth spreading across worker threads. */
   readonly parallelizable: boolean;
   close(): Promise<void>;

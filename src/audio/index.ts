@@ -1,0 +1,24 @@
+// Public API of the audio library (package export `./audio`): decoding, resampling, spectral features.
+export { dctIIMatrix } from './dct-ii-matrix.js';
+export { Fft } from './fft.js';
+export { frameMatrix, frameRow } from './frame-matrix.js';
+export type { FrameMatrix } from './frame-matrix.js';
+export { hannWindow } from './hann-window.js';
+export type { HannWindowOptions } from './hann-window.js';
+export { besselI0, kaiserBeta, kaiserOrder } from './kaiser.js';
+export { applyMelFilterbank, melFilterbank } from './mel-filterbank.js';
+export type { MelFilterbank, MelFilterbankOptions } from './mel-filterbank.js';
+export { hzToMel, melFrequencies, melToHz } from './mel-scale.js';
+export { mfcc } from './mfcc.js';
+export type { MfccOptions } from './mfcc.js';
+export { poolFrames } from './pool-frames.js';
+export type { FramePooling } from './pool-frames.js';
+export { forEachPowerFrame, powerSpectrogram, stftFrameCount } from './power-spectrogram.js';
+export type { PowerSpectrogramOptions } from './power-spectrogram.js';
+export { powerToDb } from './power-to-db.js';
+export type { PowerToDbOptions } from './power-to-db.js';
+export { RealFft } from './real-fft.js';
+export { resample } from './resample.js';
+export type { ResampleOptions } from './resample.js';
+export { decodeWav, decodeWavFile, WavError } from './wav-decode.js';
+export type { DecodedWav, WavEncoding, WavErrorReason } from './wav-decode.js';
