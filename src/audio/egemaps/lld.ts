@@ -41,8 +41,8 @@ export function assembleLlds(a: StreamA, b: StreamB, rows: number): LldContours 
   const voiced = [f0SemitoneRaw, a.jitter, a.shimmer, a.hnr, a.h1h2, a.h1a3];
   for (const x of voiced) columns.push(sma3nz(fit(x, rows)));
   for (let i = 0; i < 3; i++) {
-    columns.push(sma3nz(voicedOnly(fit(b.formantHz[i]!, rows), f0)));
-    columns.push(sma3nz(voicedOnly(fit(b.bandwidthHz[i]!, rows), f0)));
+    columns.push(sma3nz(fit(b.formantHz[i]!, rows)));
+    columns.push(sma3nz(fit(b.bandwidthHz[i]!, rows)));
     columns.push(sma3nz(fit(a.formantAmplitude[i]!, rows)));
   }
   return { rows, columns, f0SemitoneRaw };

@@ -1,7 +1,11 @@
 // Stream A of eGeMAPS: 60 ms Gaussian frames → F0 (SHS + Viterbi), jitter, shimmer, HNR, harmonic levels
 // (spec egemaps.md §3.1–3.5).
 import type { FramePlan } from './frames.js';
+import { windowedSpectrum } from './frames.js';
 import type { StreamB } from './stream-b.js';
+import type { ShsPlan } from './pitch-shs.js';
+import { CANDIDATES, shsCandidates, shsPlan, shsScratch, subharmonicSum } from './pitch-shs.js';
+import { viterbiF0 } from './viterbi.js';
 
 /** Raw per-frame stream-A descriptors. */
 export interface StreamA {
@@ -16,12 +20,59 @@ export interface StreamA {
   readonly formantAmplitude: readonly Float64Array[];
 }
 
+/** A frame whose windowed RMS is at most this is unvoiced (spec §3.1 step 8). */
+const SILENCE_RMS = 0.001;
+
+const shsPlans = new Map<number, ShsPlan>();
+
+/** The cached SHS plan of a frame plan. */
+function cachedShsPlan(plan: FramePlan): ShsPlan {
+  let p = shsPlans.get(plan.sampleRateHz);
+  if (p === undefined) {
+    p = shsPlan(plan.fftA.size, plan.sampleRateHz);
+    shsPlans.set(plan.sampleRateHz, p);
+  }
+  return p;
+}
+
+/** Magnitude spectra of all stream-A frames, frame-major (bins per frame = fftA/2+1), and their windowed RMS. */
+function spectraA(samples: Float32Array, plan: FramePlan, frames: number): { mag: Float64Array; rms: Float64Array } {
+  const n = plan.fftA.size, bins = n / 2 + 1;
+  const re = new Float64Array(n), im = new Float64Array(n);
+  const mag = new Float64Array(frames * bins), rms = new Float64Array(frames);
+  const offset = (n - plan.lengthA) >> 1;
+  for (let t = 0; t < frames; t++) {
+    windowedSpectrum(samples, t * plan.hop, plan.windowA, plan.fftA, re, im);
+    let e = 0;
+    for (let i = 0; i < plan.lengthA; i++) e += re[offset + i]! * 0; // placeholder (RMS computed below)
+    void e;
+    let s = 0;
+    for (let i = 0; i < plan.lengthA; i++) {
+      const v = samples[t * plan.hop + i]! * plan.windowA[i]!;
+      s += v * v;
+    }
+    rms[t] = Math.sqrt(s / plan.lengthA);
+    for (let k = 0; k < bins; k++) mag[t * bins + k] = Math.hypot(re[k]!, im[k]!);
+  }
+  return { mag, rms };
+}
+
 /** Computes stream A for `frames` frames. */
 export function computeStreamA(samples: Float32Array, plan: FramePlan, frames: number, b: StreamB): StreamA {
-  void samples; void plan; void b;
+  void b;
+  const bins = plan.fftA.size / 2 + 1;
+  const { mag, rms } = spectraA(samples, plan, frames);
+  const sp = cachedShsPlan(plan), sc = shsScratch(sp);
+  const freq = new Float64Array(frames * CANDIDATES), prob = new Float64Array(frames * CANDIDATES);
+  for (let t = 0; t < frames; t++) {
+    if (rms[t]! <= SILENCE_RMS) continue;
+    subharmonicSum(mag.subarray(t * bins, (t + 1) * bins), sp, sc);
+    shsCandidates(sp, sc, freq.subarray(t * CANDIDATES, (t + 1) * CANDIDATES), prob.subarray(t * CANDIDATES, (t + 1) * CANDIDATES));
+  }
+  const f0Hz = viterbiF0(freq, prob, frames);
   const col = (): Float64Array => new Float64Array(frames);
   return {
-    frames, f0Hz: col(), jitter: col(), shimmer: col(), hnr: col(), h1h2: col(), h1a3: col(),
+    frames, f0Hz, jitter: col(), shimmer: col(), hnr: col(), h1h2: col(), h1a3: col(),
     formantAmplitude: [col().fill(-201), col().fill(-201), col().fill(-201)],
   };
 }
