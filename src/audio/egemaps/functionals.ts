@@ -1,4 +1,69 @@
-// placeholder
-import type { LldContours } from './lld.js';
+// The 88 eGeMAPSv02 functionals from the raw LLD streams (spec egemaps.md §4–6; order as EGEMAPS_FUNCTIONAL_NAMES).
 import type { StreamA } from './stream-a.js';
-export function egemapsFunctionals(l: LldContours, a: StreamA): Float64Array { void l; void a; return new Float64Array(88); }
+import type { StreamB } from './stream-b.js';
+import { f0Semitone } from './lld.js';
+import { sma3, sma3nz } from './smoothing.js';
+import { amean, nonZero, percentileSorted, stddevNorm } from './statistics.js';
+import { contourSlopes } from './slopes.js';
+import { segmentStats } from './segments.js';
+
+/** Number of functionals. */
+export const FUNCTIONAL_COUNT = 88;
+
+/** amean, stddevNorm, percentiles 20/50/80, range 20–80 and the four slope statistics of a contour. */
+function tenFunctionals(x: Float64Array, out: number[]): { peaks: number } {
+  const sorted = Float64Array.from(x).sort();
+  const p20 = percentileSorted(sorted, 0.2), p80 = percentileSorted(sorted, 0.8);
+  const s = contourSlopes(x);
+  out.push(amean(x), stddevNorm(x), p20, percentileSorted(sorted, 0.5), p80, Math.abs(p80 - p20),
+    s.meanRising, s.stddevRising, s.meanFalling, s.stddevFalling);
+  return { peaks: s.peaks };
+}
+
+/** First `m` values of x, zeroed where `keep(f0[t])` is false. */
+function gated(x: Float64Array, f0: Float64Array, m: number, voiced: boolean): Float64Array {
+  const y = new Float64Array(m);
+  for (let t = 0; t < m; t++) if ((f0[t]! > 0) === voiced) y[t] = x[t]!;
+  return y;
+}
+
+/** Functional inputs: the raw streams and how many F0-synchronous frames the functionals see. */
+export interface FunctionalInputs {
+  readonly a: StreamA;
+  readonly b: StreamB;
+  /** Frames of the F0-synchronous contours (stream A frames minus openSMILE's end-of-input loss). */
+  readonly voicedFrames: number;
+}
+
+/** Computes the 88 functionals (the last, equivalentSoundLevel_dBp, is left 0 for the caller). */
+export function egemapsFunctionals({ a, b, voicedFrames: m }: FunctionalInputs): Float64Array {
+  const out: number[] = [];
+  const f0 = a.f0Hz.subarray(0, m);
+  const semitone = f0.map(f0Semitone);
+  tenFunctionals(nonZero(sma3nz(semitone)), out);
+  const loud = tenFunctionals(sma3(b.loudness), out);
+  for (const x of [b.flux, ...b.mfcc]) {
+    const y = sma3(x);
+    out.push(amean(y), stddevNorm(y));
+  }
+  const take = (x: Float64Array): Float64Array => x.subarray(0, m);
+  const voicedLlds: Float64Array[] = [
+    take(a.jitter), take(a.shimmer), take(a.hnr), take(a.h1h2), take(a.h1a3),
+  ];
+  for (let i = 0; i < 3; i++) {
+    voicedLlds.push(gated(b.formantHz[i]!, f0, m, true), gated(b.bandwidthHz[i]!, f0, m, true), take(a.formantAmplitude[i]!));
+  }
+  const spectral = [b.alphaRatio, b.hammarberg, b.slope0500, b.slope5001500, b.flux, ...b.mfcc];
+  for (const x of spectral) voicedLlds.push(gated(x, f0, m, true));
+  for (const x of voicedLlds) {
+    const y = nonZero(sma3nz(x));
+    out.push(amean(y), stddevNorm(y));
+  }
+  for (const x of spectral.slice(0, 5)) out.push(amean(nonZero(sma3nz(gated(x, f0, m, false)))));
+  out.push(loud.peaks / (b.loudness.length * 0.01));
+  const voiced = segmentStats(f0, true), unvoiced = segmentStats(f0, false);
+  out.push(m > 0 ? voiced.count / (m * 0.01) : 0, voiced.meanSeconds, voiced.stddevSeconds);
+  out.push(unvoiced.meanSeconds, unvoiced.stddevSeconds, 0);
+  if (out.length !== FUNCTIONAL_COUNT) throw new Error(`egemapsFunctionals: built ${out.length} values`);
+  return Float64Array.from(out);
+}

@@ -32,6 +32,16 @@ export interface EgemapsResult {
 /** Reason given for clips shorter than one 60 ms frame. */
 export const TOO_SHORT_REASON = 'shorter than one 60 ms frame';
 
+/**
+ * Frames of the F0-synchronous contours that openSMILE's functionals see: one stream-A frame fewer, and one more
+ * when the input ends voiced (an end-of-input effect of the reference, measured on its outputs; spec §5).
+ */
+export function voicedFrameCount(f0Hz: Float64Array): number {
+  const n = f0Hz.length;
+  if (n <= 1) return n;
+  return f0Hz[n - 2]! > 0 ? n - 2 : n - 1;
+}
+
 /** Computes eGeMAPSv02 of mono samples in [−1, 1] at their own sample rate. */
 export function computeEgemaps(samples: Float32Array, sampleRateHz: number, options: EgemapsOptions = {}): EgemapsResult {
   if (!(samples instanceof Float32Array)) throw new TypeError('computeEgemaps: samples must be a Float32Array');
@@ -46,7 +56,7 @@ export function computeEgemaps(samples: Float32Array, sampleRateHz: number, opti
   const streamB = computeStreamB(samples, plan, framesB);
   const streamA = computeStreamA(samples, plan, framesA, streamB);
   const llds = assembleLlds(streamA, streamB, framesA + 1);
-  const functionals = egemapsFunctionals(llds, streamA);
+  const functionals = egemapsFunctionals({ a: streamA, b: streamB, voicedFrames: voicedFrameCount(streamA.f0Hz) });
   functionals[functionals.length - 1] = equivalentSoundLevel(samples, framesB, plan.lengthB, plan.hop);
   const result: EgemapsResult = { functionals };
   if (options.lld === true) {
