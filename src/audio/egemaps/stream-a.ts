@@ -6,6 +6,10 @@ import type { StreamB } from './stream-b.js';
 import type { ShsPlan } from './pitch-shs.js';
 import { CANDIDATES, shsCandidates, shsPlan, shsScratch, subharmonicSum } from './pitch-shs.js';
 import { viterbiF0 } from './viterbi.js';
+import { harmonicLevels, harmonicScratch } from './harmonics.js';
+import { hnrDb } from './hnr.js';
+import type { PeriodState } from './jitter-shimmer.js';
+import { jitterShimmer } from './jitter-shimmer.js';
 
 /** Raw per-frame stream-A descriptors. */
 export interface StreamA {
@@ -40,12 +44,8 @@ function spectraA(samples: Float32Array, plan: FramePlan, frames: number): { mag
   const n = plan.fftA.size, bins = n / 2 + 1;
   const re = new Float64Array(n), im = new Float64Array(n);
   const mag = new Float64Array(frames * bins), rms = new Float64Array(frames);
-  const offset = (n - plan.lengthA) >> 1;
   for (let t = 0; t < frames; t++) {
     windowedSpectrum(samples, t * plan.hop, plan.windowA, plan.fftA, re, im);
-    let e = 0;
-    for (let i = 0; i < plan.lengthA; i++) e += re[offset + i]! * 0; // placeholder (RMS computed below)
-    void e;
     let s = 0;
     for (let i = 0; i < plan.lengthA; i++) {
       const v = samples[t * plan.hop + i]! * plan.windowA[i]!;
@@ -57,10 +57,22 @@ function spectraA(samples: Float32Array, plan: FramePlan, frames: number): { mag
   return { mag, rms };
 }
 
-/** Computes stream A for `frames` frames. */
+/** Autocorrelation (inverse FFT of the power spectrum) of one frame's magnitude spectrum into acf[0..N/2]. */
+function autocorrelationFromMagnitude(mag: Float64Array, plan: FramePlan, re: Float64Array, im: Float64Array, acf: Float64Array): void {
+  const n = plan.fftA.size;
+  for (let k = 0; k <= n / 2; k++) {
+    const p = mag[k]! * mag[k]!;
+    re[k] = p;
+    if (k > 0 && k < n / 2) re[n - k] = p;
+  }
+  im.fill(0);
+  plan.fftA.transform(re, im, true);
+  for (let k = 0; k <= n / 2; k++) acf[k] = re[k]!;
+}
+
+/** Computes stream A for `frames` frames; formant frequencies of stream B feed the harmonic amplitudes. */
 export function computeStreamA(samples: Float32Array, plan: FramePlan, frames: number, b: StreamB): StreamA {
-  void b;
-  const bins = plan.fftA.size / 2 + 1;
+  const n = plan.fftA.size, bins = n / 2 + 1;
   const { mag, rms } = spectraA(samples, plan, frames);
   const sp = cachedShsPlan(plan), sc = shsScratch(sp);
   const freq = new Float64Array(frames * CANDIDATES), prob = new Float64Array(frames * CANDIDATES);
@@ -71,8 +83,30 @@ export function computeStreamA(samples: Float32Array, plan: FramePlan, frames: n
   }
   const f0Hz = viterbiF0(freq, prob, frames);
   const col = (): Float64Array => new Float64Array(frames);
-  return {
+  const out: StreamA = {
     frames, f0Hz, jitter: col(), shimmer: col(), hnr: col(), h1h2: col(), h1a3: col(),
-    formantAmplitude: [col().fill(-201), col().fill(-201), col().fill(-201)],
+    formantAmplitude: [col(), col(), col()],
   };
+  const re = new Float64Array(n), im = new Float64Array(n), acf = new Float64Array(bins);
+  const hs = harmonicScratch();
+  const periods: PeriodState = { lastPeriod: 0, lastAmplitude: 0 };
+  const binHz = plan.sampleRateHz / n;
+  const formantHz = [0, 0, 0];
+  for (let t = 0; t < frames; t++) {
+    const f0 = f0Hz[t]!;
+    const frameMag = mag.subarray(t * bins, (t + 1) * bins);
+    for (let i = 0; i < 3; i++) formantHz[i] = t < b.frames ? b.formantHz[i]![t]! : 0;
+    const h = harmonicLevels(frameMag, binHz, f0, formantHz, hs);
+    out.h1h2[t] = h.h1h2;
+    out.h1a3[t] = h.h1a3;
+    for (let i = 0; i < 3; i++) out.formantAmplitude[i]![t] = h.formantAmplitude[i]!;
+    if (f0 > 0) {
+      autocorrelationFromMagnitude(frameMag, plan, re, im, acf);
+      out.hnr[t] = hnrDb(acf, plan.sampleRateHz, f0);
+    }
+    const [jit, shim] = jitterShimmer(samples, t * plan.hop, plan.lengthA, f0, plan.sampleRateHz, periods);
+    out.jitter[t] = jit;
+    out.shimmer[t] = shim;
+  }
+  return out;
 }
