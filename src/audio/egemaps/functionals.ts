@@ -20,11 +20,16 @@ function tenFunctionals(x: Float64Array, out: number[]): { peaks: number } {
   return { peaks: s.peaks };
 }
 
-/** First `m` values of x, zeroed where `keep(f0[t])` is false. */
-function gated(x: Float64Array, f0: Float64Array, m: number, voiced: boolean): Float64Array {
-  const y = new Float64Array(m);
-  for (let t = 0; t < m; t++) if ((f0[t]! > 0) === voiced) y[t] = x[t]!;
+/** The first f0.length values of x, zeroed where the frame's voicing differs from `voiced`. */
+function gated(x: Float64Array, f0: Float64Array, voiced: boolean): Float64Array {
+  const y = new Float64Array(f0.length);
+  for (let t = 0; t < f0.length; t++) if ((f0[t]! > 0) === voiced) y[t] = x[t]!;
   return y;
+}
+
+/** Non-zero values among the first m frames of the sma3nz-smoothed contour (smoothed before truncation). */
+function voicedValues(x: Float64Array, m: number): Float64Array {
+  return nonZero(sma3nz(x).subarray(0, m));
 }
 
 /** Functional inputs: the raw streams and how many F0-synchronous frames the functionals see. */
@@ -38,30 +43,27 @@ export interface FunctionalInputs {
 /** Computes the 88 functionals (the last, equivalentSoundLevel_dBp, is left 0 for the caller). */
 export function egemapsFunctionals({ a, b, voicedFrames: m }: FunctionalInputs): Float64Array {
   const out: number[] = [];
-  const f0 = a.f0Hz.subarray(0, m);
+  const f0 = a.f0Hz;
   const semitone = f0.map(f0Semitone);
-  tenFunctionals(nonZero(sma3nz(semitone)), out);
+  tenFunctionals(voicedValues(semitone, m), out);
   const loud = tenFunctionals(sma3(b.loudness), out);
   for (const x of [b.flux, ...b.mfcc]) {
     const y = sma3(x);
     out.push(amean(y), stddevNorm(y));
   }
-  const take = (x: Float64Array): Float64Array => x.subarray(0, m);
-  const voicedLlds: Float64Array[] = [
-    take(a.jitter), take(a.shimmer), take(a.hnr), take(a.h1h2), take(a.h1a3),
-  ];
+  const voicedLlds: Float64Array[] = [a.jitter, a.shimmer, a.hnr, a.h1h2, a.h1a3];
   for (let i = 0; i < 3; i++) {
-    voicedLlds.push(gated(b.formantHz[i]!, f0, m, true), gated(b.bandwidthHz[i]!, f0, m, true), take(a.formantAmplitude[i]!));
+    voicedLlds.push(gated(b.formantHz[i]!, f0, true), gated(b.bandwidthHz[i]!, f0, true), a.formantAmplitude[i]!);
   }
   const spectral = [b.alphaRatio, b.hammarberg, b.slope0500, b.slope5001500, b.flux, ...b.mfcc];
-  for (const x of spectral) voicedLlds.push(gated(x, f0, m, true));
+  for (const x of spectral) voicedLlds.push(gated(x, f0, true));
   for (const x of voicedLlds) {
-    const y = nonZero(sma3nz(x));
+    const y = voicedValues(x, m);
     out.push(amean(y), stddevNorm(y));
   }
-  for (const x of spectral.slice(0, 5)) out.push(amean(nonZero(sma3nz(gated(x, f0, m, false)))));
+  for (const x of spectral.slice(0, 5)) out.push(amean(voicedValues(gated(x, f0, false), m)));
   out.push(loud.peaks / (b.loudness.length * 0.01));
-  const voiced = segmentStats(f0, true), unvoiced = segmentStats(f0, false);
+  const voiced = segmentStats(f0.subarray(0, m), true), unvoiced = segmentStats(f0.subarray(0, m), false);
   out.push(m > 0 ? voiced.count / (m * 0.01) : 0, voiced.meanSeconds, voiced.stddevSeconds);
   out.push(unvoiced.meanSeconds, unvoiced.stddevSeconds, 0);
   if (out.length !== FUNCTIONAL_COUNT) throw new Error(`egemapsFunctionals: built ${out.length} values`);

@@ -21,9 +21,11 @@ export function sma3nz(x: Float64Array): Float64Array {
   for (let i = 0; i < n; i++) {
     const v = x[i]!;
     if (v === 0) continue;
+    // Edges repeat the first/last frame, as in sma3.
+    const prev = x[i > 0 ? i - 1 : 0]!, next = x[i < n - 1 ? i + 1 : n - 1]!;
     let sum = v, count = 1;
-    if (i > 0 && x[i - 1] !== 0) { sum += x[i - 1]!; count++; }
-    if (i < n - 1 && x[i + 1] !== 0) { sum += x[i + 1]!; count++; }
+    if (prev !== 0) { sum += prev; count++; }
+    if (next !== 0) { sum += next; count++; }
     y[i] = sum / count;
   }
   return y;
