@@ -40,26 +40,27 @@ export function viterbiF0(freq: Float64Array, prob: Float64Array, frames: number
   let lastChange = 0;
   for (let t = 1; t < frames; t++) {
     localCosts(freq, prob, t * CANDIDATES, local);
+    cost.fill(Infinity);
+    // Evaluation order matters: `lastChange` is one running value, set by every evaluated transition
+    // (0 for transitions involving "unvoiced" or an empty slot) — openSMILE's behaviour, spec §3.2.
     for (let j = 0; j < STATES; j++) {
-      let best = Infinity, arg = 0;
-      const fNow = j === UNVOICED ? -1 : freq[t * CANDIDATES + j]!;
       for (let i = 0; i < STATES; i++) {
         const fPrev = i === UNVOICED ? -1 : freq[(t - 1) * CANDIDATES + i]!;
+        const fNow = j === UNVOICED ? -1 : freq[t * CANDIDATES + j]!;
         let trans: number;
-        if (j === UNVOICED && i === UNVOICED) trans = 1;
-        else if (j === UNVOICED || i === UNVOICED) trans = 10;
-        else if (fNow <= 0 || fPrev <= 0) trans = 999;
+        if (j === UNVOICED && i === UNVOICED) { trans = 1; lastChange = 0; }
+        else if (j === UNVOICED || i === UNVOICED) { trans = 10; lastChange = 0; }
+        else if (fNow <= 0 || fPrev <= 0) { trans = 999; lastChange = 0; }
         else {
           const r = Math.log(fNow / fPrev);
           trans = 10 * Math.abs(r) + 10 * Math.abs(r - lastChange);
           lastChange = r;
         }
         const c = prevCost[i]! + trans;
-        if (c < best) { best = c; arg = i; }
+        if (c < cost[j]!) { cost[j] = c; back[t * STATES + j] = i; }
       }
-      cost[j] = best + local[j]!;
-      back[t * STATES + j] = arg;
     }
+    for (let j = 0; j < STATES; j++) cost[j] = cost[j]! + local[j]!;
     prevCost.set(cost);
   }
   let state = 0;
