@@ -103,7 +103,7 @@ export function shsCandidates(plan: ShsPlan, sc: ShsScratch, freq: Float64Array,
     const den = l - 2 * c + r;
     const delta = den !== 0 ? (0.5 * (l - r)) / den : 0;
     const hz = Math.pow(2, plan.dstX[i]! + delta * plan.step);
-    const peak = c;
+    const peak = c - 0.25 * (l - r) * delta;
     // Insert into the top list ordered by score.
     let pos = count < CANDIDATES ? count : CANDIDATES;
     while (pos > 0 && score[pos - 1]! < peak) pos--;
