@@ -2,6 +2,9 @@
 // reconstructed from reference outputs; spec egemaps.md §5). Extrema are strict local extrema in [2, n−3],
 // accepted with hysteresis against 0.1 × the contour's range; segments run start → extrema → end.
 
+/** Share of the range by which a same-type extremum must exceed the last accepted one to replace it. */
+const REPLACE_FRACTION = 0.005;
+
 /** Peaks and slope statistics of one contour. */
 export interface SlopeStats {
   peaks: number;
@@ -32,8 +35,9 @@ export function contourExtrema(x: Float64Array, relativeThreshold = 0.1): { pos:
     if (t === 0) continue;
     const last = pos.length - 1;
     if (last >= 0 && type[last] === t) {
-      // A same-type extremum replaces the pending one only when clearly beyond it.
-      if (t * (v - x[pos[last]!]!) > thr / 2) pos[last] = i;
+      // A same-type extremum replaces the last one when beyond it by more than 0.5 % of the range (fitted to
+      // the reference: plateaus keep their first maximum, real descents move the minimum).
+      if (t * (v - x[pos[last]!]!) > REPLACE_FRACTION * (hi - lo)) pos[last] = i;
     } else {
       const ref = last >= 0 ? x[pos[last]!]! : x[0]!;
       if (t * (v - ref) >= thr) { pos.push(i); type.push(t); }
