@@ -46,11 +46,11 @@ const scratch = {
   re: new Float64Array(ORDER), im: new Float64Array(ORDER), freq: new Float64Array(ORDER), bw: new Float64Array(ORDER),
 };
 
-/** Resamples the spectrum (re, im) to the plan's rate: the real part of the band-limited inverse DFT. */
+/** Resamples the spectrum (re, im) to the plan's rate: real part of the one-sided inverse DFT over bins 0..kept. */
 export function resampleSpectrum(re: Float64Array, im: Float64Array, plan: FormantPlan, out: Float64Array): void {
   const kb = plan.keptBins;
   for (let n = 0; n < plan.outLength; n++) {
-    let s = 0;
+    let s = re[0]!;
     const row = n * kb;
     for (let k = 1; k <= kb; k++) s += re[k]! * plan.cos[row + k - 1]! - im[k]! * plan.sin[row + k - 1]!;
     out[n] = s;
