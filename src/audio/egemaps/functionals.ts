@@ -27,9 +27,13 @@ function gated(x: Float64Array, f0: Float64Array, voiced: boolean): Float64Array
   return y;
 }
 
-/** Non-zero values among the first m frames of the sma3nz-smoothed contour (smoothed before truncation). */
-function voicedValues(x: Float64Array, m: number): Float64Array {
-  return nonZero(sma3nz(x).subarray(0, m));
+/**
+ * Non-zero values among the first m frames of the sma3nz-smoothed contour. The reference smooths the voice-quality
+ * and formant contours after truncation to m frames (the last frame is repeated at the edge) but the spectral
+ * contours before it — measured on its outputs.
+ */
+function voicedValues(x: Float64Array, m: number, smoothFirst: boolean): Float64Array {
+  return nonZero(smoothFirst ? sma3nz(x).subarray(0, m) : sma3nz(x.subarray(0, m)));
 }
 
 /** Functional inputs: the raw streams and how many F0-synchronous frames the functionals see. */
@@ -45,7 +49,7 @@ export function egemapsFunctionals({ a, b, voicedFrames: m }: FunctionalInputs):
   const out: number[] = [];
   const f0 = a.f0Hz;
   const semitone = f0.map(f0Semitone);
-  tenFunctionals(voicedValues(semitone, m), out);
+  tenFunctionals(voicedValues(semitone, m, true), out);
   const loud = tenFunctionals(sma3(b.loudness), out);
   for (const x of [b.flux, ...b.mfcc]) {
     const y = sma3(x);
@@ -55,13 +59,16 @@ export function egemapsFunctionals({ a, b, voicedFrames: m }: FunctionalInputs):
   for (let i = 0; i < 3; i++) {
     voicedLlds.push(gated(b.formantHz[i]!, f0, true), gated(b.bandwidthHz[i]!, f0, true), a.formantAmplitude[i]!);
   }
-  const spectral = [b.alphaRatio, b.hammarberg, b.slope0500, b.slope5001500, b.flux, ...b.mfcc];
-  for (const x of spectral) voicedLlds.push(gated(x, f0, true));
   for (const x of voicedLlds) {
-    const y = voicedValues(x, m);
+    const y = voicedValues(x, m, false);
     out.push(amean(y), stddevNorm(y));
   }
-  for (const x of spectral.slice(0, 5)) out.push(amean(voicedValues(gated(x, f0, false), m)));
+  const spectral = [b.alphaRatio, b.hammarberg, b.slope0500, b.slope5001500, b.flux, ...b.mfcc];
+  for (const x of spectral) {
+    const y = voicedValues(gated(x, f0, true), m, true);
+    out.push(amean(y), stddevNorm(y));
+  }
+  for (const x of spectral.slice(0, 5)) out.push(amean(voicedValues(gated(x, f0, false), m, true)));
   out.push(loud.peaks / (b.loudness.length * 0.01));
   const voiced = segmentStats(f0.subarray(0, m), true), unvoiced = segmentStats(f0.subarray(0, m), false);
   out.push(m > 0 ? voiced.count / (m * 0.01) : 0, voiced.meanSeconds, voiced.stddevSeconds);
