@@ -86,3 +86,37 @@ export function windowedSpectrum(
   for (let i = 0; i < length; i++) re[offset + i] = samples[start + i]! * window[i]!;
   fft.transform(re, im);
 }
+
+/**
+ * Half spectra (bins 0..N/2) of two windowed frames starting at startA and startB with one complex FFT
+ * (the two real frames as real and imaginary parts; Oppenheim & Schafer, Discrete-Time Signal Processing,
+ * §9.x "two real DFTs with one complex DFT"). A frame with start < 0 is treated as all zeros.
+ */
+export function windowedSpectrumPair(
+  samples: Float32Array, startA: number, startB: number, window: Float64Array, fft: Fft,
+  re: Float64Array, im: Float64Array, out: { reA: Float64Array; imA: Float64Array; reB: Float64Array; imB: Float64Array },
+): void {
+  const n = fft.size;
+  const length = window.length;
+  const offset = (n - length) >> 1;
+  re.fill(0);
+  im.fill(0);
+  let silentA = true, silentB = true;
+  for (let i = 0; i < length; i++) {
+    const w = window[i]!;
+    if (startA >= 0) { const v = samples[startA + i]! * w; re[offset + i] = v; if (v !== 0) silentA = false; }
+    if (startB >= 0) { const v = samples[startB + i]! * w; im[offset + i] = v; if (v !== 0) silentB = false; }
+  }
+  fft.transform(re, im);
+  const { reA, imA, reB, imB } = out;
+  // Digital silence must give an exactly zero spectrum (descriptors special-case it), not rounding residue.
+  if (silentA) { reA.fill(0); imA.fill(0); }
+  if (silentB) { reB.fill(0); imB.fill(0); }
+  for (let k = 0; k <= n / 2; k++) {
+    if (silentA && silentB) break;
+    const j = k === 0 ? 0 : n - k;
+    const zr = re[k]!, zi = im[k]!, cr = re[j]!, ci = im[j]!;
+    if (!silentA) { reA[k] = 0.5 * (zr + cr); imA[k] = 0.5 * (zi - ci); }
+    if (!silentB) { reB[k] = 0.5 * (zi + ci); imB[k] = -0.5 * (zr - cr); }
+  }
+}

@@ -47,10 +47,8 @@ export function balance(a: Float64Array, n: number): void {
 
 /** Eigenvalues of an upper Hessenberg matrix (row-major, destroyed) by shifted double-step QR. */
 export function hessenbergEigenvalues(a: Float64Array, n: number, wr: Float64Array, wi: Float64Array): boolean {
-  const A = (i: number, j: number): number => a[i * n + j]!;
-  const set = (i: number, j: number, v: number): void => { a[i * n + j] = v; };
   let norm = 0;
-  for (let i = 0; i < n; i++) for (let j = Math.max(i - 1, 0); j < n; j++) norm += Math.abs(A(i, j));
+  for (let i = 0; i < n; i++) for (let j = Math.max(i - 1, 0); j < n; j++) norm += Math.abs(a[(i) * n + (j)]!);
   let nn = n - 1;
   let t = 0;
   while (nn >= 0) {
@@ -59,16 +57,16 @@ export function hessenbergEigenvalues(a: Float64Array, n: number, wr: Float64Arr
     do {
       // Look for a negligible subdiagonal element that splits the matrix.
       for (l = nn; l >= 1; l--) {
-        let s = Math.abs(A(l - 1, l - 1)) + Math.abs(A(l, l));
+        let s = Math.abs(a[(l - 1) * n + (l - 1)]!) + Math.abs(a[(l) * n + (l)]!);
         if (s === 0) s = norm;
-        if (Math.abs(A(l, l - 1)) + s === s) { set(l, l - 1, 0); break; }
+        if (Math.abs(a[(l) * n + (l - 1)]!) + s === s) { a[(l) * n + (l - 1)] = 0; break; }
       }
-      let x = A(nn, nn);
+      let x = a[(nn) * n + (nn)]!;
       if (l === nn) {
         wr[nn] = x + t; wi[nn] = 0; nn--;
       } else {
-        let y = A(nn - 1, nn - 1);
-        let w = A(nn, nn - 1) * A(nn - 1, nn);
+        let y = a[(nn - 1) * n + (nn - 1)]!;
+        let w = a[(nn) * n + (nn - 1)]! * a[(nn - 1) * n + (nn)]!;
         if (l === nn - 1) {
           const p = 0.5 * (y - x);
           const q = p * p + w;
@@ -89,8 +87,8 @@ export function hessenbergEigenvalues(a: Float64Array, n: number, wr: Float64Arr
           if (its === 10 || its === 20) {
             // Exceptional shift.
             t += x;
-            for (let i = 0; i <= nn; i++) set(i, i, A(i, i) - x);
-            const s = Math.abs(A(nn, nn - 1)) + Math.abs(A(nn - 1, nn - 2));
+            for (let i = 0; i <= nn; i++) a[(i) * n + (i)] = a[(i) * n + (i)]! - x;
+            const s = Math.abs(a[(nn) * n + (nn - 1)]!) + Math.abs(a[(nn - 1) * n + (nn - 2)]!);
             y = x = 0.75 * s;
             w = -0.4375 * s * s;
           }
@@ -105,29 +103,27 @@ export function hessenbergEigenvalues(a: Float64Array, n: number, wr: Float64Arr
 
 /** One Francis double-shift sweep on rows/columns l..nn with shifts described by x, y, w. */
 function qrSweep(a: Float64Array, n: number, l: number, nn: number, x: number, y: number, w: number): void {
-  const A = (i: number, j: number): number => a[i * n + j]!;
-  const set = (i: number, j: number, v: number): void => { a[i * n + j] = v; };
   let m: number, p = 0, q = 0, r = 0, z = 0;
   for (m = nn - 2; m >= l; m--) {
-    z = A(m, m);
+    z = a[(m) * n + (m)]!;
     const rr = x - z, ss = y - z;
-    p = (rr * ss - w) / A(m + 1, m) + A(m, m + 1);
-    q = A(m + 1, m + 1) - z - rr - ss;
-    r = A(m + 2, m + 1);
+    p = (rr * ss - w) / a[(m + 1) * n + (m)]! + a[(m) * n + (m + 1)]!;
+    q = a[(m + 1) * n + (m + 1)]! - z - rr - ss;
+    r = a[(m + 2) * n + (m + 1)]!;
     const s = Math.abs(p) + Math.abs(q) + Math.abs(r);
     p /= s; q /= s; r /= s;
     if (m === l) break;
-    const u = Math.abs(A(m, m - 1)) * (Math.abs(q) + Math.abs(r));
-    const v = Math.abs(p) * (Math.abs(A(m - 1, m - 1)) + Math.abs(z) + Math.abs(A(m + 1, m + 1)));
+    const u = Math.abs(a[(m) * n + (m - 1)]!) * (Math.abs(q) + Math.abs(r));
+    const v = Math.abs(p) * (Math.abs(a[(m - 1) * n + (m - 1)]!) + Math.abs(z) + Math.abs(a[(m + 1) * n + (m + 1)]!));
     if (u + v === v) break;
   }
   for (let i = m + 2; i <= nn; i++) {
-    set(i, i - 2, 0);
-    if (i !== m + 2) set(i, i - 3, 0);
+    a[(i) * n + (i - 2)] = 0;
+    if (i !== m + 2) a[(i) * n + (i - 3)] = 0;
   }
   for (let k = m; k <= nn - 1; k++) {
     if (k !== m) {
-      p = A(k, k - 1); q = A(k + 1, k - 1); r = k !== nn - 1 ? A(k + 2, k - 1) : 0;
+      p = a[(k) * n + (k - 1)]!; q = a[(k + 1) * n + (k - 1)]!; r = k !== nn - 1 ? a[(k + 2) * n + (k - 1)]! : 0;
       x = Math.abs(p) + Math.abs(q) + Math.abs(r);
       if (x !== 0) { p /= x; q /= x; r /= x; }
     }
@@ -135,21 +131,21 @@ function qrSweep(a: Float64Array, n: number, l: number, nn: number, x: number, y
     const s = p >= 0 ? norm : -norm;
     if (s === 0) continue;
     if (k === m) {
-      if (l !== m) set(k, k - 1, -A(k, k - 1));
-    } else set(k, k - 1, -s * x);
+      if (l !== m) a[(k) * n + (k - 1)] = -a[(k) * n + (k - 1)]!;
+    } else a[(k) * n + (k - 1)] = -s * x;
     p += s; x = p / s; y = q / s; z = r / s; q /= p; r /= p;
     for (let j = k; j <= nn; j++) {
-      p = A(k, j) + q * A(k + 1, j);
-      if (k !== nn - 1) { p += r * A(k + 2, j); set(k + 2, j, A(k + 2, j) - p * z); }
-      set(k + 1, j, A(k + 1, j) - p * y);
-      set(k, j, A(k, j) - p * x);
+      p = a[(k) * n + (j)]! + q * a[(k + 1) * n + (j)]!;
+      if (k !== nn - 1) { p += r * a[(k + 2) * n + (j)]!; a[(k + 2) * n + (j)] = a[(k + 2) * n + (j)]! - p * z; }
+      a[(k + 1) * n + (j)] = a[(k + 1) * n + (j)]! - p * y;
+      a[(k) * n + (j)] = a[(k) * n + (j)]! - p * x;
     }
     const mmin = Math.min(nn, k + 3);
     for (let i = l; i <= mmin; i++) {
-      p = x * A(i, k) + y * A(i, k + 1);
-      if (k !== nn - 1) { p += z * A(i, k + 2); set(i, k + 2, A(i, k + 2) - p * r); }
-      set(i, k + 1, A(i, k + 1) - p * q);
-      set(i, k, A(i, k) - p);
+      p = x * a[(i) * n + (k)]! + y * a[(i) * n + (k + 1)]!;
+      if (k !== nn - 1) { p += z * a[(i) * n + (k + 2)]!; a[(i) * n + (k + 2)] = a[(i) * n + (k + 2)]! - p * r; }
+      a[(i) * n + (k + 1)] = a[(i) * n + (k + 1)]! - p * q;
+      a[(i) * n + (k)] = a[(i) * n + (k)]! - p;
     }
   }
 }

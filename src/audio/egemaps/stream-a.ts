@@ -1,7 +1,7 @@
 // Stream A of eGeMAPS: 60 ms Gaussian frames → F0 (SHS + Viterbi), jitter, shimmer, HNR, harmonic levels
 // (spec egemaps.md §3.1–3.5).
 import type { FramePlan } from './frames.js';
-import { windowedSpectrum } from './frames.js';
+import { windowedSpectrumPair } from './frames.js';
 import type { StreamB } from './stream-b.js';
 import type { ShsPlan } from './pitch-shs.js';
 import { CANDIDATES, shsCandidates, shsPlan, shsScratch, subharmonicSum } from './pitch-shs.js';
@@ -43,16 +43,23 @@ function cachedShsPlan(plan: FramePlan): ShsPlan {
 function spectraA(samples: Float32Array, plan: FramePlan, frames: number): { mag: Float64Array; rms: Float64Array } {
   const n = plan.fftA.size, bins = n / 2 + 1;
   const re = new Float64Array(n), im = new Float64Array(n);
+  const pair = { reA: new Float64Array(bins), imA: new Float64Array(bins), reB: new Float64Array(bins), imB: new Float64Array(bins) };
   const mag = new Float64Array(frames * bins), rms = new Float64Array(frames);
   for (let t = 0; t < frames; t++) {
-    windowedSpectrum(samples, t * plan.hop, plan.windowA, plan.fftA, re, im);
     let s = 0;
     for (let i = 0; i < plan.lengthA; i++) {
       const v = samples[t * plan.hop + i]! * plan.windowA[i]!;
       s += v * v;
     }
     rms[t] = Math.sqrt(s / plan.lengthA);
-    for (let k = 0; k < bins; k++) mag[t * bins + k] = Math.hypot(re[k]!, im[k]!);
+  }
+  for (let t = 0; t < frames; t += 2) {
+    const second = t + 1 < frames;
+    windowedSpectrumPair(samples, t * plan.hop, second ? (t + 1) * plan.hop : -1, plan.windowA, plan.fftA, re, im, pair);
+    for (let k = 0; k < bins; k++) {
+      mag[t * bins + k] = Math.sqrt(pair.reA[k]! * pair.reA[k]! + pair.imA[k]! * pair.imA[k]!);
+      if (second) mag[(t + 1) * bins + k] = Math.sqrt(pair.reB[k]! * pair.reB[k]! + pair.imB[k]! * pair.imB[k]!);
+    }
   }
   return { mag, rms };
 }
