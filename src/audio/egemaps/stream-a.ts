@@ -9,7 +9,7 @@ import { viterbiF0 } from './viterbi.js';
 import { harmonicLevels, harmonicScratch } from './harmonics.js';
 import { hnrDb } from './hnr.js';
 import type { PeriodState } from './jitter-shimmer.js';
-import { jitterShimmer } from './jitter-shimmer.js';
+import { jitterShimmer, periodState } from './jitter-shimmer.js';
 
 /** Raw per-frame stream-A descriptors. */
 export interface StreamA {
@@ -96,7 +96,7 @@ export function computeStreamA(samples: Float32Array, plan: FramePlan, frames: n
   };
   const re = new Float64Array(n), im = new Float64Array(n), acf = new Float64Array(bins);
   const hs = harmonicScratch();
-  const periods: PeriodState = { lastPeriod: 0, lastAmplitude: 0 };
+  const periods: PeriodState = periodState();
   const binHz = plan.sampleRateHz / n;
   const formantHz = [0, 0, 0];
   for (let t = 0; t < frames; t++) {
@@ -111,7 +111,7 @@ export function computeStreamA(samples: Float32Array, plan: FramePlan, frames: n
       autocorrelationFromMagnitude(frameMag, plan, re, im, acf);
       out.hnr[t] = hnrDb(acf, plan.sampleRateHz, f0);
     }
-    const [jit, shim] = jitterShimmer(samples, t * plan.hop, plan.lengthA, f0, plan.sampleRateHz, periods);
+    const [jit, shim] = jitterShimmer(samples, t * plan.hop, plan.hop, plan.lengthA, f0, plan.sampleRateHz, periods);
     out.jitter[t] = jit;
     out.shimmer[t] = shim;
   }
