@@ -2,7 +2,7 @@
 // reconstructed from reference outputs; spec egemaps.md §5). Extrema are strict local extrema in [2, n−3],
 // accepted with hysteresis against 0.1 × the contour's range; segments run start → extrema → end.
 
-/** Share of the range by which a same-type extremum must exceed the last accepted one to replace it. */
+/** Share of the range by which a maximum must exceed the last accepted one to replace it. */
 const REPLACE_FRACTION = 0.005;
 
 /** Peaks and slope statistics of one contour. */
@@ -35,9 +35,10 @@ export function contourExtrema(x: Float64Array, relativeThreshold = 0.1): { pos:
     if (t === 0) continue;
     const last = pos.length - 1;
     if (last >= 0 && type[last] === t) {
-      // A same-type extremum replaces the last one when beyond it by more than 0.5 % of the range (fitted to
-      // the reference: plateaus keep their first maximum, real descents move the minimum).
-      if (t * (v - x[pos[last]!]!) > REPLACE_FRACTION * (hi - lo)) pos[last] = i;
+      // A lower minimum always replaces the last one; a higher maximum only when beyond it by more than 0.5 % of
+      // the range (fitted to the reference: plateaus keep their first maximum).
+      const margin = t === 1 ? REPLACE_FRACTION * (hi - lo) : 0;
+      if (t * (v - x[pos[last]!]!) > margin) pos[last] = i;
     } else {
       const ref = last >= 0 ? x[pos[last]!]! : x[0]!;
       if (t * (v - ref) >= thr) { pos.push(i); type.push(t); }
