@@ -3,6 +3,7 @@
 // the solved polynomial is z^p − Σ a_k z^(p−k), i.e. with the predictor's sign flipped).
 import { autocorrelation, levinsonDurbin } from './lpc.js';
 import { polynomialRoots } from './polynomial-roots.js';
+import { Fft } from '../fft.js';
 
 /** LPC order used for formant estimation. */
 const ORDER = 11;
@@ -16,7 +17,11 @@ export interface FormantPlan {
   readonly outLength: number;
   readonly keptBins: number;
   readonly rateHz: number;
-  /** cos/sin of 2πkn/N' for n < outLength, k = 1..keptBins (row n, column k−1). */
+  /** Resampled DFT size N' (the output rate is N'·fs/N). */
+  readonly denominator: number;
+  /** Power-of-two factor P of N' used to split the inverse DFT (null: direct evaluation). */
+  readonly fft: Fft | null;
+  /** cos/sin of 2πm/N', m < N'. */
   readonly cos: Float64Array;
   readonly sin: Float64Array;
 }
@@ -29,15 +34,16 @@ export function formantPlan(fftSize: number, frameLength: number, sampleRateHz: 
   // The reference keeps the first 109 bins above DC whatever the rate (3.4 kHz at 16 kHz; measured at 8, 16 and
   // 44.1 kHz against its outputs).
   const keptBins = Math.min(KEPT_BINS, fftSize / 2);
-  const cos = new Float64Array(outLength * keptBins), sin = new Float64Array(outLength * keptBins);
-  for (let n = 0; n < outLength; n++) {
-    for (let k = 1; k <= keptBins; k++) {
-      const ph = (2 * Math.PI * ((k * n) % denominator)) / denominator;
-      cos[n * keptBins + k - 1] = Math.cos(ph);
-      sin[n * keptBins + k - 1] = Math.sin(ph);
-    }
+  // e^(2πi·m/D) takes only D distinct values: index it by (k·n) mod D.
+  const cos = new Float64Array(denominator), sin = new Float64Array(denominator);
+  for (let m = 0; m < denominator; m++) {
+    cos[m] = Math.cos((2 * Math.PI * m) / denominator);
+    sin[m] = Math.sin((2 * Math.PI * m) / denominator);
   }
-  return { outLength, keptBins, rateHz, cos, sin };
+  let radix = 1;
+  while (denominator % (radix * 2) === 0 && radix < 64) radix *= 2;
+  const fft = radix >= 4 ? new Fft(radix) : null;
+  return { outLength, keptBins, rateHz, denominator, cos, sin, fft };
 }
 
 const scratch = {
@@ -46,15 +52,60 @@ const scratch = {
   re: new Float64Array(ORDER), im: new Float64Array(ORDER), freq: new Float64Array(ORDER), bw: new Float64Array(ORDER),
 };
 
-/** Resamples the spectrum (re, im) to the plan's rate: real part of the one-sided inverse DFT over bins 0..kept. */
+/**
+ * Resamples the spectrum (re, im) to the plan's rate: x[n] = Re Σ_{k=0..K} X[k]·e^(2πikn/N'), n < outLength.
+ * With N' = P·Q (P a power of two) the sum splits by k = k1 + Q·k2 into Q inverse FFTs of size P
+ * (Cooley & Tukey 1965), then x[n] = Re Σ_{k1} e^(2πi·k1·n/N')·Z_{k1}[n mod P].
+ */
 export function resampleSpectrum(re: Float64Array, im: Float64Array, plan: FormantPlan, out: Float64Array): void {
-  const kb = plan.keptBins;
-  for (let n = 0; n < plan.outLength; n++) {
-    let s = re[0]!;
-    const row = n * kb;
-    for (let k = 1; k <= kb; k++) s += re[k]! * plan.cos[row + k - 1]! - im[k]! * plan.sin[row + k - 1]!;
-    out[n] = s;
+  const kb = plan.keptBins, d = plan.denominator, cos = plan.cos, sin = plan.sin, fft = plan.fft;
+  if (fft === null) {
+    for (let n = 0; n < plan.outLength; n++) {
+      let s = re[0]!, m = 0;
+      for (let k = 1; k <= kb; k++) {
+        m += n;
+        while (m >= d) m -= d;
+        s += re[k]! * cos[m]! - im[k]! * sin[m]!;
+      }
+      out[n] = s;
+    }
+    return;
   }
+  const p = fft.size, q = d / p;
+  const sub = subScratch(p, q);
+  for (let k1 = 0; k1 < q; k1++) {
+    const zr = sub.re[k1]!, zi = sub.im[k1]!;
+    zr.fill(0);
+    zi.fill(0);
+    for (let k2 = 0; k1 + q * k2 <= kb && k2 < p; k2++) {
+      zr[k2] = re[k1 + q * k2]!;
+      zi[k2] = im[k1 + q * k2]!;
+    }
+    fft.transform(zr, zi, true);
+  }
+  for (let n = 0; n < plan.outLength; n++) {
+    const r = n % p;
+    let s = 0, m = 0;
+    for (let k1 = 0; k1 < q; k1++) {
+      s += cos[m]! * sub.re[k1]![r]! - sin[m]! * sub.im[k1]![r]!;
+      m += n;
+      while (m >= d) m -= d;
+    }
+    out[n] = s * p;
+  }
+}
+
+const subs = new Map<number, { re: Float64Array[]; im: Float64Array[] }>();
+
+/** Scratch buffers for the split inverse DFT (Q sequences of length P). */
+function subScratch(p: number, q: number): { re: Float64Array[]; im: Float64Array[] } {
+  const key = p * 100000 + q;
+  let s = subs.get(key);
+  if (s === undefined) {
+    s = { re: Array.from({ length: q }, () => new Float64Array(p)), im: Array.from({ length: q }, () => new Float64Array(p)) };
+    subs.set(key, s);
+  }
+  return s;
 }
 
 /** Writes (F1, B1, F2, B2, F3, B3) in Hz into `out` from a frame's complex spectrum; 0 where none found. */
