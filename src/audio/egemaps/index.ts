@@ -34,7 +34,8 @@ export const TOO_SHORT_REASON = 'shorter than one 60 ms frame';
 
 /**
  * Frames of the F0-synchronous contours that openSMILE's functionals see: one stream-A frame fewer, and one more
- * when the input ends voiced (an end-of-input effect of the reference, measured on its outputs; spec §5).
+ * when the input ends voiced (an end-of-input effect of the reference, measured on its outputs: right for 13 of the
+ * 16 reference files; spec §5).
  */
 export function voicedFrameCount(f0Hz: Float64Array): number {
   const n = f0Hz.length;
@@ -55,11 +56,11 @@ export function computeEgemaps(samples: Float32Array, sampleRateHz: number, opti
   const framesB = frameCount(samples.length, plan.lengthB, plan.hop);
   const streamB = computeStreamB(samples, plan, framesB);
   const streamA = computeStreamA(samples, plan, framesA, streamB);
-  const llds = assembleLlds(streamA, streamB, framesA + 1);
   const functionals = egemapsFunctionals({ a: streamA, b: streamB, voicedFrames: voicedFrameCount(streamA.f0Hz) });
   functionals[functionals.length - 1] = equivalentSoundLevel(samples, framesB, plan.lengthB, plan.hop);
   const result: EgemapsResult = { functionals };
   if (options.lld === true) {
+    const llds = assembleLlds(streamA, streamB, framesA + 1);
     const frames: Float64Array[] = [];
     for (let t = 0; t < llds.rows; t++) frames.push(Float64Array.from(llds.columns, (c) => c[t]!));
     result.lld = { names: [...EGEMAPS_LLD_NAMES], frames };

@@ -25,14 +25,10 @@ function fit(x: Float64Array, rows: number): Float64Array {
   return y;
 }
 
-/** Zeroes x where the voicing reference is 0. */
-function voicedOnly(x: Float64Array, f0: Float64Array): Float64Array {
-  const y = new Float64Array(x.length);
-  for (let t = 0; t < x.length; t++) y[t] = f0[t]! > 0 ? x[t]! : 0;
-  return y;
-}
-
-/** Builds the smoothed LLD contours with `rows` rows. */
+/**
+ * Builds the smoothed LLD contours with `rows` rows (openSMILE writes stream-A frames + 1 rows; voice descriptors
+ * of a row beyond the last stream-A frame are 0 here). Formants are not voicing-gated at this level.
+ */
 export function assembleLlds(a: StreamA, b: StreamB, rows: number): LldContours {
   const spectral = [b.loudness, b.alphaRatio, b.hammarberg, b.slope0500, b.slope5001500, b.flux, ...b.mfcc];
   const columns: Float64Array[] = spectral.map((x) => fit(sma3(x), rows));

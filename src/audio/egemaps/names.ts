@@ -43,10 +43,3 @@ export const EGEMAPS_LLD_NAMES: readonly string[] = Object.freeze([
   'F2frequency_sma3nz', 'F2bandwidth_sma3nz', 'F2amplitudeLogRelF0_sma3nz', 'F3frequency_sma3nz',
   'F3bandwidth_sma3nz', 'F3amplitudeLogRelF0_sma3nz',
 ]);
-
-/** Indices of the LLDs in EGEMAPS_LLD_NAMES order, for readable code. */
-export const LLD = {
-  loudness: 0, alphaRatio: 1, hammarberg: 2, slope0500: 3, slope5001500: 4, flux: 5, mfcc1: 6,
-  f0semitone: 10, jitter: 11, shimmer: 12, hnr: 13, h1h2: 14, h1a3: 15,
-  f1freq: 16, f1bw: 17, f1amp: 18, f2freq: 19, f2bw: 20, f2amp: 21, f3freq: 22, f3bw: 23, f3amp: 24,
-} as const;
