@@ -1,0 +1,149 @@
+// Formants by LPC root solving on an 11 kHz band-limited resampling of the stream-B spectrum (Markel & Gray
+// 1976, Linear Prediction of Speech, §6; openSMILE's eGeMAPS configuration and quirks per spec egemaps.md §3.6:
+// the solved polynomial is z^p − Σ a_k z^(p−k), i.e. with the predictor's sign flipped).
+import { autocorrelation, levinsonDurbin } from './lpc.js';
+import { polynomialRoots } from './polynomial-roots.js';
+import { Fft } from '../fft.js';
+
+/** LPC order used for formant estimation. */
+const ORDER = 11;
+/** Target rate of the spectral resampling, Hz. */
+const TARGET_RATE_HZ = 11000;
+/** Spectral bins (above DC) that enter the resampling. */
+const KEPT_BINS = 109;
+
+/** Precomputed resampling basis for one FFT size and sample rate. */
+export interface FormantPlan {
+  readonly outLength: number;
+  readonly keptBins: number;
+  readonly rateHz: number;
+  /** Resampled DFT size N' (the output rate is N'·fs/N). */
+  readonly denominator: number;
+  /** Power-of-two factor P of N' used to split the inverse DFT (null: direct evaluation). */
+  readonly fft: Fft | null;
+  /** cos/sin of 2πm/N', m < N'. */
+  readonly cos: Float64Array;
+  readonly sin: Float64Array;
+}
+
+/** Precomputes the inverse-DFT resampling of an fftSize-point spectrum to 11 kHz. */
+export function formantPlan(fftSize: number, frameLength: number, sampleRateHz: number): FormantPlan {
+  const denominator = Math.round((fftSize * TARGET_RATE_HZ) / sampleRateHz);
+  const rateHz = (denominator * sampleRateHz) / fftSize;
+  const outLength = Math.min(Math.round((frameLength * TARGET_RATE_HZ) / sampleRateHz), denominator);
+  // The reference keeps the first 109 bins above DC whatever the rate (3.4 kHz at 16 kHz; measured at 8, 16 and
+  // 44.1 kHz against its outputs).
+  const keptBins = Math.min(KEPT_BINS, fftSize / 2);
+  // e^(2πi·m/D) takes only D distinct values: index it by (k·n) mod D.
+  const cos = new Float64Array(denominator), sin = new Float64Array(denominator);
+  for (let m = 0; m < denominator; m++) {
+    cos[m] = Math.cos((2 * Math.PI * m) / denominator);
+    sin[m] = Math.sin((2 * Math.PI * m) / denominator);
+  }
+  let radix = 1;
+  while (denominator % (radix * 2) === 0 && radix < 64) radix *= 2;
+  const fft = radix >= 4 ? new Fft(radix) : null;
+  return { outLength, keptBins, rateHz, denominator, cos, sin, fft };
+}
+
+const scratch = {
+  x: new Float64Array(0), r: new Float64Array(ORDER + 1), a: new Float64Array(ORDER + 1),
+  s: new Float64Array(ORDER + 1), poly: new Float64Array(ORDER + 1),
+  re: new Float64Array(ORDER), im: new Float64Array(ORDER), freq: new Float64Array(ORDER), bw: new Float64Array(ORDER),
+};
+
+/**
+ * Resamples the spectrum (re, im) to the plan's rate: x[n] = Re Σ_{k=0..K} X[k]·e^(2πikn/N'), n < outLength.
+ * With N' = P·Q (P a power of two) the sum splits by k = k1 + Q·k2 into Q inverse FFTs of size P
+ * (Cooley & Tukey 1965), then x[n] = Re Σ_{k1} e^(2πi·k1·n/N')·Z_{k1}[n mod P].
+ */
+export function resampleSpectrum(re: Float64Array, im: Float64Array, plan: FormantPlan, out: Float64Array): void {
+  const kb = plan.keptBins, d = plan.denominator, cos = plan.cos, sin = plan.sin, fft = plan.fft;
+  if (fft === null) {
+    for (let n = 0; n < plan.outLength; n++) {
+      let s = re[0]!, m = 0;
+      for (let k = 1; k <= kb; k++) {
+        m += n;
+        while (m >= d) m -= d;
+        s += re[k]! * cos[m]! - im[k]! * sin[m]!;
+      }
+      out[n] = s;
+    }
+    return;
+  }
+  const p = fft.size, q = d / p;
+  const sub = subScratch(p, q);
+  for (let k1 = 0; k1 < q; k1++) {
+    const zr = sub.re[k1]!, zi = sub.im[k1]!;
+    zr.fill(0);
+    zi.fill(0);
+    for (let k2 = 0; k1 + q * k2 <= kb && k2 < p; k2++) {
+      zr[k2] = re[k1 + q * k2]!;
+      zi[k2] = im[k1 + q * k2]!;
+    }
+    fft.transform(zr, zi, true);
+  }
+  for (let n = 0; n < plan.outLength; n++) {
+    const r = n % p;
+    let s = 0, m = 0;
+    for (let k1 = 0; k1 < q; k1++) {
+      s += cos[m]! * sub.re[k1]![r]! - sin[m]! * sub.im[k1]![r]!;
+      m += n;
+      while (m >= d) m -= d;
+    }
+    out[n] = s * p;
+  }
+}
+
+const subs = new Map<number, { re: Float64Array[]; im: Float64Array[] }>();
+
+/** Scratch buffers for the split inverse DFT (Q sequences of length P). */
+function subScratch(p: number, q: number): { re: Float64Array[]; im: Float64Array[] } {
+  const key = p * 100000 + q;
+  let s = subs.get(key);
+  if (s === undefined) {
+    s = { re: Array.from({ length: q }, () => new Float64Array(p)), im: Array.from({ length: q }, () => new Float64Array(p)) };
+    subs.set(key, s);
+  }
+  return s;
+}
+
+/** Writes (F1, B1, F2, B2, F3, B3) in Hz into `out` from a frame's complex spectrum; 0 where none found. */
+export function formants(re: Float64Array, im: Float64Array, plan: FormantPlan, out: Float64Array): void {
+  if (scratch.x.length < plan.outLength) scratch.x = new Float64Array(plan.outLength);
+  const { x, r, a, s, poly } = scratch;
+  out.fill(0);
+  resampleSpectrum(re, im, plan, x);
+  autocorrelation(x, plan.outLength, ORDER, r);
+  if (levinsonDurbin(r, ORDER, a, s) <= 0) return;
+  poly[0] = 1;
+  for (let k = 1; k <= ORDER; k++) poly[k] = -a[k]!;
+  if (!polynomialRoots(poly, scratch.re, scratch.im)) return;
+  let found = 0;
+  for (let i = 0; i < ORDER && found < 5; i++) {
+    let zr = scratch.re[i]!, zi = scratch.im[i]!;
+    const mag2 = zr * zr + zi * zi;
+    if (mag2 > 1) { zr /= mag2; zi /= mag2; }
+    if (zi < 0) continue;
+    const hz = (Math.abs(Math.atan2(zi, zr)) * plan.rateHz) / (2 * Math.PI);
+    if (hz < 50 || hz > plan.rateHz / 2 - 50) continue;
+    scratch.freq[found] = hz;
+    scratch.bw[found] = (-Math.log(Math.sqrt(zr * zr + zi * zi)) * plan.rateHz) / Math.PI;
+    found++;
+  }
+  sortPairs(scratch.freq, scratch.bw, found);
+  for (let i = 0; i < Math.min(found, 3); i++) {
+    out[2 * i] = scratch.freq[i]!;
+    out[2 * i + 1] = scratch.bw[i]!;
+  }
+}
+
+/** Insertion sort of (freq, bw) pairs by frequency, first `n` entries. */
+function sortPairs(freq: Float64Array, bw: Float64Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const f = freq[i]!, b = bw[i]!;
+    let j = i - 1;
+    while (j >= 0 && freq[j]! > f) { freq[j + 1] = freq[j]!; bw[j + 1] = bw[j]!; j--; }
+    freq[j + 1] = f; bw[j + 1] = b;
+  }
+}

@@ -1,0 +1,122 @@
+// Frame geometry and windows of eGeMAPSv02's two frame streams (spec egemaps.md §2), cached per sample rate.
+import { Fft } from '../fft.js';
+
+/** Everything that depends only on the sample rate: frame lengths, FFT plans, windows. */
+export interface FramePlan {
+  readonly sampleRateHz: number;
+  /** Hop between frames in samples (10 ms). */
+  readonly hop: number;
+  /** Stream A (pitch, harmonics, HNR): 60 ms Gaussian-windowed frames. */
+  readonly lengthA: number;
+  readonly fftA: Fft;
+  readonly windowA: Float64Array;
+  /** Stream B (spectral, loudness, formants): 20 ms Hamming-windowed frames. */
+  readonly lengthB: number;
+  readonly fftB: Fft;
+  readonly windowB: Float64Array;
+}
+
+/** Gaussian window exp(−½((i − (L−1)/2)/σ)²) with σ = sigmaFraction·(L−1)/2 (openSMILE's default 0.4). */
+export function gaussianWindow(length: number, sigmaFraction = 0.4): Float64Array {
+  if (!Number.isInteger(length) || length < 2) throw new RangeError(`gaussianWindow: length ${length} < 2`);
+  const centre = (length - 1) / 2;
+  const sigma = sigmaFraction * centre;
+  const w = new Float64Array(length);
+  for (let i = 0; i < length; i++) {
+    const z = (i - centre) / sigma;
+    w[i] = Math.exp(-0.5 * z * z);
+  }
+  return w;
+}
+
+/** Symmetric Hamming window 0.54 − 0.46·cos(2πi/(L−1)). */
+export function hammingWindow(length: number): Float64Array {
+  if (!Number.isInteger(length) || length < 2) throw new RangeError(`hammingWindow: length ${length} < 2`);
+  const w = new Float64Array(length);
+  for (let i = 0; i < length; i++) w[i] = 0.54 - 0.46 * Math.cos((2 * Math.PI * i) / (length - 1));
+  return w;
+}
+
+/** Smallest power of two ≥ n. */
+export function nextPowerOfTwo(n: number): number {
+  let p = 1;
+  while (p < n) p *= 2;
+  return p;
+}
+
+/** Number of complete frames of `length` samples, `hop` apart, in `total` samples (0 if none fits). */
+export function frameCount(total: number, length: number, hop: number): number {
+  return total < length ? 0 : Math.floor((total - length) / hop) + 1;
+}
+
+const plans = new Map<number, FramePlan>();
+
+/** The (cached) frame plan for a sample rate. */
+export function framePlan(sampleRateHz: number): FramePlan {
+  if (!Number.isFinite(sampleRateHz) || sampleRateHz < 4000) {
+    throw new RangeError(`egemaps: sample rate ${sampleRateHz} Hz is below 4000 Hz`);
+  }
+  let plan = plans.get(sampleRateHz);
+  if (plan === undefined) {
+    const lengthA = Math.round(0.06 * sampleRateHz);
+    const lengthB = Math.round(0.02 * sampleRateHz);
+    plan = {
+      sampleRateHz,
+      hop: Math.round(0.01 * sampleRateHz),
+      lengthA, fftA: new Fft(nextPowerOfTwo(lengthA)), windowA: gaussianWindow(lengthA),
+      lengthB, fftB: new Fft(nextPowerOfTwo(lengthB)), windowB: hammingWindow(lengthB),
+    };
+    plans.set(sampleRateHz, plan);
+  }
+  return plan;
+}
+
+/**
+ * Windows samples[start .. start+window.length) into the centre of a zeroed FFT buffer (symmetric padding,
+ * offset ⌊(N − L)/2⌋) and runs the forward FFT in place on (re, im).
+ */
+export function windowedSpectrum(
+  samples: Float32Array, start: number, window: Float64Array, fft: Fft, re: Float64Array, im: Float64Array,
+): void {
+  const n = fft.size;
+  const length = window.length;
+  const offset = (n - length) >> 1;
+  re.fill(0);
+  im.fill(0);
+  for (let i = 0; i < length; i++) re[offset + i] = samples[start + i]! * window[i]!;
+  fft.transform(re, im);
+}
+
+/**
+ * Half spectra (bins 0..N/2) of two windowed frames starting at startA and startB with one complex FFT
+ * (the two real frames as real and imaginary parts; Oppenheim & Schafer, Discrete-Time Signal Processing,
+ * §9.x "two real DFTs with one complex DFT"). A frame with start < 0 is treated as all zeros.
+ */
+export function windowedSpectrumPair(
+  samples: Float32Array, startA: number, startB: number, window: Float64Array, fft: Fft,
+  re: Float64Array, im: Float64Array, out: { reA: Float64Array; imA: Float64Array; reB: Float64Array; imB: Float64Array },
+): void {
+  const n = fft.size;
+  const length = window.length;
+  const offset = (n - length) >> 1;
+  re.fill(0);
+  im.fill(0);
+  let silentA = true, silentB = true;
+  for (let i = 0; i < length; i++) {
+    const w = window[i]!;
+    if (startA >= 0) { const v = samples[startA + i]! * w; re[offset + i] = v; if (v !== 0) silentA = false; }
+    if (startB >= 0) { const v = samples[startB + i]! * w; im[offset + i] = v; if (v !== 0) silentB = false; }
+  }
+  fft.transform(re, im);
+  const { reA, imA, reB, imB } = out;
+  // Digital silence must give an exactly zero spectrum (descriptors special-case it), not rounding residue.
+  if (silentA) { reA.fill(0); imA.fill(0); }
+  if (silentB) { reB.fill(0); imB.fill(0); }
+  for (let k = 0; k <= n / 2; k++) {
+    if (silentA && silentB) break;
+    const j = k === 0 ? 0 : n - k;
+    const zr = re[k]!, zi = im[k]!, cr = re[j]!, ci = im[j]!;
+    if (!silentA) { reA[k] = 0.5 * (zr + cr); imA[k] = 0.5 * (zi - ci); }
+    if (!silentB) { reB[k] = 0.5 * (zi + ci); imB[k] = -0.5 * (zr - cr); }
+  }
+}

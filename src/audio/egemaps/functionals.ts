@@ -1,0 +1,78 @@
+// The 88 eGeMAPSv02 functionals from the raw LLD streams (spec egemaps.md §4–6; order as EGEMAPS_FUNCTIONAL_NAMES).
+import type { StreamA } from './stream-a.js';
+import type { StreamB } from './stream-b.js';
+import { f0Semitone } from './lld.js';
+import { sma3, sma3nz } from './smoothing.js';
+import { amean, nonZero, percentileSorted, stddevNorm } from './statistics.js';
+import { contourSlopes } from './slopes.js';
+import { segmentStats } from './segments.js';
+
+/** Number of functionals. */
+export const FUNCTIONAL_COUNT = 88;
+
+/** amean, stddevNorm, percentiles 20/50/80, range 20–80 and the four slope statistics of a contour. */
+function tenFunctionals(x: Float64Array, out: number[]): { peaks: number } {
+  const sorted = Float64Array.from(x).sort();
+  const p20 = percentileSorted(sorted, 0.2), p80 = percentileSorted(sorted, 0.8);
+  const s = contourSlopes(x);
+  out.push(amean(x), stddevNorm(x), p20, percentileSorted(sorted, 0.5), p80, Math.abs(p80 - p20),
+    s.meanRising, s.stddevRising, s.meanFalling, s.stddevFalling);
+  return { peaks: s.peaks };
+}
+
+/** The first f0.length values of x, zeroed where the frame's voicing differs from `voiced`. */
+function gated(x: Float64Array, f0: Float64Array, voiced: boolean): Float64Array {
+  const y = new Float64Array(f0.length);
+  for (let t = 0; t < f0.length; t++) if ((f0[t]! > 0) === voiced) y[t] = x[t]!;
+  return y;
+}
+
+/**
+ * Non-zero values among the first m frames of the sma3nz-smoothed contour. The reference smooths the voice-quality
+ * and formant contours after truncation to m frames (the last frame is repeated at the edge) but the spectral
+ * contours before it — measured on its outputs.
+ */
+function voicedValues(x: Float64Array, m: number, smoothFirst: boolean): Float64Array {
+  return nonZero(smoothFirst ? sma3nz(x).subarray(0, m) : sma3nz(x.subarray(0, m)));
+}
+
+/** Functional inputs: the raw streams and how many F0-synchronous frames the functionals see. */
+export interface FunctionalInputs {
+  readonly a: StreamA;
+  readonly b: StreamB;
+  /** Frames of the F0-synchronous contours (stream A frames minus openSMILE's end-of-input loss). */
+  readonly voicedFrames: number;
+}
+
+/** Computes the 88 functionals (the last, equivalentSoundLevel_dBp, is left 0 for the caller). */
+export function egemapsFunctionals({ a, b, voicedFrames: m }: FunctionalInputs): Float64Array {
+  const out: number[] = [];
+  const f0 = a.f0Hz;
+  const semitone = f0.map(f0Semitone);
+  tenFunctionals(voicedValues(semitone, m, true), out);
+  const loud = tenFunctionals(sma3(b.loudness), out);
+  for (const x of [b.flux, ...b.mfcc]) {
+    const y = sma3(x);
+    out.push(amean(y), stddevNorm(y));
+  }
+  const voicedLlds: Float64Array[] = [a.jitter, a.shimmer, a.hnr, a.h1h2, a.h1a3];
+  for (let i = 0; i < 3; i++) {
+    voicedLlds.push(gated(b.formantHz[i]!, f0, true), gated(b.bandwidthHz[i]!, f0, true), a.formantAmplitude[i]!);
+  }
+  for (const x of voicedLlds) {
+    const y = voicedValues(x, m, false);
+    out.push(amean(y), stddevNorm(y));
+  }
+  const spectral = [b.alphaRatio, b.hammarberg, b.slope0500, b.slope5001500, b.flux, ...b.mfcc];
+  for (const x of spectral) {
+    const y = voicedValues(gated(x, f0, true), m, true);
+    out.push(amean(y), stddevNorm(y));
+  }
+  for (const x of spectral.slice(0, 5)) out.push(amean(voicedValues(gated(x, f0, false), m, true)));
+  out.push(loud.peaks / (b.loudness.length * 0.01));
+  const voiced = segmentStats(f0.subarray(0, m), true), unvoiced = segmentStats(f0.subarray(0, m), false);
+  out.push(m > 0 ? voiced.count / (m * 0.01) : 0, voiced.meanSeconds, voiced.stddevSeconds);
+  out.push(unvoiced.meanSeconds, unvoiced.stddevSeconds, 0);
+  if (out.length !== FUNCTIONAL_COUNT) throw new Error(`egemapsFunctionals: built ${out.length} values`);
+  return Float64Array.from(out);
+}

@@ -1,0 +1,32 @@
+// Three-tap moving-average smoothing of LLD contours, plain and zero-aware (openSMILE cContourSmoother
+// behaviour as described in spec egemaps.md §4).
+
+/** sma3: 3-tap moving average; the first and last frames are repeated at the edges. */
+export function sma3(x: Float64Array): Float64Array {
+  const n = x.length;
+  const y = new Float64Array(n);
+  if (n === 0) return y;
+  for (let i = 0; i < n; i++) {
+    const prev = x[i > 0 ? i - 1 : 0]!;
+    const next = x[i < n - 1 ? i + 1 : n - 1]!;
+    y[i] = (prev + x[i]! + next) / 3;
+  }
+  return y;
+}
+
+/** sma3nz: zeros stay zero; a non-zero frame is averaged with its non-zero neighbours only. */
+export function sma3nz(x: Float64Array): Float64Array {
+  const n = x.length;
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = x[i]!;
+    if (v === 0) continue;
+    // Edges repeat the first/last frame, as in sma3.
+    const prev = x[i > 0 ? i - 1 : 0]!, next = x[i < n - 1 ? i + 1 : n - 1]!;
+    let sum = v, count = 1;
+    if (prev !== 0) { sum += prev; count++; }
+    if (next !== 0) { sum += next; count++; }
+    y[i] = sum / count;
+  }
+  return y;
+}

@@ -1,0 +1,119 @@
+// Stream A of eGeMAPS: 60 ms Gaussian frames → F0 (SHS + Viterbi), jitter, shimmer, HNR, harmonic levels
+// (spec egemaps.md §3.1–3.5).
+import type { FramePlan } from './frames.js';
+import { windowedSpectrumPair } from './frames.js';
+import type { StreamB } from './stream-b.js';
+import type { ShsPlan } from './pitch-shs.js';
+import { CANDIDATES, shsCandidates, shsPlan, shsScratch, subharmonicSum } from './pitch-shs.js';
+import { viterbiF0 } from './viterbi.js';
+import { harmonicLevels, harmonicScratch } from './harmonics.js';
+import { hnrDb } from './hnr.js';
+import type { PeriodState } from './jitter-shimmer.js';
+import { jitterShimmer, periodState } from './jitter-shimmer.js';
+
+/** Raw per-frame stream-A descriptors. */
+export interface StreamA {
+  readonly frames: number;
+  readonly f0Hz: Float64Array;
+  readonly jitter: Float64Array;
+  readonly shimmer: Float64Array;
+  readonly hnr: Float64Array;
+  readonly h1h2: Float64Array;
+  readonly h1a3: Float64Array;
+  /** F1..F3 amplitude relative to H0 (dB); −201 in unvoiced frames. */
+  readonly formantAmplitude: readonly Float64Array[];
+}
+
+/** A frame whose windowed RMS is at most this is unvoiced (spec §3.1 step 8). */
+const SILENCE_RMS = 0.001;
+
+const shsPlans = new Map<number, ShsPlan>();
+
+/** The cached SHS plan of a frame plan. */
+function cachedShsPlan(plan: FramePlan): ShsPlan {
+  let p = shsPlans.get(plan.sampleRateHz);
+  if (p === undefined) {
+    p = shsPlan(plan.fftA.size, plan.sampleRateHz);
+    shsPlans.set(plan.sampleRateHz, p);
+  }
+  return p;
+}
+
+/** Magnitude spectra of all stream-A frames, frame-major (bins per frame = fftA/2+1), and their windowed RMS. */
+function spectraA(samples: Float32Array, plan: FramePlan, frames: number): { mag: Float64Array; rms: Float64Array } {
+  const n = plan.fftA.size, bins = n / 2 + 1;
+  const re = new Float64Array(n), im = new Float64Array(n);
+  const pair = { reA: new Float64Array(bins), imA: new Float64Array(bins), reB: new Float64Array(bins), imB: new Float64Array(bins) };
+  const mag = new Float64Array(frames * bins), rms = new Float64Array(frames);
+  for (let t = 0; t < frames; t++) {
+    let s = 0;
+    for (let i = 0; i < plan.lengthA; i++) {
+      const v = samples[t * plan.hop + i]! * plan.windowA[i]!;
+      s += v * v;
+    }
+    rms[t] = Math.sqrt(s / plan.lengthA);
+  }
+  for (let t = 0; t < frames; t += 2) {
+    const second = t + 1 < frames;
+    windowedSpectrumPair(samples, t * plan.hop, second ? (t + 1) * plan.hop : -1, plan.windowA, plan.fftA, re, im, pair);
+    for (let k = 0; k < bins; k++) {
+      mag[t * bins + k] = Math.sqrt(pair.reA[k]! * pair.reA[k]! + pair.imA[k]! * pair.imA[k]!);
+      if (second) mag[(t + 1) * bins + k] = Math.sqrt(pair.reB[k]! * pair.reB[k]! + pair.imB[k]! * pair.imB[k]!);
+    }
+  }
+  return { mag, rms };
+}
+
+/** Autocorrelation (inverse FFT of the power spectrum) of one frame's magnitude spectrum into acf[0..N/2]. */
+function autocorrelationFromMagnitude(mag: Float64Array, plan: FramePlan, re: Float64Array, im: Float64Array, acf: Float64Array): void {
+  const n = plan.fftA.size;
+  for (let k = 0; k <= n / 2; k++) {
+    const p = mag[k]! * mag[k]!;
+    re[k] = p;
+    if (k > 0 && k < n / 2) re[n - k] = p;
+  }
+  im.fill(0);
+  plan.fftA.transform(re, im, true);
+  for (let k = 0; k <= n / 2; k++) acf[k] = re[k]!;
+}
+
+/** Computes stream A for `frames` frames; formant frequencies of stream B feed the harmonic amplitudes. */
+export function computeStreamA(samples: Float32Array, plan: FramePlan, frames: number, b: StreamB): StreamA {
+  const n = plan.fftA.size, bins = n / 2 + 1;
+  const { mag, rms } = spectraA(samples, plan, frames);
+  const sp = cachedShsPlan(plan), sc = shsScratch(sp);
+  const freq = new Float64Array(frames * CANDIDATES), prob = new Float64Array(frames * CANDIDATES);
+  for (let t = 0; t < frames; t++) {
+    if (rms[t]! <= SILENCE_RMS) continue;
+    subharmonicSum(mag.subarray(t * bins, (t + 1) * bins), sp, sc);
+    shsCandidates(sp, sc, freq.subarray(t * CANDIDATES, (t + 1) * CANDIDATES), prob.subarray(t * CANDIDATES, (t + 1) * CANDIDATES));
+  }
+  const f0Hz = viterbiF0(freq, prob, frames);
+  const col = (): Float64Array => new Float64Array(frames);
+  const out: StreamA = {
+    frames, f0Hz, jitter: col(), shimmer: col(), hnr: col(), h1h2: col(), h1a3: col(),
+    formantAmplitude: [col(), col(), col()],
+  };
+  const re = new Float64Array(n), im = new Float64Array(n), acf = new Float64Array(bins);
+  const hs = harmonicScratch();
+  const periods: PeriodState = periodState();
+  const binHz = plan.sampleRateHz / n;
+  const formantHz = [0, 0, 0];
+  for (let t = 0; t < frames; t++) {
+    const f0 = f0Hz[t]!;
+    const frameMag = mag.subarray(t * bins, (t + 1) * bins);
+    for (let i = 0; i < 3; i++) formantHz[i] = t < b.frames ? b.formantHz[i]![t]! : 0;
+    const h = harmonicLevels(frameMag, binHz, f0, formantHz, hs);
+    out.h1h2[t] = h.h1h2;
+    out.h1a3[t] = h.h1a3;
+    for (let i = 0; i < 3; i++) out.formantAmplitude[i]![t] = h.formantAmplitude[i]!;
+    if (f0 > 0) {
+      autocorrelationFromMagnitude(frameMag, plan, re, im, acf);
+      out.hnr[t] = hnrDb(acf, plan.sampleRateHz, f0);
+    }
+    const [jit, shim] = jitterShimmer(samples, t * plan.hop, plan.hop, plan.lengthA, f0, plan.sampleRateHz, periods);
+    out.jitter[t] = jit;
+    out.shimmer[t] = shim;
+  }
+  return out;
+}
