@@ -1,9 +1,103 @@
-// Placeholder until the SSL implementation lands: the sets exist but cannot be opened.
-import type { FeatureSet } from './types.js';
+// The `hubert_ssl` and `wav2vec2_ssl` feature sets: mean-pooled hidden states of a local HuBERT / wav2vec2
+// checkpoint folder (or ONNX export) named by `features.<set>.model_path` in params.yaml. See docs/ssl.md.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { parseSslConfig } from '../ssl/config.js';
+import { openSslEmbedder, SSL_SAMPLE_RATE_HZ } from '../ssl/embedder.js';
+import type { FeatureExtractor, FeatureParams, FeatureRow, FeatureSet, MonoAudio } from './types.js';
 
-function unavailable(name: string): FeatureSet {
-  return { name, columns: () => [], open: () => Promise.reject(new Error(`feature set ${name} is not available in this build`)) };
+/** Validated parameters of an SSL feature set. */
+export interface SslSetParams {
+  readonly modelPath: string;
+  readonly layer: number | 'last';
+  readonly pool: 'mean';
+  readonly batchSize: number;
+  readonly device: 'auto' | 'cpu' | 'cuda';
+  readonly threads: number;
 }
 
-export const hubertSslSet: FeatureSet = unavailable('hubert_ssl');
-export const wav2vec2SslSet: FeatureSet = unavailable('wav2vec2_ssl');
+const integerLike = z.union([z.number(), z.string().regex(/^-?\d+$/).transform(Number)]).pipe(z.number().int());
+const paramsSchema = z.object({
+  model_path: z.string().min(1),
+  layer: z.union([z.literal('last'), integerLike]).default('last'),
+  pool: z.literal('mean').default('mean'),
+  batch_size: integerLike.pipe(z.number().int().positive()).default(32),
+  device: z.enum(['auto', 'cpu', 'cuda']).default('auto'),
+  threads: integerLike.pipe(z.number().int().nonnegative()).default(0),
+});
+
+/** Parses and validates the params of set `name`; throws RangeError with one clear line. */
+export function parseSslSetParams(name: string, params: FeatureParams): SslSetParams {
+  const path = params['model_path'];
+  if (path === undefined || path === '') {
+    throw new RangeError(`no checkpoint configured for ${name}: set features.${name}.model_path in params.yaml (or --param model_path=DIR)`);
+  }
+  const parsed = paramsSchema.safeParse(params);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new RangeError(`${name}: invalid param '${issue?.path.join('.') ?? '?'}' (${issue?.message ?? 'invalid'}); expected model_path=DIR, layer=last|N, pool=mean, batch_size=N, device=auto|cpu|cuda, threads=N`);
+  }
+  const p = parsed.data;
+  return { modelPath: p.model_path, layer: p.layer, pool: p.pool, batchSize: p.batch_size, device: p.device, threads: p.threads };
+}
+
+/** Reads `config.json` of the model folder synchronously (columns() is synchronous) and checks its model type. */
+function readModelConfig(name: string, modelType: 'hubert' | 'wav2vec2', modelPath: string): { hiddenSize: number } {
+  const path = join(modelPath, 'config.json');
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new RangeError(missing ? `${name}: no config.json in ${modelPath} (model_path must be a checkpoint or ONNX-export folder)` : `${path}: not valid JSON`);
+  }
+  const arch = parseSslConfig(json, path);
+  if (arch.modelType !== modelType) {
+    throw new RangeError(`${name}: ${path} is a '${arch.modelType}' model; ${name} expects model_type '${modelType}'`);
+  }
+  return { hiddenSize: arch.hiddenSize };
+}
+
+function rowsForRate(name: string, clips: readonly MonoAudio[]): (FeatureRow | undefined)[] {
+  // TODO(resampler): resample with src/audio/resample.ts once it lands; until then other rates are flagged rows.
+  return clips.map((clip) =>
+    clip.sampleRateHz === SSL_SAMPLE_RATE_HZ ? undefined : { ok: false, reason: `${name} needs ${SSL_SAMPLE_RATE_HZ} Hz audio, got ${clip.sampleRateHz} Hz (no resampler in this build)` },
+  );
+}
+
+async function openSslExtractor(name: string, modelType: 'hubert' | 'wav2vec2', params: FeatureParams): Promise<FeatureExtractor> {
+  const p = parseSslSetParams(name, params);
+  readModelConfig(name, modelType, p.modelPath);
+  const embedder = await openSslEmbedder(p.modelPath, { layer: p.layer, pool: p.pool, batchSize: p.batchSize, device: p.device, threads: p.threads });
+  return {
+    parallelizable: false,
+    async extractBatch(clips) {
+      const rows = rowsForRate(name, clips);
+      const runnable = clips.flatMap((clip, i) => (rows[i] === undefined ? [i] : []));
+      const embedded = await embedder.embed(runnable.map((i) => clips[i]?.samples ?? new Float32Array(0)));
+      runnable.forEach((clipIndex, k) => {
+        rows[clipIndex] = embedded[k];
+      });
+      return rows.map((row) => row ?? { ok: false, reason: 'internal: clip was not embedded' });
+    },
+    close: () => embedder.close(),
+  };
+}
+
+/** Builds the feature set `name` for checkpoints of `modelType`. Columns: ssl_0 … ssl_{hidden_size−1}. */
+function sslSet(name: string, modelType: 'hubert' | 'wav2vec2'): FeatureSet {
+  return {
+    name,
+    columns(params) {
+      const { hiddenSize } = readModelConfig(name, modelType, parseSslSetParams(name, params).modelPath);
+      return Array.from({ length: hiddenSize }, (_, i) => `ssl_${i}`);
+    },
+    open: (params) => openSslExtractor(name, modelType, params),
+  };
+}
+
+/** Mean-pooled hidden state of a HuBERT(-base) checkpoint. */
+export const hubertSslSet: FeatureSet = sslSet('hubert_ssl', 'hubert');
+/** Mean-pooled hidden state of a wav2vec2(-base) checkpoint. */
+export const wav2vec2SslSet: FeatureSet = sslSet('wav2vec2_ssl', 'wav2vec2');

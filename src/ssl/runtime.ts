@@ -44,17 +44,18 @@ export function cudaLikelyAvailable(): boolean {
   return false;
 }
 
-async function createSession(bytes: Uint8Array, provider: 'cuda' | 'cpu', threads: number): Promise<InferenceSession> {
+async function createSession(source: Uint8Array | string, provider: 'cuda' | 'cpu', threads: number): Promise<InferenceSession> {
   const ort = await import('onnxruntime-node');
-  return ort.InferenceSession.create(bytes, {
+  const options: InferenceSession.SessionOptions = {
     executionProviders: provider === 'cuda' ? ['cuda', 'cpu'] : ['cpu'],
     graphOptimizationLevel: 'all',
     ...(threads > 0 ? { intraOpNumThreads: threads } : {}),
-  });
+  };
+  return typeof source === 'string' ? ort.InferenceSession.create(source, options) : ort.InferenceSession.create(source, options);
 }
 
-/** Creates a session from serialised ONNX bytes on the requested device. */
-export async function openOrtModel(bytes: Uint8Array, options: OrtSessionOptions = {}): Promise<OrtModel> {
+/** Creates a session from serialised ONNX bytes or an .onnx file path on the requested device. */
+export async function openOrtModel(bytes: Uint8Array | string, options: OrtSessionOptions = {}): Promise<OrtModel> {
   const device = options.device ?? 'auto';
   const threads = options.threads ?? 0;
   if (!Number.isInteger(threads) || threads < 0) throw new RangeError(`threads must be a non-negative integer, got ${threads}`);
