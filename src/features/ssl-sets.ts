@@ -27,12 +27,21 @@ const paramsSchema = z.object({
   threads: integerLike.pipe(z.number().int().nonnegative()).default(0),
 });
 
+/** Why set `name` must be skipped with these params (no model_path), or undefined when it can run. For the
+ * research pipeline's foreach over feature sets: print the message and skip instead of failing. */
+export function sslSkipReason(name: string, params: FeatureParams): string | undefined {
+  const path = params['model_path'];
+  return path === undefined || path === '' ? noCheckpointMessage(name) : undefined;
+}
+
+function noCheckpointMessage(name: string): string {
+  return `no checkpoint configured for ${name}: set features.${name}.model_path in params.yaml (or --param model_path=DIR)`;
+}
+
 /** Parses and validates the params of set `name`; throws RangeError with one clear line. */
 export function parseSslSetParams(name: string, params: FeatureParams): SslSetParams {
-  const path = params['model_path'];
-  if (path === undefined || path === '') {
-    throw new RangeError(`no checkpoint configured for ${name}: set features.${name}.model_path in params.yaml (or --param model_path=DIR)`);
-  }
+  const skip = sslSkipReason(name, params);
+  if (skip !== undefined) throw new RangeError(skip);
   const parsed = paramsSchema.safeParse(params);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

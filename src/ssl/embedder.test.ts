@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCheckpoint } from './checkpoint.js';
 import { openSslEmbedder, planBatches, type SslEmbedder } from './embedder.js';
+import { zeroMeanUnitVariance } from './normalize.js';
 import { GraphBuilder } from './onnx/graph-builder.js';
 import { createRandomCheckpoint, TINY_ARCHITECTURE } from './random-checkpoint.js';
 import { buildSslOnnx } from './ssl-graph.js';
@@ -72,6 +73,24 @@ describe('openSslEmbedder', () => {
     await expect(openSslEmbedder(checkpointDir, { layer: 3 })).rejects.toThrow(/layer 3 does not exist: the model has hidden states 0…2/);
     await expect(openSslEmbedder(checkpointDir, { batchSize: 0 })).rejects.toThrow(/batch_size must be a positive integer/);
     await expect(openSslEmbedder(join(root, 'missing'))).rejects.toThrow(/SSL model: folder .* does not exist/);
+  });
+});
+
+describe('preprocessor_config.json', () => {
+  it('skips input normalisation when do_normalize is false', async () => {
+    const dir = join(root, 'raw-input');
+    await createRandomCheckpoint(dir, TINY_ARCHITECTURE, 11);
+    await writeFile(join(dir, 'preprocessor_config.json'), JSON.stringify({ do_normalize: false, sampling_rate: 16000 }));
+    const raw = await openSslEmbedder(dir, { device: 'cpu' });
+    const normalising = await openSslEmbedder(checkpointDir, { device: 'cpu' });
+    expect([raw.normalize, normalising.normalize]).toEqual([false, true]);
+    const clip = signal(6400, 3);
+    const [a] = await raw.embed([zeroMeanUnitVariance(clip)]);
+    const [b] = await normalising.embed([clip]);
+    expect(values(a)).toEqual(values(b));
+    await Promise.all([raw.close(), normalising.close()]);
+    await writeFile(join(dir, 'preprocessor_config.json'), JSON.stringify({ sampling_rate: 8000 }));
+    await expect(openSslEmbedder(dir)).rejects.toThrow(/sampling_rate 8000 is not supported/);
   });
 });
 

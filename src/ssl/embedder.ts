@@ -1,4 +1,4 @@
-// Clip-level SSL embeddings: normalise each 16 kHz clip, run the model on batches of clips of exactly equal
+// Clip-level SSL embeddings: normalise each 16 kHz clip (unless preprocessor_config.json says do_normalize: false), run the model on batches of clips of exactly equal
 // length, mean-pool the selected hidden state over frames.
 //
 // Why only equal lengths share a batch: the group-norm base models are used without an attention mask
@@ -35,6 +35,7 @@ export interface SslEmbedder {
   readonly arch: SslArchitecture;
   readonly provider: 'cuda' | 'cpu';
   readonly kind: 'checkpoint' | 'onnx';
+  readonly normalize: boolean;
   readonly loadMs: number;
   /** One row per clip (16 kHz mono), in order; too-short or too-long clips are flagged rows. */
   embed(clips: readonly Float32Array[]): Promise<FeatureRow[]>;
@@ -77,7 +78,10 @@ function meanPool(data: Float32Array, item: number, frames: number, hidden: numb
 async function runBatch(loaded: LoadedSslModel, clips: readonly Float32Array[], indices: readonly number[], rows: FeatureRow[]): Promise<void> {
   const length = clips[indices[0] ?? 0]?.length ?? 0;
   const input = new Float32Array(indices.length * length);
-  indices.forEach((index, item) => input.set(zeroMeanUnitVariance(clips[index] ?? new Float32Array(0)), item * length));
+  indices.forEach((index, item) => {
+    const clip = clips[index] ?? new Float32Array(0);
+    input.set(loaded.normalize ? zeroMeanUnitVariance(clip) : clip, item * length);
+  });
   const out = (await loaded.model.run(input, [indices.length, length], [loaded.outputName])).get(loaded.outputName);
   const [, frames, hidden] = out?.dims ?? [];
   if (out === undefined || frames === undefined || hidden === undefined || frames !== frameCount(loaded.arch, length)) {
@@ -105,6 +109,7 @@ export async function openSslEmbedder(dir: string, options: SslEmbedderOptions =
     arch: loaded.arch,
     provider: loaded.model.provider,
     kind: loaded.kind,
+    normalize: loaded.normalize,
     loadMs: loaded.loadMs,
     async embed(clips) {
       const rows: FeatureRow[] = new Array<FeatureRow>(clips.length);

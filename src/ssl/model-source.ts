@@ -2,7 +2,9 @@
 // ONNX graph is built in memory, or an ONNX export (`model.onnx`, or `onnx/model.onnx` as transformers.js lays
 // it out, written by optimum) with input `input_values` [batch, samples] and output `last_hidden_state`.
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { assertFolder, loadCheckpoint, readSslConfig } from './checkpoint.js';
 import type { SslArchitecture } from './config.js';
 import { openOrtModel, type OrtModel, type OrtSessionOptions } from './runtime.js';
@@ -14,8 +16,31 @@ export interface LoadedSslModel {
   readonly kind: 'checkpoint' | 'onnx';
   readonly model: OrtModel;
   readonly outputName: string;
+  /** Whether clips are normalised to zero mean and unit variance (`do_normalize` of preprocessor_config.json). */
+  readonly normalize: boolean;
   /** Milliseconds spent reading, building and creating the session. */
   readonly loadMs: number;
+}
+
+const preprocessorSchema = z.object({
+  do_normalize: z.boolean().default(true),
+  sampling_rate: z.number().default(16000),
+});
+
+/** Reads `do_normalize` from `<dir>/preprocessor_config.json` (absent file: true); rejects a rate other than 16 kHz. */
+export async function readNormalizeFlag(dir: string): Promise<boolean> {
+  const path = join(dir, 'preprocessor_config.json');
+  if (!existsSync(path)) return true;
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch {
+    throw new RangeError(`${path}: not valid JSON`);
+  }
+  const parsed = preprocessorSchema.safeParse(json);
+  if (!parsed.success) throw new RangeError(`${path}: invalid '${parsed.error.issues[0]?.path.join('.') ?? '?'}'`);
+  if (parsed.data.sampling_rate !== 16000) throw new RangeError(`${path}: sampling_rate ${parsed.data.sampling_rate} is not supported (16000 only)`);
+  return parsed.data.do_normalize;
 }
 
 const ONNX_CANDIDATES = ['model.onnx', join('onnx', 'model.onnx')];
@@ -52,16 +77,18 @@ export async function loadSslModel(dir: string, layer: number | 'last', options:
   if (!hasSafetensors && onnxPath !== undefined) {
     const arch = await readSslConfig(dir);
     const index = resolveLayer(arch, layer);
+    const normalize = await readNormalizeFlag(dir);
     const { model } = await loadOnnxExport(dir, onnxPath, index, options);
-    return { arch, kind: 'onnx', model, outputName: LAST_OUTPUT_NAME, loadMs: performance.now() - started };
+    return { arch, kind: 'onnx', model, outputName: LAST_OUTPUT_NAME, normalize, loadMs: performance.now() - started };
   }
   if (!hasSafetensors && !existsSync(join(dir, 'config.json'))) {
     throw new RangeError(`SSL model ${dir}: neither a checkpoint (config.json + model.safetensors) nor an ONNX export (model.onnx or onnx/model.onnx)`);
   }
   const checkpoint = await loadCheckpoint(dir);
   const index = resolveLayer(checkpoint.arch, layer);
+  const normalize = await readNormalizeFlag(dir);
   const model = await openOrtModel(buildSslOnnx(checkpoint, index), options);
-  return { arch: checkpoint.arch, kind: 'checkpoint', model, outputName: hiddenStateName(checkpoint.arch, index), loadMs: performance.now() - started };
+  return { arch: checkpoint.arch, kind: 'checkpoint', model, outputName: hiddenStateName(checkpoint.arch, index), normalize, loadMs: performance.now() - started };
 }
 
 /** Maps 'last' or an index (negative counts from the end, -1 = last) to a hidden-state index; RangeError if out of range. */

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeWavFile } from '../audio/wav-decode.js';
-import { hubertSslSet, parseSslSetParams, wav2vec2SslSet } from '../features/ssl-sets.js';
+import { hubertSslSet, parseSslSetParams, sslSkipReason, wav2vec2SslSet } from '../features/ssl-sets.js';
 
 const REFERENCE = join(import.meta.dirname, '../../test/fixtures/reference');
 const HUBERT = join(REFERENCE, 'ssl/tiny-hubert');
@@ -12,6 +12,8 @@ describe('SSL feature sets', () => {
   it('say clearly when no checkpoint is configured', async () => {
     expect(() => hubertSslSet.columns({})).toThrow('no checkpoint configured for hubert_ssl: set features.hubert_ssl.model_path in params.yaml (or --param model_path=DIR)');
     await expect(wav2vec2SslSet.open({})).rejects.toThrow(/no checkpoint configured for wav2vec2_ssl/);
+    expect(sslSkipReason('wav2vec2_ssl', { model_path: '' })).toMatch(/^no checkpoint configured for wav2vec2_ssl/);
+    expect(sslSkipReason('wav2vec2_ssl', { model_path: WAV2VEC2 })).toBeUndefined();
   });
 
   it('name one column per hidden unit', () => {
