@@ -68,27 +68,48 @@ function readModelConfig(name: string, modelType: 'hubert' | 'wav2vec2', modelPa
   return { hiddenSize: arch.hiddenSize };
 }
 
-function rowsForRate(name: string, clips: readonly MonoAudio[]): (FeatureRow | undefined)[] {
-  // TODO(resampler): resample with src/audio/resample.ts once it lands; until then other rates are flagged rows.
-  return clips.map((clip) =>
-    clip.sampleRateHz === SSL_SAMPLE_RATE_HZ ? undefined : { ok: false, reason: `${name} needs ${SSL_SAMPLE_RATE_HZ} Hz audio, got ${clip.sampleRateHz} Hz (no resampler in this build)` },
-  );
+/** Signature of `resample` in src/audio/resample.ts. */
+export type Resampler = (samples: Float32Array, fromHz: number, toHz: number) => Float32Array;
+
+/** The project's resampler (src/audio/resample.ts) if this build has it, else undefined. The specifier is a
+ * variable so this file compiles before that module lands on this branch; the export is checked at run time. */
+export async function loadResampler(): Promise<Resampler | undefined> {
+  const specifier = '../audio/resample.js';
+  try {
+    const mod: unknown = await import(specifier);
+    if (typeof mod === 'object' && mod !== null && 'resample' in mod && typeof mod.resample === 'function') return mod.resample as Resampler;
+  } catch {
+    // Not in this build: clips at other rates become flagged rows.
+  }
+  return undefined;
+}
+
+/** 16 kHz samples of each clip (resampled when a resampler exists), or a flagged row saying why not. */
+function samplesAt16k(name: string, clips: readonly MonoAudio[], resampler: Resampler | undefined): (Float32Array | FeatureRow)[] {
+  return clips.map((clip) => {
+    if (clip.sampleRateHz === SSL_SAMPLE_RATE_HZ) return clip.samples;
+    if (resampler !== undefined) return resampler(clip.samples, clip.sampleRateHz, SSL_SAMPLE_RATE_HZ);
+    return { ok: false, reason: `${name} needs ${SSL_SAMPLE_RATE_HZ} Hz audio, got ${clip.sampleRateHz} Hz (no resampler in this build)` };
+  });
 }
 
 async function openSslExtractor(name: string, modelType: 'hubert' | 'wav2vec2', params: FeatureParams): Promise<FeatureExtractor> {
   const p = parseSslSetParams(name, params);
   readModelConfig(name, modelType, p.modelPath);
   const embedder = await openSslEmbedder(p.modelPath, { layer: p.layer, pool: p.pool, batchSize: p.batchSize, device: p.device, threads: p.threads });
+  const resampler = await loadResampler();
   return {
     parallelizable: false,
     async extractBatch(clips) {
-      const rows = rowsForRate(name, clips);
-      const runnable = clips.flatMap((clip, i) => (rows[i] === undefined ? [i] : []));
-      const embedded = await embedder.embed(runnable.map((i) => clips[i]?.samples ?? new Float32Array(0)));
+      const inputs = samplesAt16k(name, clips, resampler);
+      const runnable = inputs.flatMap((input, i) => (input instanceof Float32Array ? [i] : []));
+      const embedded = await embedder.embed(runnable.map((i) => inputs[i] as Float32Array));
+      const rows = inputs.map((input): FeatureRow => (input instanceof Float32Array ? { ok: false, reason: 'internal: clip was not embedded' } : input));
       runnable.forEach((clipIndex, k) => {
-        rows[clipIndex] = embedded[k];
+        const row = embedded[k];
+        if (row !== undefined) rows[clipIndex] = row;
       });
-      return rows.map((row) => row ?? { ok: false, reason: 'internal: clip was not embedded' });
+      return rows;
     },
     close: () => embedder.close(),
   };
