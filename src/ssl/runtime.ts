@@ -44,11 +44,13 @@ export function cudaLikelyAvailable(): boolean {
   return false;
 }
 
-async function createSession(source: Uint8Array | string, provider: 'cuda' | 'cpu', threads: number): Promise<InferenceSession> {
+async function createSession(source: Uint8Array | string, provider: 'cuda' | 'cpu', threads: number, quiet = false): Promise<InferenceSession> {
   const ort = await import('onnxruntime-node');
   const options: InferenceSession.SessionOptions = {
     executionProviders: provider === 'cuda' ? ['cuda', 'cpu'] : ['cpu'],
     graphOptimizationLevel: 'all',
+    // A CUDA attempt that may fall back to CPU logs only fatal errors (4), so the fallback stays silent.
+    ...(quiet ? { logSeverityLevel: 4 as const } : {}),
     ...(threads > 0 ? { intraOpNumThreads: threads } : {}),
   };
   return typeof source === 'string' ? ort.InferenceSession.create(source, options) : ort.InferenceSession.create(source, options);
@@ -63,7 +65,7 @@ export async function openOrtModel(bytes: Uint8Array | string, options: OrtSessi
   let provider: 'cuda' | 'cpu' = 'cpu';
   if (device === 'cuda' || (device === 'auto' && cudaLikelyAvailable())) {
     try {
-      session = await createSession(bytes, 'cuda', threads);
+      session = await createSession(bytes, 'cuda', threads, device === 'auto');
       provider = 'cuda';
     } catch (error) {
       if (device === 'cuda') throw new RangeError(`device 'cuda' requested but onnxruntime could not use CUDA: ${(error as Error).message.split('\n')[0]}`);
