@@ -76,6 +76,17 @@ describe('openSslEmbedder', () => {
   });
 });
 
+describe('architecture variants', () => {
+  it('runs a checkpoint with conv biases (conv_bias: true) and without the projection LayerNorm', async () => {
+    const dir = join(root, 'conv-bias');
+    await createRandomCheckpoint(dir, { ...TINY_ARCHITECTURE, convBias: true, featProjLayerNorm: false, numLayers: 1 }, 5);
+    const embedder = await openSslEmbedder(dir, { device: 'cpu' });
+    const [row] = await embedder.embed([signal(3000, 2)]);
+    expect(values(row).length).toBe(32);
+    await embedder.close();
+  });
+});
+
 describe('preprocessor_config.json', () => {
   it('skips input normalisation when do_normalize is false', async () => {
     const dir = join(root, 'raw-input');

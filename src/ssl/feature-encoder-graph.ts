@@ -9,7 +9,7 @@ import type { GraphBuilder } from './onnx/graph-builder.js';
 /** First conv layer as one MatMul, channels-first: [channels, K] · [batch, K, frames] → [batch, channels, frames],
  * with K = ⌈kernel/stride⌉·stride taps gathered by slicing the clip into stride-long blocks (zero weights past the
  * kernel). Equivalent to im2col, but the im2col matrix is built from reshapes of the input only. */
-function firstConvAsMatMul(g: GraphBuilder, input: string, ckpt: SslCheckpoint): string {
+export function firstConvAsMatMul(g: GraphBuilder, input: string, ckpt: SslCheckpoint): string {
   const { arch, weights } = ckpt;
   const channels = arch.convDim[0] ?? 1;
   const kernel = arch.convKernel[0] ?? 1;
