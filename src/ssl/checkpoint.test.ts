@@ -81,3 +81,19 @@ describe('loadCheckpoint', () => {
     await expect(loadCheckpoint(dir)).rejects.toThrow(/missing config.json/);
   });
 });
+
+describe('positional-conv weight names', () => {
+  it('accepts an already folded weight and names the expected tensors when none is present', async () => {
+    const tensors = randomCheckpointTensors(TINY_ARCHITECTURE, 2);
+    const dir = join(root, 'folded');
+    await writeCheckpointFolder(dir, architectureToConfigJson(TINY_ARCHITECTURE), tensors);
+    const reference = await loadCheckpoint(dir);
+    tensors.delete('encoder.pos_conv_embed.conv.weight_g');
+    tensors.delete('encoder.pos_conv_embed.conv.weight_v');
+    await writeCheckpointFolder(dir, architectureToConfigJson(TINY_ARCHITECTURE), tensors);
+    await expect(loadCheckpoint(dir)).rejects.toThrow(/missing tensor 'encoder.pos_conv_embed.conv.weight_g' \(or weight_v, parametrizations/);
+    tensors.set('encoder.pos_conv_embed.conv.weight', { shape: [32, 8, 16], data: reference.weights.posConv.weight });
+    await writeCheckpointFolder(dir, architectureToConfigJson(TINY_ARCHITECTURE), tensors);
+    expect((await loadCheckpoint(dir)).weights.posConv.weight).toEqual(reference.weights.posConv.weight);
+  });
+});

@@ -78,6 +78,11 @@ class TensorSource {
     return this.file.tensor(full);
   }
 
+  /** RangeError naming the tensor (with this checkpoint's prefix) and what else would have been accepted. */
+  missing(name: string, alternatives: string): RangeError {
+    return new RangeError(`${this.path}: missing tensor '${this.prefix + name}' (${alternatives})`);
+  }
+
   data(name: string, expected: readonly number[]): Float32Array {
     return this.get(name, expected).data;
   }
@@ -117,7 +122,7 @@ function posConvWeights(src: TensorSource, arch: SslArchitecture): LinearWeights
     return { weight: foldWeightNorm(src.data(`${param}.original0`, [1, 1, k]), src.data(`${param}.original1`, vShape), k), bias };
   }
   if (src.has(`${base}.weight`)) return { weight: src.data(`${base}.weight`, vShape), bias };
-  return { weight: src.data(`${base}.weight_g`, [1, 1, k]), bias };
+  throw src.missing(`${base}.weight_g`, 'or weight_v, parametrizations.weight.original0/1, or a folded weight');
 }
 
 function encoderLayer(src: TensorSource, arch: SslArchitecture, index: number): EncoderLayerWeights {

@@ -107,7 +107,7 @@ export function frameCount(arch: SslArchitecture, samples: number): number {
   return length;
 }
 
-/** Converts a config JSON object to a full HuggingFace-style config (used by the random checkpoint writer). */
+/** Writes an architecture as a HuggingFace-style config.json object (used by the random checkpoint writer). */
 export function architectureToConfigJson(arch: SslArchitecture): Record<string, unknown> {
   return {
     model_type: arch.modelType,

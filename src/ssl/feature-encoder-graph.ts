@@ -1,6 +1,7 @@
 // ONNX subgraph of the convolutional feature encoder and feature projection (specs/ssl.md steps 1–2):
-// [batch, samples] → [batch, frames, hidden]. Laid out for onnxruntime's CPU kernels (measured with its profiler):
-// - layer 0 (one input channel) as MatMuls over strided sample frames: its Conv kernel ran at ~1 GFLOP/s;
+// [batch, samples] → [batch, frames, hidden]. Laid out for onnxruntime's CPU kernels (checked with its profiler):
+// - layer 0 (one input channel) as one MatMul over reshaped sample blocks: as a Conv it was slow (~1 GFLOP/s)
+//   and its output needed a costly layout reorder before the GroupNorm;
 // - layers 1… as 2-D convolutions over a height-1 image ([batch, channels, 1, time], kernels [1, k]), which
 //   onnxruntime runs with its blocked NCHWc kernels, faster than its 1-D convolution path.
 import type { SslCheckpoint } from './checkpoint.js';
