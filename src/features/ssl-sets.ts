@@ -15,6 +15,7 @@ export interface SslSetParams {
   readonly batchSize: number;
   readonly device: 'auto' | 'cpu' | 'cuda';
   readonly threads: number;
+  readonly maxClipSeconds: number;
 }
 
 const integerLike = z.union([z.number(), z.string().regex(/^-?\d+$/).transform(Number)]).pipe(z.number().int());
@@ -25,6 +26,7 @@ const paramsSchema = z.object({
   batch_size: integerLike.pipe(z.number().int().positive()).default(32),
   device: z.enum(['auto', 'cpu', 'cuda']).default('auto'),
   threads: integerLike.pipe(z.number().int().nonnegative()).default(0),
+  max_clip_s: z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/).transform(Number)]).pipe(z.number().positive()).default(120),
 });
 
 /** Why set `name` must be skipped with these params (no model_path), or undefined when it can run. For the
@@ -45,10 +47,10 @@ export function parseSslSetParams(name: string, params: FeatureParams): SslSetPa
   const parsed = paramsSchema.safeParse(params);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new RangeError(`${name}: invalid param '${issue?.path.join('.') ?? '?'}' (${issue?.message ?? 'invalid'}); expected model_path=DIR, layer=last|N, pool=mean, batch_size=N, device=auto|cpu|cuda, threads=N`);
+    throw new RangeError(`${name}: invalid param '${issue?.path.join('.') ?? '?'}' (${issue?.message ?? 'invalid'}); expected model_path=DIR, layer=last|N, pool=mean, batch_size=N, device=auto|cpu|cuda, threads=N, max_clip_s=S`);
   }
   const p = parsed.data;
-  return { modelPath: p.model_path, layer: p.layer, pool: p.pool, batchSize: p.batch_size, device: p.device, threads: p.threads };
+  return { modelPath: p.model_path, layer: p.layer, pool: p.pool, batchSize: p.batch_size, device: p.device, threads: p.threads, maxClipSeconds: p.max_clip_s };
 }
 
 /** Reads `config.json` of the model folder synchronously (columns() is synchronous) and checks its model type. */
@@ -96,7 +98,7 @@ function samplesAt16k(name: string, clips: readonly MonoAudio[], resampler: Resa
 async function openSslExtractor(name: string, modelType: 'hubert' | 'wav2vec2', params: FeatureParams): Promise<FeatureExtractor> {
   const p = parseSslSetParams(name, params);
   readModelConfig(name, modelType, p.modelPath);
-  const embedder = await openSslEmbedder(p.modelPath, { layer: p.layer, pool: p.pool, batchSize: p.batchSize, device: p.device, threads: p.threads });
+  const embedder = await openSslEmbedder(p.modelPath, { layer: p.layer, pool: p.pool, batchSize: p.batchSize, device: p.device, threads: p.threads, maxClipSeconds: p.maxClipSeconds });
   const resampler = await loadResampler();
   return {
     parallelizable: false,

@@ -69,6 +69,14 @@ describe('openSslEmbedder', () => {
     expect(rows[2]?.ok).toBe(false);
   });
 
+  it('flags clips longer than max_clip_s', async () => {
+    const short = await openSslEmbedder(checkpointDir, { device: 'cpu', maxClipSeconds: 0.5 });
+    const rows = await short.embed([signal(8001, 1), signal(8000, 1)]);
+    expect(rows[0]).toEqual({ ok: false, reason: 'clip longer than max_clip_s (0.5 s > 0.5 s)' });
+    expect(rows[1]?.ok).toBe(true);
+    await short.close();
+  });
+
   it('rejects bad options and layers in one line', async () => {
     await expect(openSslEmbedder(checkpointDir, { layer: 3 })).rejects.toThrow(/layer 3 does not exist: the model has hidden states 0…2/);
     await expect(openSslEmbedder(checkpointDir, { batchSize: 0 })).rejects.toThrow(/batch_size must be a positive integer/);

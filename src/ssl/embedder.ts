@@ -26,7 +26,8 @@ export interface SslEmbedderOptions {
   readonly batchSize?: number;
   /** Most samples in one forward pass, bounding memory (default 30 s of audio). */
   readonly maxBatchSamples?: number;
-  /** Longer clips get a flagged missing row: self-attention memory grows with the square of length (default 600 s). */
+  /** Longer clips get a flagged missing row: self-attention memory grows with the square of length, ~3.5 GB per
+   * layer's scores and probabilities at 120 s for a base model (default 120 s). */
   readonly maxClipSeconds?: number;
 }
 
@@ -98,7 +99,7 @@ export async function openSslEmbedder(dir: string, options: SslEmbedderOptions =
   if ((options.pool ?? 'mean') !== 'mean') throw new RangeError(`pool must be 'mean', got '${String(options.pool)}'`);
   const batchSize = positiveInteger(options.batchSize ?? 32, 'batch_size');
   const maxBatchSamples = positiveInteger(options.maxBatchSamples ?? 30 * SSL_SAMPLE_RATE_HZ, 'maxBatchSamples');
-  const maxClipSeconds = options.maxClipSeconds ?? 600;
+  const maxClipSeconds = options.maxClipSeconds ?? 120;
   if (!(maxClipSeconds > 0)) throw new RangeError(`maxClipSeconds must be positive, got ${maxClipSeconds}`);
   const loaded = await loadSslModel(dir, options.layer ?? 'last', {
     ...(options.device !== undefined ? { device: options.device } : {}),
@@ -118,7 +119,7 @@ export async function openSslEmbedder(dir: string, options: SslEmbedderOptions =
         if (clip.length < minSamples) {
           rows[index] = { ok: false, reason: `clip shorter than the model's receptive field (${clip.length} < ${minSamples} samples at 16 kHz)` };
         } else if (clip.length > maxClipSeconds * SSL_SAMPLE_RATE_HZ) {
-          rows[index] = { ok: false, reason: `clip longer than maxClipSeconds (${(clip.length / SSL_SAMPLE_RATE_HZ).toFixed(1)} s > ${maxClipSeconds} s)` };
+          rows[index] = { ok: false, reason: `clip longer than max_clip_s (${(clip.length / SSL_SAMPLE_RATE_HZ).toFixed(1)} s > ${maxClipSeconds} s)` };
         } else {
           runnable.push(index);
         }

@@ -24,7 +24,7 @@ describe('SSL feature sets', () => {
   });
 
   it('parse params with defaults and reject bad ones', () => {
-    expect(parseSslSetParams('hubert_ssl', { model_path: 'm' })).toEqual({ modelPath: 'm', layer: 'last', pool: 'mean', batchSize: 32, device: 'auto', threads: 0 });
+    expect(parseSslSetParams('hubert_ssl', { model_path: 'm' })).toEqual({ modelPath: 'm', layer: 'last', pool: 'mean', batchSize: 32, device: 'auto', threads: 0, maxClipSeconds: 120 });
     expect(parseSslSetParams('hubert_ssl', { model_path: 'm', layer: '3', batch_size: 4, device: 'cpu' })).toMatchObject({ layer: 3, batchSize: 4, device: 'cpu' });
     expect(() => parseSslSetParams('hubert_ssl', { model_path: 'm', pool: 'max' })).toThrow(/hubert_ssl: invalid param 'pool'/);
     expect(() => parseSslSetParams('hubert_ssl', { model_path: 'm', device: 'tpu' })).toThrow(/invalid param 'device'/);
