@@ -60,7 +60,9 @@ async function main(): Promise<void> {
       repeat: { type: 'string', default: '3' },
     },
   });
-  const device = values.device as SslDevice;
+  const devices: readonly SslDevice[] = ['auto', 'cpu', 'cuda'];
+  const device = devices.find((d) => d === values.device);
+  if (device === undefined) throw new RangeError(`--device must be auto, cpu or cuda, got ${values.device}`);
   const dir = await mkdtemp(join(tmpdir(), 'ssl-bench-'));
   try {
     let started = performance.now();
