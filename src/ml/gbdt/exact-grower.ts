@@ -86,7 +86,7 @@ function initNodes(st: NodeStats, nodes: number[], position: Int32Array, grad: F
   for (const nid of nodes) {
     const g = st.sumG[nid]!;
     const h = st.sumH[nid]!;
-    st.rootGain[nid] = Math.fround(nodeGain(g, h, p));
+    st.rootGain[nid] = nodeGain(g, h, p);
     st.weight[nid] = Math.fround(nodeWeight(g, h, p));
     st.bestLoss[nid] = 0;
     st.bestFeat[nid] = 0;
@@ -136,7 +136,7 @@ function enumerate(input: ExactTreeInput, st: NodeStats, nodes: number[], positi
             const t1 = thresholdL1(cG, alpha);
             gain = (t0 * t0) / (h0 + lambda) + (t1 * t1) / (cH + lambda);
           }
-          const loss = Math.fround(Math.fround(gain) - rootGain[nid]!);
+          const loss = Math.fround(gain - rootGain[nid]!);
           if (loss > bestLoss[nid]! && loss !== Infinity) {
             let proposed = Math.fround(fv + last) * 0.5;
             if (proposed === fv) proposed = last;

@@ -12,8 +12,8 @@ export interface HistIndex {
   /** First histogram slot of feature f; its bins follow, then one slot for missing values. */
   readonly slotOffset: Int32Array;
   readonly totalSlots: number;
-  /** Row-major global slot of every cell (a missing cell points at its feature's missing slot). */
-  readonly slot: Uint32Array;
+  /** Column-major local bin of every cell (`bin[f·rows + r]`); a missing cell holds its feature's bin count. */
+  readonly bin: Uint16Array;
 }
 
 /** Options of `buildHistIndex`. */
@@ -66,15 +66,15 @@ export function buildHistIndex(x: Float32Array, rows: number, cols: number, opti
   }
   const cuts = new Float32Array(cutPtr[cols]!);
   perFeature.forEach((c, f) => cuts.set(c, cutPtr[f]!));
-  const slot = new Uint32Array(rows * cols);
+  if (maxBin > 65535) throw new RangeError(`buildHistIndex: maxBin must be below 65536`);
+  const bin = new Uint16Array(rows * cols);
   for (let f = 0; f < cols; f++) {
     const lo = cutPtr[f]!;
     const nb = cutPtr[f + 1]! - lo;
-    const off = slotOffset[f]!;
     for (let r = 0; r < rows; r++) {
       const v = x[r * cols + f]!;
       if (v !== v) {
-        slot[r * cols + f] = off + nb;
+        bin[f * rows + r] = nb;
         continue;
       }
       // upper_bound: first cut strictly greater than v.
@@ -85,8 +85,8 @@ export function buildHistIndex(x: Float32Array, rows: number, cols: number, opti
         if (cuts[lo + m]! > v) b = m;
         else a = m + 1;
       }
-      slot[r * cols + f] = off + a;
+      bin[f * rows + r] = a;
     }
   }
-  return { rows, cols, cutPtr, cuts, slotOffset, totalSlots: slotOffset[cols]!, slot };
+  return { rows, cols, cutPtr, cuts, slotOffset, totalSlots: slotOffset[cols]!, bin };
 }

@@ -4,7 +4,7 @@ import type { Matrix } from '../matrix.js';
 import { sortColumns, toFloat32Features, type SortedColumns } from './data.js';
 import { growExactTree } from './exact-grower.js';
 import { buildHistIndex, type HistIndex } from './hist-index.js';
-import { growHistTree } from './hist-grower.js';
+import { growHistTree, HistWorkspace } from './hist-grower.js';
 import type { GbdtModel } from './model.js';
 import { baseMargin, computeGradients, logLoss, transformMargins } from './objective.js';
 import type { GbdtParams } from './params.js';
@@ -51,6 +51,7 @@ export function trainGbdt(x: Matrix, labels: Int32Array, params: GbdtParams, opt
   const sp = splitParams(params);
   const sorted: SortedColumns | null = params.treeMethod === 'exact' ? sortColumns(xf, rows, cols) : null;
   const hist: HistIndex | null = params.treeMethod === 'hist' ? buildHistIndex(xf, rows, cols, { maxBin: params.maxBin }) : null;
+  const ws = hist ? new HistWorkspace(rows, hist.totalSlots) : null;
   const base = baseMargin(params.objective, params.baseScore);
   const margin = new Float32Array(rows * groups).fill(base);
   const grad = new Float32Array(rows * groups);
@@ -78,7 +79,7 @@ export function trainGbdt(x: Matrix, labels: Int32Array, params: GbdtParams, opt
         pruneTree(builder, sp.gamma, sp.eta);
         tree = builder.finish();
       } else {
-        tree = growHistTree({ x: xf, index: hist!, grad: g, hess: h, sample, features }, sp).finish();
+        tree = growHistTree({ x: xf, index: hist!, grad: g, hess: h, sample, features }, sp, ws!).finish();
       }
       trees.push(tree);
       treeInfo.push(k);
