@@ -20,6 +20,8 @@ export interface DatasetFromCsvOptions {
   classes?: readonly string[];
   /** Columns to leave out (ids, file names). Default none. */
   dropColumns?: readonly string[];
+  /** Exact feature columns, in this order (e.g. a model's feature names); default all others. */
+  featureColumns?: readonly string[];
 }
 
 /** Parses CSV text into a dataset; throws RangeError naming the row and column of a bad cell. */
@@ -29,9 +31,17 @@ export function datasetFromCsv(text: string, options: DatasetFromCsvOptions = {}
   const labelAt = options.labelColumn === undefined ? -1 : table.header.indexOf(options.labelColumn);
   if (options.labelColumn !== undefined && labelAt < 0) throw new RangeError(`dataset: no column named '${options.labelColumn}'`);
   const featureCols: number[] = [];
-  table.header.forEach((name, i) => {
-    if (i !== labelAt && !drop.has(name)) featureCols.push(i);
-  });
+  if (options.featureColumns) {
+    for (const name of options.featureColumns) {
+      const at = table.header.indexOf(name);
+      if (at < 0) throw new RangeError(`dataset: no column named '${name}'`);
+      featureCols.push(at);
+    }
+  } else {
+    table.header.forEach((name, i) => {
+      if (i !== labelAt && !drop.has(name)) featureCols.push(i);
+    });
+  }
   const rows = table.rows.length;
   const cols = featureCols.length;
   const data = new Float64Array(rows * cols);

@@ -1,7 +1,10 @@
 // XGBoost's `exact` tree method (grow_colmaker): depth-wise growth, every split point of every sorted column.
 // Follows xgboost 1.7 src/tree/updater_colmaker.cc in its arithmetic (double sums, float gains) for parity.
+// Speed: each feature's sorted entries are kept grouped by tree node (stable counting sort after every level),
+// so one node's scan runs on local accumulators; the per-node summation order is XGBoost's (sorted order).
 import type { SortedColumns } from './data.js';
-import { RT_EPS, nodeGain, nodeWeight, thresholdL1, type SplitParams } from './split-gain.js';
+import { scanNode } from './exact-scan.js';
+import { RT_EPS, nodeGain, nodeWeight, type SplitParams } from './split-gain.js';
 import { TreeBuilder } from './tree.js';
 import { NodeStats } from './node-stats.js';
 
@@ -19,9 +22,16 @@ export interface ExactTreeInput {
   readonly features: Int32Array;
 }
 
+/** Entries of the tree's features grouped by expanding node: node slot s of feature k is [off[k·(S+1)+s], …+1). */
+interface Grouped {
+  row: Int32Array;
+  val: Float32Array;
+  off: Int32Array;
+}
+
 /** Grows one tree with the exact greedy algorithm; the caller prunes it with gamma afterwards. */
 export function growExactTree(input: ExactTreeInput, p: SplitParams): TreeBuilder {
-  const { x, rows, cols, grad, hess } = input;
+  const { x, rows, cols, grad, hess, features, sorted } = input;
   const tree = new TreeBuilder();
   tree.addNode(-1);
   const st = new NodeStats();
@@ -29,11 +39,20 @@ export function growExactTree(input: ExactTreeInput, p: SplitParams): TreeBuilde
   if (input.sample) for (let r = 0; r < rows; r++) if (input.sample[r] === 0) position[r] = -1;
   let expand = [0];
   initNodes(st, expand, position, grad, hess, p);
+  let groups = initialGroups(input, position);
+  let spare: Grouped = { row: new Int32Array(groups.row.length), val: new Float32Array(groups.val.length), off: new Int32Array(0) };
+  const spill = new Int32Array(rows);
+  const spillVal = new Float32Array(rows);
   for (let depth = 0; depth < p.maxDepth; depth++) {
-    for (let k = 0; k < input.features.length; k++) {
-      const f = input.features[k]!;
-      if (input.sorted.hasMissing[f] === 1 && input.sorted.constant[f] === 0) enumerate(input, st, expand, position, f, +1, p);
-      enumerate(input, st, expand, position, f, -1, p);
+    const S = expand.length;
+    for (let k = 0; k < features.length; k++) {
+      const f = features[k]!;
+      const forward = sorted.hasMissing[f] === 1 && sorted.constant[f] === 0;
+      for (let s = 0; s < S; s++) {
+        const a = groups.off[k * (S + 1) + s]!;
+        const b = groups.off[k * (S + 1) + s + 1]!;
+        scanNode(groups, a, b, expand[s]!, f, forward, input, st, p);
+      }
     }
     const next: number[] = [];
     for (const nid of expand) {
@@ -57,10 +76,15 @@ export function growExactTree(input: ExactTreeInput, p: SplitParams): TreeBuilde
       if (v !== v) position[r] = tree.defaultLeft[nid] === 1 ? l : tree.right[nid]!;
       else position[r] = v < tree.splitCond[nid]! ? l : tree.right[nid]!;
     }
+    const parents = expand;
     expand = next;
     if (expand.length === 0) break;
     st.ensure(tree.numNodes);
     initNodes(st, expand, position, grad, hess, p);
+    if (depth + 1 >= p.maxDepth) break;
+    const regrouped = regroup(groups, spare, parents, tree, position, features.length, spill, spillVal);
+    spare = groups;
+    groups = regrouped;
   }
   for (const nid of expand) tree.splitCond[nid] = Math.fround(st.weight[nid]! * p.eta);
   for (let nid = 0; nid < tree.numNodes; nid++) {
@@ -69,6 +93,71 @@ export function growExactTree(input: ExactTreeInput, p: SplitParams): TreeBuilde
     tree.sumHess[nid] = Math.fround(st.sumH[nid]!);
   }
   return tree;
+}
+
+/** The tree's features' sorted entries restricted to sampled rows, all in node slot 0. */
+function initialGroups(input: ExactTreeInput, position: Int32Array): Grouped {
+  const { features, sorted } = input;
+  let total = 0;
+  for (let k = 0; k < features.length; k++) total += sorted.start[features[k]! + 1]! - sorted.start[features[k]!]!;
+  const row = new Int32Array(total);
+  const val = new Float32Array(total);
+  const off = new Int32Array(2 * features.length);
+  let w = 0;
+  for (let k = 0; k < features.length; k++) {
+    const f = features[k]!;
+    off[2 * k] = w;
+    for (let j = sorted.start[f]!; j < sorted.start[f + 1]!; j++) {
+      const r = sorted.rowIndex[j]!;
+      if (position[r]! < 0) continue;
+      row[w] = r;
+      val[w++] = sorted.values[j]!;
+    }
+    off[2 * k + 1] = w;
+  }
+  return { row, val, off };
+}
+
+/**
+ * Stable partition of every feature's entries from the parents' slots into their children's: the left child's
+ * entries, then the right child's, each still ascending; entries of parents that became leaves are dropped.
+ */
+function regroup(g: Grouped, out: Grouped, parents: number[], tree: TreeBuilder, position: Int32Array, nf: number, spill: Int32Array, spillVal: Float32Array): Grouped {
+  const S = parents.length;
+  const splitParents = parents.filter((nid) => tree.left[nid]! >= 0);
+  const T = 2 * splitParents.length;
+  const off = new Int32Array(nf * (T + 1));
+  let w = 0;
+  for (let k = 0; k < nf; k++) {
+    let t = 0;
+    for (let s = 0; s < S; s++) {
+      const nid = parents[s]!;
+      const l = tree.left[nid]!;
+      if (l < 0) continue;
+      const a = g.off[k * (S + 1) + s]!;
+      const b = g.off[k * (S + 1) + s + 1]!;
+      off[k * (T + 1) + t] = w;
+      let wr = 0;
+      for (let j = a; j < b; j++) {
+        const r = g.row[j]!;
+        const v = g.val[j]!;
+        const isLeft = position[r] === l ? 1 : 0;
+        out.row[w] = r;
+        out.val[w] = v;
+        spill[wr] = r;
+        spillVal[wr] = v;
+        w += isLeft;
+        wr += 1 - isLeft;
+      }
+      off[k * (T + 1) + t + 1] = w;
+      out.row.set(spill.subarray(0, wr), w);
+      out.val.set(spillVal.subarray(0, wr), w);
+      w += wr;
+      t += 2;
+    }
+    off[k * (T + 1) + T] = w;
+  }
+  return { row: out.row, val: out.val, off };
 }
 
 /** Sums the gradient pairs of each node in row order, then its gain, weight and an empty best split. */
@@ -86,86 +175,11 @@ function initNodes(st: NodeStats, nodes: number[], position: Int32Array, grad: F
   for (const nid of nodes) {
     const g = st.sumG[nid]!;
     const h = st.sumH[nid]!;
-    st.rootGain[nid] = nodeGain(g, h, p);
+    st.rootGain[nid] = Math.fround(nodeGain(g, h, p));
     st.weight[nid] = Math.fround(nodeWeight(g, h, p));
     st.bestLoss[nid] = 0;
     st.bestFeat[nid] = 0;
     st.bestValue[nid] = 0;
     st.bestDefaultLeft[nid] = 0;
-  }
-}
-
-/**
- * Scans feature f's sorted column in one direction for all expanding nodes at once. Forward (+1): the scanned
- * side is left and missing values go right; backward (−1): the scanned side is right and missing go left.
- * Features are scanned in ascending order, so XGBoost's tie rule reduces to "strictly greater replaces".
- */
-function enumerate(input: ExactTreeInput, st: NodeStats, nodes: number[], position: Int32Array, f: number, dir: 1 | -1, p: SplitParams): void {
-  const { grad, hess } = input;
-  const { rowIndex, values } = input.sorted;
-  const { sumG, sumH, eG, eH, eLast, rootGain, bestLoss, bestFeat, bestValue, bestDefaultLeft } = st;
-  const mcw = p.minChildWeight;
-  const lambda = p.lambda;
-  const alpha = p.alpha;
-  const defaultLeft = dir < 0 ? 1 : 0;
-  for (const nid of nodes) {
-    eG[nid] = 0;
-    eH[nid] = 0;
-  }
-  const begin = input.sorted.start[f]!;
-  const end = input.sorted.start[f + 1]!;
-  const count = end - begin;
-  let j = dir > 0 ? begin : end - 1;
-  for (let k = 0; k < count; k++, j += dir) {
-    const r = rowIndex[j]!;
-    const nid = position[r]!;
-    if (nid < 0) continue;
-    const fv = values[j]!;
-    const h0 = eH[nid]!;
-    const g0 = eG[nid]!;
-    if (h0 !== 0) {
-      const last = eLast[nid]!;
-      if (fv !== last && h0 >= mcw) {
-        const cH = sumH[nid]! - h0;
-        if (cH >= mcw) {
-          const cG = sumG[nid]! - g0;
-          let gain: number;
-          if (alpha === 0) gain = (g0 * g0) / (h0 + lambda) + (cG * cG) / (cH + lambda);
-          else {
-            const t0 = thresholdL1(g0, alpha);
-            const t1 = thresholdL1(cG, alpha);
-            gain = (t0 * t0) / (h0 + lambda) + (t1 * t1) / (cH + lambda);
-          }
-          const loss = Math.fround(gain - rootGain[nid]!);
-          if (loss > bestLoss[nid]! && loss !== Infinity) {
-            let proposed = Math.fround(fv + last) * 0.5;
-            if (proposed === fv) proposed = last;
-            bestLoss[nid] = loss;
-            bestFeat[nid] = f;
-            bestValue[nid] = Math.fround(proposed);
-            bestDefaultLeft[nid] = defaultLeft;
-          }
-        }
-      }
-      eG[nid] = g0 + grad[r]!;
-      eH[nid] = h0 + hess[r]!;
-      eLast[nid] = fv;
-    } else {
-      eG[nid] = grad[r]!;
-      eH[nid] = hess[r]!;
-      eLast[nid] = fv;
-    }
-  }
-  // The split that sends every non-missing value to the scanned side and the missing ones to the other.
-  for (const nid of nodes) {
-    const h0 = eH[nid]!;
-    const cH = sumH[nid]! - h0;
-    if (h0 >= mcw && cH >= mcw) {
-      const cG = sumG[nid]! - eG[nid]!;
-      const last = eLast[nid]!;
-      const gap = Math.fround(Math.abs(last) + RT_EPS);
-      const loss = Math.fround(Math.fround(nodeGain(eG[nid]!, h0, p) + nodeGain(cG, cH, p)) - rootGain[nid]!);
-      st.update(nid, loss, f, Math.fround(dir > 0 ? last + gap : last - gap), dir < 0);
-    }
   }
 }
