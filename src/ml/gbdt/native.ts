@@ -19,6 +19,9 @@ interface XgbApi {
   updateOneIter: (h: unknown, iter: number, dtrain: unknown) => number;
   saveToBuffer: (h: unknown, config: string, outLen: unknown[], outPtr: unknown[]) => number;
   free: (h: unknown) => number;
+  loadFromBuffer: (h: unknown, buf: Buffer, len: number) => number;
+  predict: (h: unknown, dm: unknown, mask: number, limit: number, training: number, outLen: unknown[], outPtr: unknown[]) => number;
+  decodeFloats: (ptr: unknown, len: number) => Float32Array;
   lastError: () => string;
   decode: (ptr: unknown, len: number) => string;
 }
@@ -55,6 +58,9 @@ function loadApi(): XgbApi {
     updateOneIter: lib.func('int XGBoosterUpdateOneIter(void *h, int iter, void *dtrain)'),
     saveToBuffer: lib.func('int XGBoosterSaveModelToBuffer(void *h, const char *config, _Out_ uint64_t *len, _Out_ void **ptr)'),
     free: lib.func('int XGBoosterFree(void *h)'),
+    loadFromBuffer: lib.func('int XGBoosterLoadModelFromBuffer(void *h, const void *buf, uint64_t len)'),
+    predict: lib.func('int XGBoosterPredict(void *h, void *dm, int mask, unsigned int limit, int training, _Out_ uint64_t *len, _Out_ void **out)'),
+    decodeFloats: (ptr: unknown, len: number) => Float32Array.from(koffi.decode(ptr, 'float', len) as number[]),
     lastError: lib.func('const char *XGBGetLastError()'),
     decode: (ptr: unknown, len: number) => Buffer.from(koffi.decode(ptr, 'uint8_t', len) as number[]).toString('utf8'),
   };
@@ -118,6 +124,32 @@ export function trainGbdtNative(x: Matrix, labels: Int32Array, params: GbdtParam
     const parsed = modelFromJson(xgb.decode(ptr[0], Number(len[0])));
     const model: GbdtModel = { ...parsed, featureNames: options.featureNames ? [...options.featureNames] : parsed.featureNames };
     return { model, bestIteration: params.numBoostRound - 1, validLoss: [] };
+  } finally {
+    if (booster[0]) xgb.free(booster[0]);
+    xgb.freeMatrix(dm[0]);
+  }
+}
+
+/**
+ * Loads an XGBoost JSON model into libxgboost and predicts with it (class probabilities, row-major): the check
+ * that a model written here is read by XGBoost itself as it is read here.
+ */
+export function predictNative(modelJson: string, x: Matrix): Float32Array {
+  const xgb = loadApi();
+  const check = (rc: number, what: string): void => {
+    if (rc !== 0) throw new Error(`libxgboost ${what}: ${xgb.lastError()}`);
+  };
+  const dm: unknown[] = [null];
+  check(xgb.createFromMat(Float32Array.from(x.data), x.rows, x.cols, Number.NaN, dm), 'XGDMatrixCreateFromMat');
+  const booster: unknown[] = [null];
+  try {
+    check(xgb.create([], 0, booster), 'XGBoosterCreate');
+    const buf = Buffer.from(modelJson, 'utf8');
+    check(xgb.loadFromBuffer(booster[0], buf, buf.length), 'XGBoosterLoadModelFromBuffer');
+    const len: unknown[] = [0];
+    const out: unknown[] = [null];
+    check(xgb.predict(booster[0], dm[0], 0, 0, 0, len, out), 'XGBoosterPredict');
+    return xgb.decodeFloats(out[0], Number(len[0]));
   } finally {
     if (booster[0]) xgb.free(booster[0]);
     xgb.freeMatrix(dm[0]);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { matrix, type Matrix } from '../matrix.js';
 import { modelFromJson, modelToJson } from './model-json.js';
-import { nativeBackendAvailable, trainGbdtNative } from './native.js';
+import { nativeBackendAvailable, predictNative, trainGbdtNative } from './native.js';
 import { parseGbdtParams } from './params.js';
 import { predictProba } from './predict.js';
 import { referenceData } from './reference-data.js';
@@ -63,4 +63,22 @@ describe.skipIf(!nativeBackendAvailable())('native backend (libxgboost through k
       expect(maxDiff).toBeLessThan(1e-5);
     });
   }
+
+  it('libxgboost loads models written here (hist, subsampled, multi-class and binary) and predicts the same', () => {
+    const multi = trainGbdt(xs, ys, parseGbdtParams({ num_class: 5, tree_method: 'hist', max_depth: 5, subsample: 0.8, colsample_bytree: 0.7, gamma: 0.2, num_boost_round: 20 })).model;
+    const bin = trainGbdt(xs, binary, parseGbdtParams({ objective: 'binary:logistic', tree_method: 'hist', max_depth: 3, num_boost_round: 10 })).model;
+    for (const [model, k] of [[multi, 5], [bin, 1]] as const) {
+      const theirs = predictNative(modelToJson(model), xv);
+      const ours = predictProba(model, xv);
+      expect(theirs.length).toBe(xv.rows * k);
+      let maxDiff = 0;
+      for (let i = 0; i < xv.rows; i++) {
+        for (let c = 0; c < k; c++) {
+          const mine = k === 1 ? ours[2 * i + 1]! : ours[i * k + c]!;
+          maxDiff = Math.max(maxDiff, Math.abs(mine - theirs[i * k + c]!));
+        }
+      }
+      expect(maxDiff).toBeLessThan(1e-6);
+    }
+  });
 });
