@@ -104,6 +104,8 @@ export function growHistTree(input: HistTreeInput, p: SplitParams, ws?: HistWork
     ranges[2 * k] = 2 * index.slotOffset[f]!;
     ranges[2 * k + 1] = 2 * index.slotOffset[f + 1]!;
   });
+  let histWidth = 0;
+  for (let q = 0; q < ranges.length; q += 2) histWidth += ranges[q + 1]! - ranges[q]!;
   const rootHist = work.take(ranges);
   buildHistogram(input, rows, 0, n, rootHist, work.gh);
   let open: OpenNode[] = [{ nid: 0, begin: 0, end: n, hist: rootHist, g: g0, h: h0 }];
@@ -149,11 +151,17 @@ export function growHistTree(input: HistTreeInput, p: SplitParams, ws?: HistWork
       const [small, large] = nl - node.begin <= node.end - nl ? [left, right] : [right, left];
       small.hist = work.take(ranges);
       buildHistogram(input, rows, small.begin, small.end, small.hist, work.gh);
-      // The larger child reuses the parent's buffer: parent − smaller.
       const ph = node.hist;
-      const sh = small.hist;
-      for (let q = 0; q < ranges.length; q += 2) {
-        for (let k = ranges[q]!, e = ranges[q + 1]!; k < e; k++) ph[k] = ph[k]! - sh[k]!;
+      if ((large.end - large.begin) * input.features.length < histWidth) {
+        // Few rows: rebuilding is cheaper than subtracting every bin (zeroing is a native fill).
+        for (let q = 0; q < ranges.length; q += 2) ph.fill(0, ranges[q]!, ranges[q + 1]!);
+        buildHistogram(input, rows, large.begin, large.end, ph, work.gh);
+      } else {
+        // The larger child reuses the parent's buffer: parent − smaller.
+        const sh = small.hist;
+        for (let q = 0; q < ranges.length; q += 2) {
+          for (let k = ranges[q]!, e = ranges[q + 1]!; k < e; k++) ph[k] = ph[k]! - sh[k]!;
+        }
       }
       large.hist = ph;
     }
