@@ -45,6 +45,8 @@ export function scanNode(e: NodeEntries, a: number, b: number, nid: number, f: n
   let bestValue = st.bestValue[nid]!;
   let bestDL = st.bestDefaultLeft[nid]!;
   let bestFeat = st.bestFeat[nid]!;
+  const screen = lambda > 0 || mcw > 0; // both denominators are then positive
+  let bar = best + root - 1e-6 * (Math.abs(best) + Math.abs(root));
   for (let pass = forward ? 0 : 1; pass < 2; pass++) {
     const dir = pass === 0 ? 1 : -1;
     let eg = 0;
@@ -58,11 +60,21 @@ export function scanNode(e: NodeEntries, a: number, b: number, nid: number, f: n
           const ch = H - eh;
           if (ch >= mcw) {
             const cg = G - eg;
-            const loss = dir > 0 ? lossOf(eg, eh, cg, ch, root, lambda, alpha) : lossOf(cg, ch, eg, eh, root, lambda, alpha);
+            // Division-free screen: skip candidates whose gain is clearly below best + root (margin ≫ rounding).
+            let promising = true;
+            if (screen) {
+              const ta = alpha === 0 ? eg : thresholdL1(eg, alpha);
+              const tb = alpha === 0 ? cg : thresholdL1(cg, alpha);
+              const da = eh + lambda;
+              const db = ch + lambda;
+              promising = ta * ta * db + tb * tb * da >= bar * da * db;
+            }
+            const loss = !promising ? -Infinity : dir > 0 ? lossOf(eg, eh, cg, ch, root, lambda, alpha) : lossOf(cg, ch, eg, eh, root, lambda, alpha);
             if (loss > best && loss !== Infinity) {
               let proposed = Math.fround(fv + last) * 0.5;
               if (proposed === fv) proposed = last;
               best = loss;
+              bar = best + root - 1e-6 * (Math.abs(best) + Math.abs(root));
               bestValue = Math.fround(proposed);
               bestDL = dir < 0 ? 1 : 0;
               bestFeat = f;
