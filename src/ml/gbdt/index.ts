@@ -1,2 +1,15 @@
-// Public API of src/ml/gbdt (filled in by its implementation).
-export {};
+// Public API of src/ml/gbdt: XGBoost-compatible gradient boosting (training, prediction, JSON model I/O).
+export type { GbdtParams, GbdtObjective } from './params.js';
+export { parseGbdtParams } from './params.js';
+export type { GbdtModel } from './model.js';
+export { numRounds } from './model.js';
+export type { RegTree } from './tree.js';
+export type { TrainGbdtOptions, TrainGbdtResult } from './train.js';
+export { trainGbdt } from './train.js';
+export type { PredictOptions } from './predict.js';
+export { predictMargin, predictProba } from './predict.js';
+export { modelFromJson, modelToJson } from './model-json.js';
+export type { CsvDataset, DatasetFromCsvOptions } from './dataset.js';
+export { datasetFromCsv } from './dataset.js';
+export { formatFloat32Plain } from './float-format.js';
+export { trainGbdtNative, predictNative, nativeBackendAvailable } from './native.js';

@@ -1,0 +1,179 @@
+// XGBoost's `hist` tree method (grow_quantile_histmaker), depth-wise: gradient histograms over quantile bins,
+// built for the smaller child and derived for the larger one by subtraction from the parent.
+import type { HistIndex } from './hist-index.js';
+import { RT_EPS, nodeGain, nodeWeight, type SplitParams } from './split-gain.js';
+import { TreeBuilder } from './tree.js';
+import { bestHistSplit, type HistSplit } from './hist-split.js';
+
+/** Inputs of one tree: float32 features with their bins, and this tree's gradient pairs. */
+export interface HistTreeInput {
+  readonly x: Float32Array;
+  readonly index: HistIndex;
+  readonly grad: Float32Array;
+  readonly hess: Float32Array;
+  /** Rows in the tree's sample (1) or left out (0); null = all rows. */
+  readonly sample: Uint8Array | null;
+  /** Feature indices the tree may split on, ascending. */
+  readonly features: Int32Array;
+}
+
+/** Reusable buffers of the hist grower (one per training run), so that trees allocate nothing per row. */
+export class HistWorkspace {
+  readonly rowBuf: Uint32Array;
+  readonly scratch: Uint32Array;
+  readonly gh: Float64Array;
+  private readonly pool: Float64Array[] = [];
+
+  constructor(
+    readonly rows: number,
+    readonly slots: number,
+  ) {
+    this.rowBuf = new Uint32Array(rows);
+    this.scratch = new Uint32Array(rows);
+    this.gh = new Float64Array(2 * rows);
+  }
+
+  /** A histogram buffer (interleaved gradient, hessian per slot), zeroed on the given [start, end) ranges. */
+  take(ranges: Int32Array): Float64Array {
+    const h = this.pool.pop();
+    if (!h) return new Float64Array(2 * this.slots);
+    for (let i = 0; i < ranges.length; i += 2) h.fill(0, ranges[i]!, ranges[i + 1]!);
+    return h;
+  }
+
+  /** Returns a histogram buffer to the pool. */
+  give(h: Float64Array): void {
+    this.pool.push(h);
+  }
+}
+
+interface OpenNode {
+  nid: number;
+  begin: number;
+  end: number;
+  hist: Float64Array;
+  g: number;
+  h: number;
+}
+
+/**
+ * Adds the gradient pairs of rows[begin, end) into `hist` for the given features. Works feature by feature
+ * (a feature's histogram stays in L1 cache) over the node's gradient pairs gathered once into `gh`.
+ */
+function buildHistogram(input: HistTreeInput, rows: Uint32Array, begin: number, end: number, hist: Float64Array, gh: Float64Array): void {
+  const { grad, hess, features } = input;
+  const { bin, slotOffset } = input.index;
+  const nRows = input.index.rows;
+  const m = end - begin;
+  for (let i = 0; i < m; i++) {
+    const r = rows[begin + i]!;
+    gh[2 * i] = grad[r]!;
+    gh[2 * i + 1] = hess[r]!;
+  }
+  for (let k = 0; k < features.length; k++) {
+    const f = features[k]!;
+    const off = 2 * slotOffset[f]!;
+    const colBase = f * nRows;
+    for (let i = 0; i < m; i++) {
+      const s = off + (bin[colBase + rows[begin + i]!]! << 1);
+      hist[s] = hist[s]! + gh[2 * i]!;
+      hist[s + 1] = hist[s + 1]! + gh[2 * i + 1]!;
+    }
+  }
+}
+
+/** Grows one tree with histogram splits; gamma is applied when a split is considered (as XGBoost's hist does). */
+export function growHistTree(input: HistTreeInput, p: SplitParams, ws?: HistWorkspace): TreeBuilder {
+  const { index, grad, hess, x } = input;
+  const cols = index.cols;
+  const work = ws ?? new HistWorkspace(index.rows, index.totalSlots);
+  const rows = work.rowBuf;
+  let n = 0;
+  for (let r = 0; r < index.rows; r++) if (!input.sample || input.sample[r] === 1) rows[n++] = r;
+  const tree = new TreeBuilder();
+  tree.addNode(-1);
+  let g0 = 0;
+  let h0 = 0;
+  for (let i = 0; i < n; i++) {
+    g0 += grad[rows[i]!]!;
+    h0 += hess[rows[i]!]!;
+  }
+  // Histogram ranges (in doubles) of the features this tree may use: only these are zeroed and subtracted.
+  const ranges = new Int32Array(2 * input.features.length);
+  input.features.forEach((f, k) => {
+    ranges[2 * k] = 2 * index.slotOffset[f]!;
+    ranges[2 * k + 1] = 2 * index.slotOffset[f + 1]!;
+  });
+  let histWidth = 0;
+  for (let q = 0; q < ranges.length; q += 2) histWidth += ranges[q + 1]! - ranges[q]!;
+  const rootHist = work.take(ranges);
+  buildHistogram(input, rows, 0, n, rootHist, work.gh);
+  let open: OpenNode[] = [{ nid: 0, begin: 0, end: n, hist: rootHist, g: g0, h: h0 }];
+  const setLeaf = (node: OpenNode): void => {
+    const w = Math.fround(nodeWeight(node.g, node.h, p));
+    tree.baseWeight[node.nid] = w;
+    tree.sumHess[node.nid] = Math.fround(node.h);
+    tree.splitCond[node.nid] = Math.fround(w * p.eta);
+  };
+  for (let depth = 0; depth < p.maxDepth && open.length > 0; depth++) {
+    const next: OpenNode[] = [];
+    for (const node of open) {
+      const split: HistSplit | null = bestHistSplit(index, node.hist, input.features, node.g, node.h, nodeGain(node.g, node.h, p), p);
+      if (!split || !(split.loss > RT_EPS) || split.loss < p.gamma) {
+        setLeaf(node);
+        work.give(node.hist);
+        continue;
+      }
+      const nid = node.nid;
+      tree.split(nid, split.feature, split.threshold, split.defaultLeft);
+      tree.baseWeight[nid] = Math.fround(nodeWeight(node.g, node.h, p));
+      tree.sumHess[nid] = Math.fround(node.h);
+      tree.lossChange[nid] = Math.fround(split.loss);
+      // Stable partition of the node's rows: left rows first.
+      const scratch = work.scratch;
+      let nl = node.begin;
+      let nr = 0;
+      const feat = split.feature;
+      const thr = split.threshold;
+      const dl = split.defaultLeft;
+      for (let i = node.begin; i < node.end; i++) {
+        const r = rows[i]!;
+        const v = x[r * cols + feat]!;
+        const goLeft = v !== v ? dl : v < thr;
+        if (goLeft) rows[nl++] = r;
+        else scratch[nr++] = r;
+      }
+      rows.set(scratch.subarray(0, nr), nl);
+      const left: OpenNode = { nid: tree.left[nid]!, begin: node.begin, end: nl, hist: node.hist, g: split.leftG, h: split.leftH };
+      const right: OpenNode = { nid: tree.right[nid]!, begin: nl, end: node.end, hist: node.hist, g: node.g - split.leftG, h: node.h - split.leftH };
+      next.push(left, right);
+      if (depth + 1 >= p.maxDepth) continue; // children become leaves: no histograms needed
+      const [small, large] = nl - node.begin <= node.end - nl ? [left, right] : [right, left];
+      small.hist = work.take(ranges);
+      buildHistogram(input, rows, small.begin, small.end, small.hist, work.gh);
+      const ph = node.hist;
+      if ((large.end - large.begin) * input.features.length < histWidth) {
+        // Few rows: rebuilding is cheaper than subtracting every bin (zeroing is a native fill).
+        for (let q = 0; q < ranges.length; q += 2) ph.fill(0, ranges[q]!, ranges[q + 1]!);
+        buildHistogram(input, rows, large.begin, large.end, ph, work.gh);
+      } else {
+        // The larger child reuses the parent's buffer: parent − smaller.
+        const sh = small.hist;
+        for (let q = 0; q < ranges.length; q += 2) {
+          for (let k = ranges[q]!, e = ranges[q + 1]!; k < e; k++) ph[k] = ph[k]! - sh[k]!;
+        }
+      }
+      large.hist = ph;
+    }
+    open = next;
+  }
+  const given = new Set<Float64Array>();
+  for (const node of open) {
+    setLeaf(node);
+    if (!given.has(node.hist)) {
+      given.add(node.hist);
+      work.give(node.hist);
+    }
+  }
+  return tree;
+}

@@ -1,0 +1,79 @@
+// Best split of one node from its gradient histogram: both default directions, XGBoost's gain and weight rules.
+import type { HistIndex } from './hist-index.js';
+import { thresholdL1, type SplitParams } from './split-gain.js';
+
+/** A chosen split: `x < threshold` goes left, missing goes left when `defaultLeft`. */
+export interface HistSplit {
+  feature: number;
+  threshold: number;
+  defaultLeft: boolean;
+  loss: number;
+  leftG: number;
+  leftH: number;
+}
+
+/** Scans every allowed feature's bins for the split with the largest loss reduction (null if none is valid). */
+export function bestHistSplit(
+  index: HistIndex,
+  hist: Float64Array,
+  features: Int32Array,
+  G: number,
+  H: number,
+  rootGain: number,
+  p: SplitParams,
+): HistSplit | null {
+  const { cutPtr, cuts, slotOffset } = index;
+  const mcw = p.minChildWeight;
+  const lambda = p.lambda;
+  const alpha = p.alpha;
+  let best: HistSplit | null = null;
+  let bestLoss = 0;
+  for (let k = 0; k < features.length; k++) {
+    const f = features[k]!;
+    const lo = cutPtr[f]!;
+    const nb = cutPtr[f + 1]! - lo;
+    const off = slotOffset[f]!;
+    const missH = hist[2 * (off + nb) + 1]!;
+    // Forward: bins 0..b left, missing right.
+    let lG = 0;
+    let lH = 0;
+    const lastBin = missH > 0 ? nb : nb - 1;
+    for (let b = 0; b < lastBin; b++) {
+      const bh = hist[2 * (off + b) + 1]!;
+      if (bh === 0 && b > 0) continue; // an empty bin repeats the previous candidate
+      lG += hist[2 * (off + b)]!;
+      lH += bh;
+      if (lH < mcw || lH <= 0) continue;
+      const rH = H - lH;
+      if (rH < mcw || rH <= 0) break;
+      const tl = alpha === 0 ? lG : thresholdL1(lG, alpha);
+      const tr = alpha === 0 ? G - lG : thresholdL1(G - lG, alpha);
+      const loss = (tl * tl) / (lH + lambda) + (tr * tr) / (rH + lambda) - rootGain;
+      if (loss > bestLoss) {
+        bestLoss = loss;
+        best = { feature: f, threshold: cuts[lo + b]!, defaultLeft: false, loss, leftG: lG, leftH: lH };
+      }
+    }
+    if (missH <= 0) continue;
+    // Backward: bins b..nb−1 right, missing left.
+    let rG = 0;
+    let rH = 0;
+    for (let b = nb - 1; b >= 1; b--) {
+      const bh = hist[2 * (off + b) + 1]!;
+      if (bh === 0) continue;
+      rG += hist[2 * (off + b)]!;
+      rH += bh;
+      if (rH < mcw || rH <= 0) continue;
+      const leftH = H - rH;
+      if (leftH < mcw || leftH <= 0) break;
+      const tl = alpha === 0 ? G - rG : thresholdL1(G - rG, alpha);
+      const tr = alpha === 0 ? rG : thresholdL1(rG, alpha);
+      const loss = (tl * tl) / (leftH + lambda) + (tr * tr) / (rH + lambda) - rootGain;
+      if (loss > bestLoss) {
+        bestLoss = loss;
+        best = { feature: f, threshold: cuts[lo + b - 1]!, defaultLeft: true, loss, leftG: G - rG, leftH };
+      }
+    }
+  }
+  return best;
+}

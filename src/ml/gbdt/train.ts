@@ -1,0 +1,121 @@
+// The boosting loop (Friedman 2001; XGBoost's gbtree): per round, gradients from the current margins, one tree
+// per class, margins updated tree by tree in float32; optional early stopping on a validation set.
+import type { Matrix } from '../matrix.js';
+import { sortColumns, toFloat32Features, type SortedColumns } from './data.js';
+import { growExactTree } from './exact-grower.js';
+import { buildHistIndex, type HistIndex } from './hist-index.js';
+import { growHistTree, HistWorkspace } from './hist-grower.js';
+import type { GbdtModel } from './model.js';
+import { baseMargin, computeGradients, logLoss, transformMargins } from './objective.js';
+import type { GbdtParams } from './params.js';
+import { pruneTree } from './prune.js';
+import { Rng, sampleColumns, sampleRows } from './random.js';
+import { splitParams } from './split-gain.js';
+import { leafIndex, type RegTree } from './tree.js';
+
+/** Options of `trainGbdt`. */
+export interface TrainGbdtOptions {
+  /** Validation set for early stopping and the loss history. */
+  valid?: { x: Matrix; labels: Int32Array };
+  /** Feature names written into the model. Default f0, f1, … */
+  featureNames?: readonly string[];
+  /** Called after every round with the validation loss (NaN without a validation set). */
+  onRound?: (round: number, validLoss: number) => void;
+}
+
+/** A trained model with its validation history. */
+export interface TrainGbdtResult {
+  model: GbdtModel;
+  /** Round (0-based) with the lowest validation loss, or the last round. */
+  bestIteration: number;
+  /** Validation loss (mlogloss / logloss) after each round; empty without a validation set. */
+  validLoss: number[];
+}
+
+/** Checks that labels are integers in 0..numClass−1 (0/1 for binary:logistic). */
+export function checkLabels(labels: Int32Array, params: GbdtParams, rows: number): void {
+  if (labels.length !== rows) throw new RangeError(`trainGbdt: ${labels.length} labels for ${rows} rows`);
+  const k = params.objective === 'binary:logistic' ? 2 : params.numClass;
+  for (let i = 0; i < labels.length; i++) {
+    const y = labels[i]!;
+    if (y < 0 || y >= k) throw new RangeError(`trainGbdt: label ${y} of row ${i} is outside 0..${k - 1}`);
+  }
+}
+
+/** Trains a gradient-boosted tree ensemble with the TypeScript backend. */
+export function trainGbdt(x: Matrix, labels: Int32Array, params: GbdtParams, options: TrainGbdtOptions = {}): TrainGbdtResult {
+  checkLabels(labels, params, x.rows);
+  const { rows, cols } = x;
+  const groups = params.numClass;
+  const xf = toFloat32Features(x);
+  const sp = splitParams(params);
+  const sorted: SortedColumns | null = params.treeMethod === 'exact' ? sortColumns(xf, rows, cols) : null;
+  const hist: HistIndex | null = params.treeMethod === 'hist' ? buildHistIndex(xf, rows, cols, { maxBin: params.maxBin }) : null;
+  const ws = hist ? new HistWorkspace(rows, hist.totalSlots) : null;
+  const base = baseMargin(params.objective, params.baseScore);
+  const margin = new Float32Array(rows * groups).fill(base);
+  const grad = new Float32Array(rows * groups);
+  const hess = new Float32Array(rows * groups);
+  const valid = options.valid;
+  if (valid && valid.x.cols !== cols) throw new RangeError(`trainGbdt: the validation set has ${valid.x.cols} features, not ${cols}`);
+  if (valid) checkLabels(valid.labels, params, valid.x.rows);
+  const vf = valid ? toFloat32Features(valid.x) : null;
+  const vMargin = valid ? new Float32Array(valid.x.rows * groups).fill(base) : null;
+  const rng = new Rng(params.seed);
+  const trees: RegTree[] = [];
+  const treeInfo: number[] = [];
+  const validLoss: number[] = [];
+  let best = { loss: Infinity, round: -1 };
+  for (let round = 0; round < params.numBoostRound; round++) {
+    computeGradients(params.objective, margin, labels, groups, grad, hess);
+    for (let k = 0; k < groups; k++) {
+      const g = grad.subarray(k * rows, (k + 1) * rows);
+      const h = hess.subarray(k * rows, (k + 1) * rows);
+      const sample = params.subsample < 1 ? sampleRows(rng, rows, params.subsample) : null;
+      const features = sampleColumns(rng, cols, params.colsampleBytree);
+      let tree: RegTree;
+      if (sorted) {
+        const builder = growExactTree({ x: xf, rows, cols, sorted, grad: g, hess: h, sample, features }, sp);
+        pruneTree(builder, sp.gamma, sp.eta);
+        tree = builder.finish();
+      } else {
+        tree = growHistTree({ x: xf, index: hist!, grad: g, hess: h, sample, features }, sp, ws!).finish();
+      }
+      trees.push(tree);
+      treeInfo.push(k);
+      addLeafValues(tree, xf, rows, cols, margin, groups, k);
+      if (vf && vMargin) addLeafValues(tree, vf, valid!.x.rows, cols, vMargin, groups, k);
+    }
+    if (valid && vMargin) {
+      const loss = logLoss(params.objective, transformMargins(params.objective, vMargin.slice(), groups), valid.labels, groups);
+      validLoss.push(loss);
+      if (loss < best.loss) best = { loss, round };
+      options.onRound?.(round, loss);
+      if (params.earlyStoppingRounds > 0 && round - best.round >= params.earlyStoppingRounds) break;
+    } else {
+      options.onRound?.(round, Number.NaN);
+    }
+  }
+  const rounds = trees.length / groups;
+  const bestIteration = valid && best.round >= 0 ? best.round : rounds - 1;
+  const model: GbdtModel = {
+    objective: params.objective,
+    numClass: groups,
+    numFeature: cols,
+    baseScore: params.baseScore,
+    trees,
+    treeInfo: Int32Array.from(treeInfo),
+    featureNames: options.featureNames ? [...options.featureNames] : [],
+    attributes: rounds > 0 ? { best_iteration: String(bestIteration), best_ntree_limit: String(bestIteration + 1) } : {},
+  };
+  return { model, bestIteration, validLoss };
+}
+
+/** Adds a tree's leaf values to group k of row-major margins, in float32. */
+function addLeafValues(tree: RegTree, xf: Float32Array, rows: number, cols: number, margin: Float32Array, groups: number, k: number): void {
+  const leaf = tree.splitConditions;
+  for (let r = 0; r < rows; r++) {
+    const at = r * groups + k;
+    margin[at] = margin[at]! + leaf[leafIndex(tree, xf, r, cols)]!;
+  }
+}
