@@ -30,8 +30,9 @@ const paramsSchema = z.object({
 });
 
 /** Why set `name` must be skipped with these params (no model_path), or undefined when it can run. For the
- * research pipeline's foreach over feature sets: print the message and skip instead of failing. */
+ * research pipeline's foreach over feature sets: print the message and skip instead of failing. Other sets: undefined. */
 export function sslSkipReason(name: string, params: FeatureParams): string | undefined {
+  if (name !== 'hubert_ssl' && name !== 'wav2vec2_ssl') return undefined;
   const path = params['model_path'];
   return path === undefined || path === '' ? noCheckpointMessage(name) : undefined;
 }

@@ -1,5 +1,6 @@
 // A fixed pool of feature workers (worker_threads), each with the feature set opened once.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../util/start-worker.js';
 import type { FeatureRow } from './types.js';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './worker-protocol.js';
 
@@ -62,10 +63,7 @@ export class FeatureWorkerPool {
   }
 }
 
-/** Starts a worker on the compiled `feature-worker.js`, or, when running from TypeScript sources (vitest, tsx),
- * on `feature-worker.ts` through tsx's loader (a plain `--import tsx` in execArgv does not reach a worker's entry). */
+/** Starts a worker on `feature-worker` (compiled, or from sources through tsx). */
 function startWorker(setup: WorkerSetup): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./feature-worker.js', import.meta.url), { workerData: setup });
-  const entry = JSON.stringify(new URL('./feature-worker.ts', import.meta.url).href);
-  return new Worker(`import('tsx/esm/api').then((tsx) => tsx.tsImport(${entry}, ${entry}))`, { eval: true, workerData: setup });
+  return startModuleWorker(import.meta.url, 'feature-worker', { workerData: setup });
 }

@@ -1,0 +1,50 @@
+// The study's preprocessing before XGBoost: median imputation fitted on train, labels encoded alphabetically over
+// the study's label set, SMOTE on train only (k from params; a class too small for k gets a smaller k, logged).
+import { LabelEncoder, MedianImputer, smote } from '../../src/ml/index.js';
+import type { Matrix } from '../../src/ml/matrix.js';
+import type { FeatureTable } from './feature-table.js';
+import { StageError } from './stage-error.js';
+
+export interface PreparedData {
+  readonly columns: string[];
+  readonly imputer: MedianImputer;
+  readonly encoder: LabelEncoder;
+  /** Imputed training rows before SMOTE (the training distribution, for drift references). */
+  readonly trainImputed: Matrix;
+  /** Imputed and SMOTE-balanced training rows and labels. */
+  readonly train: { x: Matrix; y: Int32Array };
+  readonly valid: { x: Matrix; y: Int32Array };
+}
+
+/** Fits imputer and encoder on train, imputes train and valid, balances train with SMOTE; logs warnings. */
+export function prepareTrainingData(
+  train: FeatureTable,
+  valid: FeatureTable,
+  labels: readonly string[],
+  options: { smoteK: number; seed: number; log: (line: string) => void },
+): PreparedData {
+  if (train.columns.join('\u0000') !== valid.columns.join('\u0000')) throw new StageError('train and valid feature tables have different columns');
+  const encoder = LabelEncoder.fit([...labels]);
+  const encode = (table: FeatureTable, split: string): Int32Array => {
+    const unknown = table.labels.find((l) => !encoder.classes.includes(l));
+    if (unknown !== undefined) throw new StageError(`${split}: label '${unknown}' is not one of validate.labels in params.yaml`);
+    return encoder.transform(table.labels);
+  };
+  const fitted = MedianImputer.fit(train.x);
+  for (const warning of fitted.warnings) options.log(`imputer: ${warning}`);
+  const imputer = fitted.imputer;
+  const trainImputed = imputer.transform(train.x);
+  const balanced = smote(trainImputed, encode(train, 'train'), {
+    kNeighbors: options.smoteK,
+    seed: options.seed,
+    onWarning: (warning: string) => options.log(`smote: ${warning}`),
+  });
+  return {
+    columns: train.columns,
+    imputer,
+    encoder,
+    trainImputed,
+    train: { x: balanced.x, y: balanced.y },
+    valid: { x: imputer.transform(valid.x), y: encode(valid, 'valid') },
+  };
+}

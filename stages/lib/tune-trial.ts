@@ -1,0 +1,35 @@
+// One tuning trial: fit XGBoost (hist, early stopping on valid mlogloss) with a trial's parameters on the
+// balanced training data and score it on valid by UAR (macro recall) and macro F1.
+import { balancedAccuracy, argmaxRows, parseGbdtParams, precisionRecallF1, predictProba, trainGbdt } from '../../src/ml/index.js';
+import type { Matrix } from '../../src/ml/matrix.js';
+
+export interface TrialData {
+  readonly train: { x: Matrix; y: Int32Array };
+  readonly valid: { x: Matrix; y: Int32Array };
+  readonly numClass: number;
+  /** Fixed XGBoost params (tree_method, max_bin, seed, early_stopping_rounds…). */
+  readonly fixed: Readonly<Record<string, number | string>>;
+}
+
+export interface TrialScore {
+  readonly uar: number;
+  readonly macroF1: number;
+  /** Boosting rounds kept (early stopping's best iteration + 1). */
+  readonly rounds: number;
+}
+
+/** XGBoost params of a trial: the fixed ones, the sampled ones, and the multi-class objective. */
+export function trialGbdtParams(data: Pick<TrialData, 'numClass' | 'fixed'>, sampled: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return { objective: 'multi:softprob', num_class: data.numClass, ...data.fixed, ...sampled };
+}
+
+/** Trains and scores one trial. Deterministic for equal inputs. */
+export function runTrial(data: TrialData, sampled: Readonly<Record<string, unknown>>): TrialScore {
+  const params = parseGbdtParams(trialGbdtParams(data, sampled));
+  const { model, bestIteration } = trainGbdt(data.train.x, data.train.y, params, { valid: { x: data.valid.x, labels: data.valid.y } });
+  const rounds = params.earlyStoppingRounds > 0 ? bestIteration + 1 : params.numBoostRound;
+  const proba = predictProba(model, data.valid.x, { roundLimit: rounds });
+  const matrix: Matrix = { data: Float64Array.from(proba), rows: data.valid.x.rows, cols: data.numClass };
+  const predicted = argmaxRows(matrix);
+  return { uar: balancedAccuracy(data.valid.y, predicted), macroF1: precisionRecallF1(data.valid.y, predicted).macro.f1, rounds };
+}

@@ -1,0 +1,122 @@
+// Stage `tune <set>`: median imputation, SMOTE, and a seeded two-objective TPE search (UAR and macro F1 on valid)
+// over the XGBoost space in params.yaml. Trials run in parallel worker threads in batches of `concurrency`, told
+// in trial order, so results do not depend on timing. A journal beside the output lets an interrupted search
+// resume without losing finished trials. Best = the Pareto-optimal trial with the highest UAR.
+// Writes results/tuning/<set>/{trials.csv, best_params.json}.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createStudy, tpeSampler, type FrozenTrial } from '../src/ml/index.js';
+import { formatCsv } from '../src/util/csv.js';
+import { replaceDirectory, stableJson, writeFileAtomic } from './lib/atomic-output.js';
+import { featureTablePath, FEATURES_DIR, readFeatureTable, SKIPPED_FILE } from './lib/feature-table.js';
+import { StageError, runStage } from './lib/stage-error.js';
+import { loadStudyParams, type StudyParams } from './lib/study-params.js';
+import { prepareTrainingData } from './lib/training-data.js';
+import { TrialPool } from './lib/trial-pool.js';
+
+const TUNING_DIR = 'results/tuning';
+
+runStage('tune', async () => {
+  const set = process.argv[2];
+  if (set === undefined) throw new StageError('usage: tune <feature set>');
+  const params = loadStudyParams();
+  const target = `${TUNING_DIR}/${set}`;
+  if (existsSync(`${FEATURES_DIR}/${set}/${SKIPPED_FILE}`)) {
+    console.log(`tune: skipping ${set} (no features: see ${FEATURES_DIR}/${set}/${SKIPPED_FILE})`);
+    await replaceDirectory(target, (dir) => writeFileAtomic(`${dir}/${SKIPPED_FILE}`, readFileSync(`${FEATURES_DIR}/${set}/${SKIPPED_FILE}`)));
+    return;
+  }
+  const [train, valid] = await Promise.all([readFeatureTable(featureTablePath(set, 'train')), readFeatureTable(featureTablePath(set, 'valid'))]);
+  const prepared = prepareTrainingData(train, valid, params.validate.labels, {
+    smoteK: params.tuning.smote_k,
+    seed: params.tuning.seed,
+    log: (line) => console.log(`tune: ${set}: ${line}`),
+  });
+  const fixed = fixedGbdtParams(params);
+  const journalPath = `${TUNING_DIR}/.${set}-${inputKey(set, params)}.journal`;
+  mkdirSync(TUNING_DIR, { recursive: true });
+  const study = createStudy({
+    directions: ['maximize', 'maximize'],
+    sampler: tpeSampler({ seed: params.tuning.seed, nStartupTrials: params.tuning.n_startup_trials }),
+    journalPath,
+  });
+  const resumed = study.trials.filter((t) => t.state !== 'running').length;
+  if (resumed > 0) console.log(`tune: ${set}: resuming from ${journalPath} with ${resumed} finished trial(s)`);
+  const pool = new TrialPool(params.tuning.concurrency, { train: prepared.train, valid: prepared.valid, numClass: prepared.encoder.classes.length, fixed });
+  const rounds = new Map<number, number>();
+  try {
+    await runBatches(study, params, async (trial) => {
+      const score = await pool.run(trial.params);
+      rounds.set(trial.number, score.rounds);
+      return [score.uar, score.macroF1];
+    }, (t) => console.log(`tune: ${set}: trial ${t.number}: ${t.state === 'complete' ? `UAR ${t.values![0]!.toFixed(4)}, macro F1 ${t.values![1]!.toFixed(4)}` : `failed (${t.failReason ?? ''})`}`));
+  } finally {
+    await pool.close();
+    study.close();
+  }
+  const best = chooseBest(study.bestTrials);
+  if (best === undefined) throw new StageError(`${set}: every trial failed; see the messages above`);
+  await replaceDirectory(target, (dir) => {
+    writeFileAtomic(`${dir}/trials.csv`, trialsCsv(study.trials, Object.keys(params.tuning.space), study.bestTrials));
+    writeFileAtomic(`${dir}/best_params.json`, stableJson({
+      feature_set: set,
+      trial: best.number,
+      uar_valid: best.values![0],
+      macro_f1_valid: best.values![1],
+      params: best.params,
+      rounds: rounds.get(best.number) ?? null,
+      fixed,
+    }));
+  });
+  rmSync(journalPath, { force: true });
+  console.log(`tune: ${set}: best trial ${best.number} (UAR ${best.values![0]!.toFixed(4)}, macro F1 ${best.values![1]!.toFixed(4)})`);
+});
+
+/** XGBoost params every trial shares. */
+function fixedGbdtParams(params: StudyParams): Record<string, number | string> {
+  const fixed: Record<string, number | string> = { tree_method: params.train.tree_method, max_bin: params.train.max_bin, seed: params.train.seed };
+  if (params.tuning.early_stopping_rounds !== null) fixed['early_stopping_rounds'] = params.tuning.early_stopping_rounds;
+  return fixed;
+}
+
+/** Asks `concurrency` trials, evaluates them in parallel, tells them in trial order; until n_trials finished. */
+async function runBatches(
+  study: ReturnType<typeof createStudy>,
+  params: StudyParams,
+  objective: (trial: { number: number; params: Record<string, unknown> }) => Promise<number[]>,
+  onFinished: (trial: FrozenTrial) => void,
+): Promise<void> {
+  const finished = (): number => study.trials.filter((t) => t.state !== 'running').length;
+  while (finished() < params.tuning.n_trials) {
+    const batch = Array.from({ length: Math.min(params.tuning.concurrency, params.tuning.n_trials - finished()) }, () => study.ask(params.tuning.space));
+    const outcomes = await Promise.allSettled(batch.map((trial) => objective(trial)));
+    batch.forEach((trial, i) => {
+      const outcome = outcomes[i]!;
+      const told = study.tell(trial, outcome.status === 'fulfilled' ? outcome.value : { state: 'fail', reason: String(outcome.reason) });
+      onFinished(told);
+    });
+  }
+}
+
+/** The Pareto-optimal trial with the highest UAR (ties: higher macro F1, then lower trial number). */
+function chooseBest(front: readonly FrozenTrial[]): FrozenTrial | undefined {
+  return [...front].sort((a, b) => b.values![0]! - a.values![0]! || b.values![1]! - a.values![1]! || a.number - b.number)[0];
+}
+
+function trialsCsv(trials: readonly FrozenTrial[], names: string[], front: readonly FrozenTrial[]): string {
+  const pareto = new Set(front.map((t) => t.number));
+  const header = ['trial', 'state', 'uar_valid', 'macro_f1_valid', 'pareto', ...names];
+  const rows = trials.map((t) => [
+    t.number, t.state, t.values?.[0] ?? '', t.values?.[1] ?? '', pareto.has(t.number) ? 'true' : 'false',
+    ...names.map((n) => String(t.params[n] ?? '')),
+  ]);
+  return formatCsv(header, rows);
+}
+
+/** Identifies the search's inputs (features, params), so a journal is only resumed for the same search. */
+function inputKey(set: string, params: StudyParams): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([params.tuning, params.train, params.validate.labels]));
+  for (const split of ['train', 'valid']) hash.update(readFileSync(featureTablePath(set, split)));
+  return hash.digest('hex').slice(0, 16);
+}
