@@ -77,6 +77,7 @@ export function checkLabels(table: SplitTable, labels: readonly string[]): Check
 export function checkChildOverlap(tables: readonly SplitTable[], file: string): CheckResult {
   const seen = new Map<string, { split: Split; row: number; clip_ID: string }>();
   const reported = new Set<string>();
+  const children = new Set<string>();
   const issues: CheckIssue[] = [];
   for (const table of tables) {
     table.rows.forEach((row, i) => {
@@ -84,14 +85,14 @@ export function checkChildOverlap(tables: readonly SplitTable[], file: string): 
       if (first === undefined) seen.set(row.child_ID, { split: table.split, row: i + 1, clip_ID: row.clip_ID });
       else if (first.split !== table.split && !reported.has(`${row.child_ID}/${table.split}`)) {
         reported.add(`${row.child_ID}/${table.split}`);
+        children.add(row.child_ID);
         issues.push({ split: table.split, row: i + 1, clip_ID: row.clip_ID,
           detail: `child ${row.child_ID} in ${first.split} and ${table.split}` });
       }
     });
   }
-  const children = new Set(issues.map((i) => i.detail.split(' ')[1])).size;
   return checkResult({ check: 'child-overlap', file, fatal: true, checked: seen.size,
-    describe: () => `${children} child(ren) in more than one split` }, issues);
+    describe: () => `${children.size} child(ren) in more than one split` }, issues);
 }
 
 /** clip_IDs that occur more than once, within a split or across splits. */
