@@ -50,7 +50,9 @@ describe('freshness', () => {
     rig.write('params.yaml', 'lr: 0.1\nunused: 6\ntrain:\n  epochs: 4\n');
     const status = await rig.pipe(['status', '--json']);
     const reasons = JSON.parse(status.stdout) as Record<string, { kind: string; key?: string; old?: unknown; new?: unknown }[]>;
-    expect(reasons['a']).toContainEqual({ kind: 'param-modified', file: 'params.yaml', key: 'train', old: { epochs: 3 }, new: { epochs: 4 } });
+    // A tracked subtree reports the leaf that changed, not the whole mapping.
+    expect(reasons['a']).toContainEqual({ kind: 'param-modified', file: 'params.yaml', key: 'train.epochs', old: 3, new: 4 });
+    expect((await rig.pipe(['status'])).stdout).toContain('param modified: params.yaml:train.epochs 3 → 4');
     await rig.pipe(['repro']);
     expect(rig.count('a')).toBe(2);
     expect(rig.count('b')).toBe(1); // a's output did not change

@@ -78,13 +78,26 @@ function paramReasons(stage: Stage, entry: LockEntry): Reason[] {
     const before = entry.params[file] ?? {};
     for (const key of Object.keys(now)) {
       if (!Object.hasOwn(before, key)) reasons.push({ kind: 'param-added', file, key });
-      else if (!sameValue(before[key] ?? null, now[key] ?? null)) {
-        reasons.push({ kind: 'param-modified', file, key, old: before[key] ?? null, new: now[key] ?? null });
-      }
+      else modifiedLeaves(file, key, before[key] ?? null, now[key] ?? null, reasons);
     }
     for (const key of Object.keys(before)) if (!Object.hasOwn(now, key)) reasons.push({ kind: 'param-removed', file, key });
   }
   return reasons;
+}
+
+/** A tracked subtree that changed is reported by the leaves that changed (`tuning.n_trials 40 → 20`), not whole. */
+function modifiedLeaves(file: string, key: string, old: Value, now: Value, reasons: Reason[]): void {
+  if (sameValue(old, now)) return;
+  if (isMapping(old) && isMapping(now)) {
+    const keys = [...new Set([...Object.keys(old), ...Object.keys(now)])].sort();
+    for (const k of keys) modifiedLeaves(file, `${key}.${k}`, old[k] ?? null, now[k] ?? null, reasons);
+    return;
+  }
+  reasons.push({ kind: 'param-modified', file, key, old, new: now });
+}
+
+function isMapping(v: Value): v is { readonly [key: string]: Value } {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 function outReasons(stage: Stage, entry: LockEntry, ctx: CheckContext): Reason[] {
