@@ -76,8 +76,9 @@ export function harmonicLevels(
     const amp = peak.amp;
     const db = i === 0 ? 0 : h0 > 0 && amp > 0 ? Math.max(20 * Math.log10(amp / h0), FLOOR_DB) : FLOOR_DB;
     sc.level[count] = db;
-    // The formant-range test uses the interpolated peak frequency (fits the reference better than the bin's).
-    sc.hz[count] = peak.bin * binHz;
+    // The formant-range test uses the interpolated peak frequency (fits the reference better than the bin's);
+    // a harmonic without a spectral peak is no candidate (hz 0).
+    sc.hz[count] = k >= 0 ? peak.bin * binHz : 0;
     count++;
   }
   const l1 = count > 1 ? sc.level[1]! : FLOOR_DB, l2 = count > 2 ? sc.level[2]! : FLOOR_DB;
