@@ -35,13 +35,13 @@ function nearestPeak(mag: Float64Array, lo: number, hi: number, target: number):
   return best;
 }
 
-/** Parabolically interpolated peak magnitude at bin k. */
-function interpolatedPeak(mag: Float64Array, k: number): number {
+/** Parabolically interpolated peak at bin k: magnitude and fractional bin. */
+function interpolatedPeak(mag: Float64Array, k: number): { amp: number; bin: number } {
   const l = mag[k - 1]!, c = mag[k]!, r = mag[k + 1]!;
   const den = l - 2 * c + r;
-  if (den >= 0) return c;
+  if (den >= 0) return { amp: c, bin: k };
   const delta = (0.5 * (l - r)) / den;
-  return c - 0.25 * (l - r) * delta;
+  return { amp: c - 0.25 * (l - r) * delta, bin: k + delta };
 }
 
 /** Strongest harmonic level within [0.8, 1.2]·hz, or null when no harmonic lies there. */
@@ -72,10 +72,13 @@ export function harmonicLevels(
     if ((i + 0.5) * f0Bins >= mag.length - 1) break;
     const k = nearestPeak(mag, (i + 0.5) * f0Bins, (i + 1.5) * f0Bins, target);
     if (i === 0) h0 = k >= 0 ? mag[k]! : 0;
-    const amp = k >= 0 ? interpolatedPeak(mag, k) : 0;
+    const peak = k >= 0 ? interpolatedPeak(mag, k) : { amp: 0, bin: target };
+    const amp = peak.amp;
     const db = i === 0 ? 0 : h0 > 0 && amp > 0 ? Math.max(20 * Math.log10(amp / h0), FLOOR_DB) : FLOOR_DB;
     sc.level[count] = db;
-    sc.hz[count] = (k >= 0 ? k : target) * binHz;
+    // The formant-range test uses the interpolated peak frequency (fits the reference better than the bin's);
+    // a harmonic without a spectral peak is no candidate (hz 0).
+    sc.hz[count] = k >= 0 ? peak.bin * binHz : 0;
     count++;
   }
   const l1 = count > 1 ? sc.level[1]! : FLOOR_DB, l2 = count > 2 ? sc.level[2]! : FLOOR_DB;
