@@ -4,7 +4,7 @@
 // Layout per Microsoft "Multimedia Programming Interface and Data Specifications 1.0" (1991) and the
 // WAVEFORMATEXTENSIBLE documentation: 8-bit PCM is unsigned (offset 128), wider PCM is signed little-endian,
 // non-PCM formats carry a `fact` chunk, chunks are padded to an even size.
-import { renameSync, writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../util/atomic-write.js';
 
 /** Sample encoding of a WAV file. */
 export type WavEncoding = 'pcm8' | 'pcm16' | 'pcm24' | 'pcm32' | 'float32' | 'float64';
@@ -180,8 +180,5 @@ export function writeWavFile(
   samples: Float32Array | Float64Array | readonly Float32Array[] | readonly Float64Array[],
   options: EncodeWavOptions,
 ): void {
-  const bytes = encodeWav(samples, options);
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, bytes);
-  renameSync(tmp, path);
+  writeFileAtomic(path, encodeWav(samples, options));
 }

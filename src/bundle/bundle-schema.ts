@@ -47,16 +47,4 @@ export function formatIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-/** JSON text with object keys sorted at every level and 2-space indentation, so equal content gives equal bytes. */
-export function stableJson(value: unknown): string {
-  return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]));
-  }
-  return value;
-}
+export { stableJson } from '../util/stable-json.js';

@@ -1,7 +1,8 @@
 // Writing each file's frame-level values (`--frames DIR`) as one CSV per input file.
 import { join } from 'node:path';
 import type { ExtractedRow } from './extract.js';
-import { csvCell, csvNumber, writeFileAtomic } from './write-table.js';
+import { csvCell, csvNumber } from './write-table.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 
 /** Where a file's frames go: its name under `folder`, extension replaced by `.csv`. */
 export function framesPath(folder: string, name: string): string {

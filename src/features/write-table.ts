@@ -1,6 +1,5 @@
 // Writing a feature table (file name column, then one column per feature) as CSV or Parquet, atomically.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import type { ExtractedRow } from './extract.js';
 
 export type TableFormat = 'csv' | 'parquet';
@@ -49,18 +48,6 @@ export async function featureTableParquet(columns: readonly string[], rows: read
   return new Uint8Array(parquetWriteBuffer({ columnData, createdBy: 'pipe features' }));
 }
 
-/** Writes bytes to `path` through a temporary name and a rename, so readers never see half a file. */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.tmp-${process.pid}`;
-  try {
-    writeFileSync(temporary, data);
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-}
 
 /** Writes the table to `path` in the format its extension names. */
 export async function writeFeatureTable(path: string, columns: readonly string[], rows: readonly ExtractedRow[]): Promise<void> {

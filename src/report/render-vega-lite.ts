@@ -1,5 +1,5 @@
 // Renders a Vega-Lite spec headlessly to SVG and PNG (vega's SVG renderer, rasterised by sharp/librsvg).
-import { writeFileSync, renameSync } from 'node:fs';
+import { writeFileAtomic } from '../util/atomic-write.js';
 
 /** A Vega-Lite spec as plain JSON (validated by vega-lite's compiler at render time). */
 export type VegaLiteSpec = Record<string, unknown>;
@@ -23,9 +23,6 @@ export async function renderVegaLite(spec: VegaLiteSpec, scale = 2): Promise<Ren
 /** Renders a chart to `<base>.svg` and `<base>.png`, each written to a temporary name and renamed. */
 export async function writeChart(spec: VegaLiteSpec, base: string): Promise<void> {
   const { svg, png } = await renderVegaLite(spec);
-  for (const [ext, data] of [['svg', svg], ['png', png]] as const) {
-    const tmp = `${base}.${ext}.tmp-${process.pid}`;
-    writeFileSync(tmp, data);
-    renameSync(tmp, `${base}.${ext}`);
-  }
+  writeFileAtomic(`${base}.svg`, svg);
+  writeFileAtomic(`${base}.png`, png);
 }

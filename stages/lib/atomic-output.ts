@@ -1,15 +1,7 @@
 // Outputs of a stage appear whole or not at all: files and directories are built under a temporary name beside
 // the target and renamed into place.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-
-/** Writes a file atomically (temporary sibling, then rename). */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, path);
-}
 
 /** Builds a directory with `fill(tmpDir)` and swaps it in for `target`, replacing what was there. */
 export async function replaceDirectory(target: string, fill: (tmpDir: string) => Promise<void> | void): Promise<void> {
@@ -35,10 +27,5 @@ export async function replaceDirectory(target: string, fill: (tmpDir: string) =>
   if (hadOld) rmSync(old, { recursive: true, force: true });
 }
 
-/** JSON with sorted keys and a final newline, so that outputs are byte-stable. */
-export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v) || ArrayBuffer.isView(v)) return v;
-    return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  }, 2) + '\n';
-}
+export { writeFileAtomic } from '../../src/util/atomic-write.js';
+export { stableJson } from '../../src/util/stable-json.js';

