@@ -78,6 +78,10 @@ async function trainAction(flags: TrainFlags): Promise<void> {
       )
     : undefined;
   if (params.earlyStoppingRounds > 0 && !valid) throw new UserError('--params: early_stopping_rounds needs --valid');
+  if (params.backend === 'native') {
+    const problem = gbdt.nativeBackendProblem();
+    if (problem !== null) throw new UserError(problem);
+  }
   const result = await asUserError('training', () =>
     params.backend === 'native'
       ? gbdt.trainGbdtNative(train.x, train.labels!, params, { featureNames: train.featureNames, ...(valid ? { valid: { x: valid.x, labels: valid.labels! } } : {}) })
