@@ -29,12 +29,12 @@ async function readText(path: string, flag: string): Promise<string> {
   }
 }
 
-/** Runs a library call, turning its TypeError/RangeError (bad input) into a UserError with context. */
+/** Runs a library call, turning its TypeError/RangeError (bad input) into a UserError with context (if any). */
 async function asUserError<T>(context: string, f: () => T | Promise<T>): Promise<T> {
   try {
     return await f();
   } catch (e) {
-    if (e instanceof TypeError || e instanceof RangeError) throw new UserError(`${context}: ${e.message}`);
+    if (e instanceof TypeError || e instanceof RangeError) throw new UserError(context === '' ? e.message : `${context}: ${e.message}`);
     throw e;
   }
 }
@@ -70,7 +70,7 @@ async function trainAction(flags: TrainFlags): Promise<void> {
   if ((flags.predOut === undefined) !== (flags.test === undefined)) throw new UserError('--pred-out and --test go together');
   const gbdt = await import('../ml/gbdt/index.js');
   const raw = await readParams(flags.params);
-  const params = await asUserError('--params', () => gbdt.parseGbdtParams(raw));
+  const params = await asUserError('', () => gbdt.parseGbdtParams(raw)); // messages start with 'params:'
   const train = await asUserError(`--train ${flags.train}`, async () => gbdt.datasetFromCsv(await readText(flags.train, '--train'), { labelColumn: flags.label }));
   const valid = flags.valid
     ? await asUserError(`--valid ${flags.valid}`, async () =>
@@ -78,6 +78,10 @@ async function trainAction(flags: TrainFlags): Promise<void> {
       )
     : undefined;
   if (params.earlyStoppingRounds > 0 && !valid) throw new UserError('--params: early_stopping_rounds needs --valid');
+  if (params.backend === 'native') {
+    const problem = gbdt.nativeBackendProblem();
+    if (problem !== null) throw new UserError(problem);
+  }
   const result = await asUserError('training', () =>
     params.backend === 'native'
       ? gbdt.trainGbdtNative(train.x, train.labels!, params, { featureNames: train.featureNames, ...(valid ? { valid: { x: valid.x, labels: valid.labels! } } : {}) })

@@ -4,7 +4,7 @@
 // so one node's scan runs on local accumulators; the per-node summation order is XGBoost's (sorted order).
 import type { SortedColumns } from './data.js';
 import { scanNode } from './exact-scan.js';
-import { RT_EPS, nodeGain, nodeWeight, type SplitParams } from './split-gain.js';
+import { RT_EPS, nodeGainF32, nodeWeight, type SplitParams } from './split-gain.js';
 import { TreeBuilder } from './tree.js';
 import { NodeStats } from './node-stats.js';
 
@@ -175,7 +175,7 @@ function initNodes(st: NodeStats, nodes: number[], position: Int32Array, grad: F
   for (const nid of nodes) {
     const g = st.sumG[nid]!;
     const h = st.sumH[nid]!;
-    st.rootGain[nid] = Math.fround(nodeGain(g, h, p));
+    st.rootGain[nid] = nodeGainF32(g, h, p);
     st.weight[nid] = Math.fround(nodeWeight(g, h, p));
     st.bestLoss[nid] = 0;
     st.bestFeat[nid] = 0;

@@ -8,23 +8,20 @@ export interface NodeEntries {
   readonly val: Float32Array;
 }
 
-/** Gain of a partition minus the parent's, in XGBoost's precision (double gains, float result). */
+/**
+ * Gain of a partition minus the parent's, rounded as XGBoost 1.7 does: each side's G² and H+λ become float32
+ * before the division, the sides add in float32, and the parent's float32 gain is subtracted in float32
+ * (found by matching the reference trees' loss_changes bit for bit).
+ */
 function lossOf(gl: number, hl: number, gr: number, hr: number, root: number, lambda: number, alpha: number): number {
-  let gain: number;
-  if (alpha === 0) gain = (gl * gl) / (hl + lambda) + (gr * gr) / (hr + lambda);
-  else {
-    const tl = thresholdL1(gl, alpha);
-    const tr = thresholdL1(gr, alpha);
-    gain = (tl * tl) / (hl + lambda) + (tr * tr) / (hr + lambda);
-  }
-  if (hl <= 0 || hr <= 0) gain = (hl > 0 ? gainOne(gl, hl, lambda, alpha) : 0) + (hr > 0 ? gainOne(gr, hr, lambda, alpha) : 0);
-  return Math.fround(Math.fround(gain) - root);
+  return Math.fround(Math.fround(gainOne(gl, hl, lambda, alpha) + gainOne(gr, hr, lambda, alpha)) - root);
 }
 
-/** G²/(H+λ) with L1 soft-thresholding. */
+/** One side's float32 structure score ThresholdL1(G, α)²/(H+λ); 0 when H ≤ 0. */
 function gainOne(g: number, h: number, lambda: number, alpha: number): number {
+  if (h <= 0) return 0;
   const t = alpha === 0 ? g : thresholdL1(g, alpha);
-  return (t * t) / (h + lambda);
+  return Math.fround(Math.fround(t * t) / Math.fround(h + lambda));
 }
 
 /**

@@ -12,4 +12,4 @@ export { modelFromJson, modelToJson } from './model-json.js';
 export type { CsvDataset, DatasetFromCsvOptions } from './dataset.js';
 export { datasetFromCsv } from './dataset.js';
 export { formatFloat32Plain } from './float-format.js';
-export { trainGbdtNative, predictNative, nativeBackendAvailable } from './native.js';
+export { trainGbdtNative, predictNative, nativeBackendAvailable, nativeBackendProblem } from './native.js';

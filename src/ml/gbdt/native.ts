@@ -67,14 +67,19 @@ function loadApi(): XgbApi {
   return api;
 }
 
-/** Whether the native backend can be used here (koffi and libxgboost both load). */
-export function nativeBackendAvailable(): boolean {
+/** Why the native backend cannot be used here (koffi or libxgboost missing), or null when it can. */
+export function nativeBackendProblem(): string | null {
   try {
     loadApi();
-    return true;
-  } catch {
-    return false;
+    return null;
+  } catch (e) {
+    return (e as Error).message;
   }
+}
+
+/** Whether the native backend can be used here (koffi and libxgboost both load). */
+export function nativeBackendAvailable(): boolean {
+  return nativeBackendProblem() === null;
 }
 
 /** XGBoost parameter strings for `GbdtParams` (single-threaded, as the reference runs). */

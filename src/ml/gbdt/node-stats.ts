@@ -1,4 +1,4 @@
-// Per-node scratch of the exact grower: gradient sums, gains, the running scan and the best split so far.
+// Per-node scratch of the exact grower: gradient sums, gain and weight, and the best split found so far.
 
 /** Typed per-node arrays indexed by node id, grown on demand. */
 export class NodeStats {
@@ -6,9 +6,6 @@ export class NodeStats {
   sumH: Float64Array = new Float64Array(0);
   rootGain: Float64Array = new Float64Array(0);
   weight: Float64Array = new Float64Array(0);
-  eG: Float64Array = new Float64Array(0);
-  eH: Float64Array = new Float64Array(0);
-  eLast: Float64Array = new Float64Array(0);
   bestLoss: Float64Array = new Float64Array(0);
   bestFeat: Int32Array = new Int32Array(0);
   bestValue: Float64Array = new Float64Array(0);
@@ -31,28 +28,13 @@ export class NodeStats {
     this.sumH = f64(this.sumH);
     this.rootGain = f64(this.rootGain);
     this.weight = f64(this.weight);
-    this.eG = f64(this.eG);
-    this.eH = f64(this.eH);
-    this.eLast = f64(this.eLast);
     this.bestLoss = f64(this.bestLoss);
+    this.bestValue = f64(this.bestValue);
     const feat = new Int32Array(cap);
     feat.set(this.bestFeat);
     this.bestFeat = feat;
-    this.bestValue = f64(this.bestValue);
     const dl = new Uint8Array(cap);
     dl.set(this.bestDefaultLeft);
     this.bestDefaultLeft = dl;
-  }
-
-  /** XGBoost's SplitEntry::Update: ties keep the lower feature index, then the candidate found first. */
-  update(nid: number, loss: number, feature: number, value: number, defaultLeft: boolean): void {
-    if (loss === Infinity || loss === -Infinity) return;
-    const cur = this.bestLoss[nid]!;
-    const replace = this.bestFeat[nid]! <= feature ? loss > cur : !(cur > loss);
-    if (!replace) return;
-    this.bestLoss[nid] = loss;
-    this.bestFeat[nid] = feature;
-    this.bestValue[nid] = value;
-    this.bestDefaultLeft[nid] = defaultLeft ? 1 : 0;
   }
 }

@@ -39,6 +39,13 @@ export function nodeGain(g: number, h: number, p: SplitParams): number {
   return (t * t) / (h + p.lambda);
 }
 
+/** `nodeGain` in XGBoost 1.7's float32 rounding: float(G²) / float(H+λ), rounded to float. */
+export function nodeGainF32(g: number, h: number, p: SplitParams): number {
+  if (h <= 0) return 0;
+  const t = p.alpha === 0 ? g : thresholdL1(g, p.alpha);
+  return Math.fround(Math.fround(t * t) / Math.fround(h + p.lambda));
+}
+
 /** Optimal leaf weight −ThresholdL1(G)/(H+λ), or 0 when H is below min_child_weight. */
 export function nodeWeight(g: number, h: number, p: SplitParams): number {
   if (h < p.minChildWeight || h <= 0) return 0;
