@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   const fatal = checks.filter(isFatalFailure);
   if (fatal.length > 0) {
     for (const check of fatal) process.stderr.write(`validate: ${failureLine(check)}\n`);
-    process.stderr.write(`validate: ${fatal.length} check(s) failed; ${OUTPUT_DIR} left unchanged\n`);
+    process.stderr.write(`validate: ${fatal.length} check(s) failed; nothing written to ${OUTPUT_DIR}\n`);
     process.exitCode = 1;
     return;
   }
