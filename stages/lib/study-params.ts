@@ -1,7 +1,6 @@
 // The study's params.yaml sections (data, ingest, validate, features, tuning, train), validated at the boundary:
 // a bad value is one line naming `params.yaml:section.key` and what is wrong.
-import { existsSync, readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { readYamlFile } from './read-yaml.js';
 import { z } from 'zod';
 import { StageError } from './stage-error.js';
 
@@ -51,19 +50,7 @@ export type SearchSpaceParams = StudyParams['tuning']['space'];
 
 /** Loads and validates params.yaml (in the current directory, the project root when run by `pipe`). */
 export function loadStudyParams(file = PARAMS_FILE): StudyParams {
-  if (!existsSync(file)) throw new StageError(`${file}: not found (run from the project root)`);
-  let doc: unknown;
-  try {
-    doc = parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new StageError(`${file}: not valid YAML: ${(error as Error).message.split('\n')[0] ?? ''}`);
-  }
-  const result = studySchema.safeParse(doc);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new StageError(`${file}:${issue.path.join('.')}: ${issue.message}`);
-  }
-  return result.data;
+  return readYamlFile(file, studySchema);
 }
 
 /** The params of one feature set (`features.<name>`), nulls dropped, as the feature registry expects. */

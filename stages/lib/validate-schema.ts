@@ -1,7 +1,6 @@
 // schema.yaml: the columns of the split tables with their types and allowed values, validated at the boundary
 // (zod); a bad schema is one line `schema.yaml:columns.<name>.<key>: …`.
-import { existsSync, readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { readYamlFile } from './read-yaml.js';
 import { z } from 'zod';
 import type { ClipRecord } from './split-table.js';
 import { StageError } from './stage-error.js';
@@ -28,19 +27,8 @@ export interface DataSchema {
 
 /** Loads and validates schema.yaml. */
 export function loadDataSchema(file = SCHEMA_FILE): DataSchema {
-  if (!existsSync(file)) throw new StageError(`${file}: not found (run from the project root)`);
-  let doc: unknown;
-  try {
-    doc = parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new StageError(`${file}: not valid YAML: ${(error as Error).message.split('\n')[0] ?? ''}`);
-  }
-  const result = dataSchema.safeParse(doc);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new StageError(`${file}:${issue.path.join('.')}: ${issue.message}`);
-  }
-  const columns = Object.entries(result.data.columns).map(([name, spec]) => {
+  const data = readYamlFile(file, dataSchema);
+  const columns = Object.entries(data.columns).map(([name, spec]) => {
     if (spec.pattern === undefined) return { name, spec };
     try {
       return { name, spec, pattern: new RegExp(spec.pattern) };
