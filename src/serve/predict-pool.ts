@@ -67,7 +67,8 @@ export class PredictPool {
     return this.queue.length + this.slots.filter((s) => s.task !== undefined).length;
   }
 
-  /** Predicts a batch of files on the next free worker. */
+  /** Predicts a batch of files on the next free worker. Whole-buffer uploads are transferred: the caller must not
+   * use their bytes afterwards. */
   run(files: readonly UploadedFile[]): Promise<PredictFilesResult> {
     if (this.closed) return Promise.reject(new PoolError('closed', 'the server is shutting down'));
     if (this.queue.length >= this.options.maxQueue && this.slots.every((s) => s.task !== undefined)) {
@@ -92,7 +93,7 @@ export class PredictPool {
       if (task === undefined) return;
       slot.task = task;
       slot.timer = setTimeout(() => this.fail(slot, new PoolError('timeout', `prediction took longer than ${this.options.taskTimeoutMs} ms`)), this.options.taskTimeoutMs);
-      slot.worker.postMessage(task.request);
+      slot.worker.postMessage(task.request, transferable(task.request.files));
     }
   }
 
@@ -145,6 +146,16 @@ export class PredictPool {
       for (const task of this.queue.splice(0)) task.reject(new PoolError('worker-failed', String(startError)));
     });
   }
+}
+
+/** Buffers that can be moved to the worker instead of copied: each upload's own, whole, unshared buffer. */
+function transferable(files: readonly UploadedFile[]): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  for (const { bytes } of files) {
+    const buffer = bytes.buffer;
+    if (buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength && buffer.byteLength > 8192) out.add(buffer);
+  }
+  return [...out];
 }
 
 /** Starts a worker on the compiled `predict-worker.js`, or, from TypeScript sources (vitest, tsx), on
