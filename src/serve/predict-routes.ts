@@ -13,12 +13,16 @@ import { readZipWavs } from './zip-wavs.js';
 type Send = (reply: FastifyReply, e: ApiError) => FastifyReply;
 type Outcome = { readonly ok: true; readonly body: unknown } | { readonly ok: false; readonly error: ApiError };
 
-/** Reads the file parts of one multipart field, ignoring other fields; throws multipart's limit errors. */
-async function readUploads(request: FastifyRequest, field: string): Promise<UploadedFile[]> {
+/** Reads the file parts of one multipart field, ignoring other fields; throws multipart's limit errors, and a
+ * 413 once the files add up to more than `maxRequestBytes` (a chunked body has no Content-Length to check first). */
+async function readUploads(request: FastifyRequest, field: string, maxRequestBytes: number): Promise<UploadedFile[] | ApiError> {
   const files: UploadedFile[] = [];
+  let total = 0;
   for await (const part of request.parts()) {
     if (part.type !== 'file') continue;
     const bytes = await part.toBuffer();
+    total += bytes.length;
+    if (total > maxRequestBytes) return { status: 413, code: 'body-too-large', message: `the request body exceeds ${maxRequestBytes} bytes` };
     if (part.fieldname === field) files.push({ name: part.filename || `upload${files.length + 1}`, bytes: new Uint8Array(bytes) });
   }
   return files;
@@ -43,8 +47,8 @@ export function registerPredictRoutes(app: FastifyInstance, metrics: ServeMetric
 
   app.post('/predict', { config: access }, async (request, reply) =>
     handle(reply, async () => {
-      const files = await readUploads(request, 'files');
-      if (files.length > 0) return files;
+      const files = await readUploads(request, 'files', limits.maxRequestBytes);
+      if (!Array.isArray(files) || files.length > 0) return files;
       metrics.predictionErrors.inc({ error_type: 'no-files' });
       return { status: 400, code: 'no-files', message: "no files: send one or more WAVs in the multipart field 'files'" };
     }),
@@ -52,7 +56,9 @@ export function registerPredictRoutes(app: FastifyInstance, metrics: ServeMetric
 
   app.post('/predict_zip', { config: access }, async (request, reply) =>
     handle(reply, async () => {
-      const [zip] = await readUploads(request, 'file');
+      const uploads = await readUploads(request, 'file', limits.maxRequestBytes);
+      if (!Array.isArray(uploads)) return uploads;
+      const [zip] = uploads;
       if (zip === undefined) {
         metrics.predictionErrors.inc({ error_type: 'no-files' });
         return { status: 400, code: 'no-files', message: "no file: send a ZIP in the multipart field 'file'" };

@@ -98,6 +98,16 @@ describe('pipe serve over HTTP', () => {
     const file = await call('/predict', { token: PREDICTOR, form: form('files', [['big.wav', big.subarray(0, 2_500_000)]]) });
     expect(file.status).toBe(413);
     expect(file.json?.error.code).toBe('file-too-large');
+    // A chunked body (no Content-Length) is cut off once its files add up past max_request_bytes.
+    const chunkedForm = new Response(form('files', [1, 2, 3].map((i) => [`c${i}.wav`, big.subarray(0, 1_900_000)] as [string, Uint8Array])));
+    const chunked = await fetch(`${server.url}/predict`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${PREDICTOR}`, 'content-type': chunkedForm.headers.get('content-type')! },
+      body: chunkedForm.body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(((await chunked.json()) as { error: { code: string } }).error.code).toBe('body-too-large');
     const many = await call('/predict', { token: PREDICTOR, form: form('files', Array.from({ length: 9 }, (_, i) => [`f${i}.wav`, wav(300, 0.3)] as [string, Uint8Array])) });
     expect(many.status).toBe(413);
     expect(many.json?.error.code).toBe('too-many-files');
