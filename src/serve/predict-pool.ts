@@ -39,6 +39,8 @@ export class PredictPool {
   private readonly queue: Task[] = [];
   private nextTaskId = 0;
   private closed = false;
+  /** Workers being started (a replacement after a timeout or crash). */
+  private starting = 0;
 
   private constructor(
     private readonly setup: PredictWorkerSetup,
@@ -71,6 +73,7 @@ export class PredictPool {
    * use their bytes afterwards. */
   run(files: readonly UploadedFile[]): Promise<PredictFilesResult> {
     if (this.closed) return Promise.reject(new PoolError('closed', 'the server is shutting down'));
+    if (this.slots.length === 0 && this.starting === 0) return Promise.reject(new PoolError('worker-failed', 'no prediction worker is running'));
     if (this.queue.length >= this.options.maxQueue && this.slots.every((s) => s.task !== undefined)) {
       return Promise.reject(new PoolError('overloaded', 'too many predictions in progress; retry later'));
     }
@@ -142,9 +145,15 @@ export class PredictPool {
     slot.task = undefined;
     void slot.worker.terminate();
     if (this.closed) return;
-    this.addSlot().catch((startError: unknown) => {
-      for (const task of this.queue.splice(0)) task.reject(new PoolError('worker-failed', String(startError)));
-    });
+    this.starting++;
+    this.addSlot().then(
+      () => void this.starting--,
+      (startError: unknown) => {
+        this.starting--;
+        if (this.slots.length > 0 || this.starting > 0) return;
+        for (const task of this.queue.splice(0)) task.reject(new PoolError('worker-failed', String(startError)));
+      },
+    );
   }
 }
 
