@@ -97,7 +97,8 @@ async function predictAction(inputs: string[], flags: PredictFlags): Promise<voi
     const result = await prelabelFiles(files, { modelDir: dir, windowS, hopS, workers: flags.workers === undefined ? undefined : numberFlag('--workers', flags.workers, 1, true) });
     for (const failure of result.failures) process.stderr.write(`pipe predict: skipped ${failure}\n`);
     await writePrelabels(flags.out, result);
-    process.stderr.write(`pipe predict: ${result.segments.length} segments of ${files.length - result.failures.length} files → ${flags.out}\n`);
+    const predicted = files.length - result.failures.length;
+    process.stderr.write(`pipe predict: ${result.segments.length} segments of ${predicted} file${predicted === 1 ? '' : 's'} → ${flags.out}\n`);
     if (result.failures.length === files.length) throw new UserError('no file could be predicted');
   } catch (error) {
     if (error instanceof BundleError || error instanceof InputListError) throw new UserError(error.message);
