@@ -36,23 +36,37 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
+/** The JSON bodies the server sends, as far as these tests read them. */
+interface Chunk {
+  start_s: number;
+  end_s: number;
+}
+interface ApiJson {
+  results: { file_name: string; probabilities: Record<string, number>; chunks?: Chunk[] }[];
+  error: { code: string; message: string; file?: string };
+  model: { name: string; feature_set: string; version: string };
+  uptime_s: number;
+  openapi: string;
+  paths: Record<string, unknown>;
+}
+
 function wav(frequencyHz: number, durationS: number, seed = 1): Uint8Array {
   return encodeWav(toneClip(frequencyHz, durationS, new Rng(seed)).samples, { sampleRateHz: 16000 });
 }
 
-async function call(path: string, init: { method?: string; token?: string; form?: FormData; headers?: Record<string, string>; body?: Uint8Array } = {}) {
+async function call(path: string, init: { method?: string; token?: string; form?: FormData; headers?: Record<string, string> } = {}) {
   const headers: Record<string, string> = { ...(init.headers ?? {}) };
   if (init.token !== undefined) headers.authorization = `Bearer ${init.token}`;
-  const res = await fetch(`${server.url}${path}`, { method: init.method ?? (init.form || init.body ? 'POST' : 'GET'), headers, body: init.form ?? init.body });
+  const res = await fetch(`${server.url}${path}`, { method: init.method ?? (init.form ? 'POST' : 'GET'), headers, body: init.form });
   const text = await res.text();
   expect(text).not.toMatch(/\n\s+at |node_modules/); // never a stack trace
-  const json = res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as Record<string, any>) : undefined;
+  const json = res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as ApiJson) : undefined;
   return { status: res.status, json, text };
 }
 
 function form(field: string, files: [string, Uint8Array][]): FormData {
   const f = new FormData();
-  for (const [name, bytes] of files) f.append(field, new Blob([bytes]), name);
+  for (const [name, bytes] of files) f.append(field, new Blob([bytes as Uint8Array<ArrayBuffer>]), name);
   return f;
 }
 
@@ -70,12 +84,12 @@ describe('pipe serve over HTTP', () => {
     const files: [string, Uint8Array][] = [['short.wav', wav(classFrequencyHz(2, rng), 0.4)], ['long.wav', wav(classFrequencyHz(4, rng), 1.0)]];
     const { status, json } = await call('/predict', { token: PREDICTOR, form: form('files', files) });
     expect(status).toBe(200);
-    const [short, long] = json?.results as any[];
-    expect(short.file_name).toBe('short.wav');
-    expect(short.chunks).toBeUndefined();
-    expect(Object.values(short.probabilities as Record<string, number>).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
-    expect(long.chunks.map((c: any) => [c.start_s, c.end_s])).toEqual([[0, 0.4], [0.4, 0.8], [0.8, 1]]);
-    expect(Object.keys(long.probabilities)).toEqual(['Canonical', 'Crying', 'Junk', 'Laughing', 'Non-canonical']);
+    const [short, long] = json!.results;
+    expect(short!.file_name).toBe('short.wav');
+    expect(short!.chunks).toBeUndefined();
+    expect(Object.values(short!.probabilities).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    expect(long!.chunks?.map((c) => [c.start_s, c.end_s])).toEqual([[0, 0.4], [0.4, 0.8], [0.8, 1]]);
+    expect(Object.keys(long!.probabilities)).toEqual(['Canonical', 'Crying', 'Junk', 'Laughing', 'Non-canonical']);
   });
 
   it('refuses a non-WAV upload (415), a truncated WAV (422) and no files (400)', async () => {
@@ -117,7 +131,7 @@ describe('pipe serve over HTTP', () => {
     const zip = makeZip([{ name: 'session/a.wav', data: wav(200, 0.4) }, { name: 'readme.txt', data: new Uint8Array(10) }, { name: 'b.WAV', data: wav(900, 0.6) }]);
     const { status, json } = await call('/predict_zip', { token: PREDICTOR, form: form('file', [['batch.zip', zip]]) });
     expect(status).toBe(200);
-    expect((json?.results as any[]).map((r) => r.file_name)).toEqual(['session/a.wav', 'b.WAV']);
+    expect(json?.results.map((r) => r.file_name)).toEqual(['session/a.wav', 'b.WAV']);
   });
 
   it('refuses unsafe ZIPs: ../ entries, symlinks, bombs, non-ZIPs', async () => {
@@ -155,7 +169,7 @@ describe('pipe serve over HTTP', () => {
 
   it('keeps serving after all that, reloads for admins, and exposes the study metrics', async () => {
     const long = await call('/predict', { token: PREDICTOR, form: form('files', [['long.wav', wav(500, 13, 9)]]) });
-    expect(long.json?.results[0].chunks).toHaveLength(33); // 32 full chunks + the last 0.2 s
+    expect(long.json?.results[0]?.chunks).toHaveLength(33); // 32 full chunks + the last 0.2 s
     const reload = await call('/admin/reload', { method: 'POST', token: ADMIN });
     expect(reload.status).toBe(200);
     expect((await call('/health')).status).toBe(200);
@@ -174,7 +188,7 @@ describe('pipe serve over HTTP', () => {
   it('serves an OpenAPI document and JSON 404s', async () => {
     const doc = await call('/openapi.json', { token: VIEWER });
     expect(doc.json?.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.json?.paths)).toContain('/predict_zip');
+    expect(Object.keys(doc.json?.paths ?? {})).toContain('/predict_zip');
     const missing = await call('/nope');
     expect([missing.status, missing.json?.error.code]).toEqual([404, 'not-found']);
   });
@@ -188,7 +202,7 @@ describe('pipe serve without a usable model', () => {
       await broken.ready;
       const health = await fetch(`${broken.url}/health`);
       expect(health.status).toBe(503);
-      expect(((await health.json()) as any).error).toMatch(/no-such-model-dir\/bundle\.json: missing/);
+      expect(((await health.json()) as { error: string }).error).toMatch(/no-such-model-dir\/bundle\.json: missing/);
       const predict = await fetch(`${broken.url}/predict`, { method: 'POST', body: form('files', [['a.wav', wav(300, 0.4)]]) });
       expect(predict.status).toBe(503);
     } finally {

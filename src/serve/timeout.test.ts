@@ -28,7 +28,7 @@ describe('prediction timeout', () => {
     const long = encodeWav(toneClip(300, 30, new Rng(1)).samples, { sampleRateHz: 16000 });
     const post = async (): Promise<Response> => {
       const form = new FormData();
-      form.append('files', new Blob([long]), 'long.wav');
+      form.append('files', new Blob([long as Uint8Array<ArrayBuffer>]), 'long.wav');
       return fetch(`${server.url}/predict`, { method: 'POST', body: form });
     };
     for (let i = 0; i < 2; i++) {
