@@ -18,12 +18,20 @@ type Outcome = { readonly ok: true; readonly body: unknown } | { readonly ok: fa
 async function readUploads(request: FastifyRequest, field: string, maxRequestBytes: number): Promise<UploadedFile[] | ApiError> {
   const files: UploadedFile[] = [];
   let total = 0;
-  for await (const part of request.parts()) {
-    if (part.type !== 'file') continue;
-    const bytes = await part.toBuffer();
-    total += bytes.length;
-    if (total > maxRequestBytes) return { status: 413, code: 'body-too-large', message: `the request body exceeds ${maxRequestBytes} bytes` };
-    if (part.fieldname === field) files.push({ name: part.filename || `upload${files.length + 1}`, bytes: new Uint8Array(bytes) });
+  try {
+    for await (const part of request.parts()) {
+      if (part.type !== 'file') continue;
+      const bytes = await part.toBuffer();
+      total += bytes.length;
+      if (total > maxRequestBytes) return { status: 413, code: 'body-too-large', message: `the request body exceeds ${maxRequestBytes} bytes` };
+      if (part.fieldname === field) files.push({ name: part.filename || `upload${files.length + 1}`, bytes: new Uint8Array(bytes) });
+    }
+  } catch (error) {
+    // Limits and content-type errors carry a status (mapped by the error handler); the parser's own errors
+    // (no boundary, body cut short, bad part header) mean a malformed body.
+    if (typeof (error as { statusCode?: unknown }).statusCode === 'number') throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    return { status: 400, code: 'bad-multipart', message: `malformed multipart/form-data body (${detail})` };
   }
   return files;
 }

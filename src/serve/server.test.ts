@@ -54,10 +54,10 @@ function wav(frequencyHz: number, durationS: number, seed = 1): Uint8Array {
   return encodeWav(toneClip(frequencyHz, durationS, new Rng(seed)).samples, { sampleRateHz: 16000 });
 }
 
-async function call(path: string, init: { method?: string; token?: string; form?: FormData; headers?: Record<string, string> } = {}) {
+async function call(path: string, init: { method?: string; token?: string; form?: FormData; headers?: Record<string, string>; body?: Uint8Array } = {}) {
   const headers: Record<string, string> = { ...(init.headers ?? {}) };
   if (init.token !== undefined) headers.authorization = `Bearer ${init.token}`;
-  const res = await fetch(`${server.url}${path}`, { method: init.method ?? (init.form ? 'POST' : 'GET'), headers, body: init.form });
+  const res = await fetch(`${server.url}${path}`, { method: init.method ?? (init.form || init.body ? 'POST' : 'GET'), headers, body: init.form ?? (init.body as Uint8Array<ArrayBuffer> | undefined) });
   const text = await res.text();
   expect(text).not.toMatch(/\n\s+at |node_modules/); // never a stack trace
   const json = res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as ApiJson) : undefined;
@@ -99,6 +99,10 @@ describe('pipe serve over HTTP', () => {
     const truncated = await call('/predict', { token: PREDICTOR, form: form('files', [['cut.wav', wav(300, 0.4).slice(0, 2000)]]) });
     expect(truncated.status).toBe(422);
     expect(truncated.json?.error).toMatchObject({ code: 'truncated', file: 'cut.wav' });
+    const cut = await call('/predict', { token: PREDICTOR, headers: { 'content-type': 'multipart/form-data; boundary=xyz' }, body: new TextEncoder().encode('--xyz\r\nContent-Disposition: form-data; name="files"; filename="a.wav"\r\n\r\nRIFF') });
+    expect([cut.status, cut.json?.error.code]).toEqual([400, 'bad-multipart']);
+    const noBoundary = await call('/predict', { token: PREDICTOR, headers: { 'content-type': 'multipart/form-data' }, body: new Uint8Array(4) });
+    expect([noBoundary.status, noBoundary.json?.error.code]).toEqual([400, 'bad-multipart']);
     const none = await call('/predict', { token: PREDICTOR, form: form('other', [['a.wav', wav(300, 0.4)]]) });
     expect(none.status).toBe(400);
     expect(none.json?.error.code).toBe('no-files');
