@@ -11,7 +11,7 @@ import type { ServeMetrics } from './serve-metrics.js';
 import { readZipWavs } from './zip-wavs.js';
 
 type Send = (reply: FastifyReply, e: ApiError) => FastifyReply;
-type Outcome = { readonly ok: true; readonly body: unknown } | { readonly ok: false; readonly error: ApiError };
+type Outcome = { readonly ok: true; readonly body: unknown } | { readonly ok: false; readonly error: ApiError; readonly logDetail?: string };
 
 /** Reads the file parts of one multipart field, ignoring other fields; throws multipart's limit errors, and a
  * 413 once the files add up to more than `maxRequestBytes` (a chunked body has no Content-Length to check first). */
@@ -47,7 +47,9 @@ export function registerPredictRoutes(app: FastifyInstance, metrics: ServeMetric
       const files = await read();
       if (!Array.isArray(files)) return send(reply, files);
       const outcome = await predict(s.model, files, metrics);
-      return outcome.ok ? reply.send(outcome.body) : send(reply, outcome.error);
+      if (outcome.ok) return reply.send(outcome.body);
+      if (outcome.logDetail !== undefined) reply.log.error({ detail: outcome.logDetail }, 'prediction failed');
+      return send(reply, outcome.error);
     } finally {
       metrics.activePredictions.dec();
     }
@@ -92,7 +94,8 @@ async function predict(model: LoadedModel, files: readonly UploadedFile[], metri
     if (!(error instanceof PoolError)) throw error;
     metrics.predictionErrors.inc({ error_type: error.reason });
     const status = error.reason === 'timeout' ? 504 : error.reason === 'worker-failed' ? 500 : 503;
-    return { ok: false, error: { status, code: error.reason, message: status === 500 ? 'prediction failed (see the server log)' : error.message } };
+    const message = status === 500 ? 'prediction failed (see the server log)' : error.message;
+    return { ok: false, error: { status, code: error.reason, message }, ...(status === 500 ? { logDetail: error.message } : {}) };
   }
   const failed = outcomes.find((o) => !o.ok);
   if (failed !== undefined && !failed.ok) {
