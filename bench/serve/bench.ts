@@ -1,7 +1,8 @@
 // Load test of `pipe serve`: throughput and p50/p99 latency of POST /predict with a 0.4 s clip at 1, 8 and 64
 // connections (autocannon over loopback), then 10,000 requests at 8 connections watching the server's memory.
-// Usage (after `npx tsc`): node dist/bench/serve/bench.js [--model DIR] [--workers N] [--duration 10] [--soak 10000]
-// Without --model a tiny MFCC bundle is trained first. The client shares the machine's cores with the server, so
+// Usage (after `npx tsc`): node dist/bench/serve/bench.js [--model DIR | --set mfcc|egemaps] [--workers N]
+//   [--duration 10] [--soak 10000]
+// Without --model a tiny bundle of the set (default mfcc, 6 coefficients) is trained on synthetic tones first. The client shares the machine's cores with the server, so
 // figures on a small box are noisy and pessimistic.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { runLoad, type LoadResult } from './load.js';
 const { values: args } = parseArgs({
   options: {
     model: { type: 'string' },
+    set: { type: 'string', default: 'mfcc' },
     workers: { type: 'string', default: String(Math.max(1, availableParallelism())) },
     duration: { type: 'string', default: '10' },
     soak: { type: 'string', default: '10000' },
@@ -62,14 +64,14 @@ function row(label: string, r: LoadResult): string {
 
 const tmp = await mkdtemp(join(tmpdir(), 'pipe-serve-bench-'));
 const modelDir = args.model ?? join(tmp, 'model');
-if (args.model === undefined) await writeTinyBundle(modelDir);
+if (args.model === undefined) await writeTinyBundle(modelDir, { set: args.set });
 const { child, url } = await startServer(modelDir, args.workers);
 try {
   const body = predictBody();
   const target = { url: `${url}/predict`, body, headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` } };
   await runLoad({ ...target, connections: 8, amount: 300 }); // warm-up
   const duration = Number(args.duration);
-  console.log(`pipe serve, POST /predict with one 0.4 s WAV (${body.length} B), ${args.workers} workers, ${availableParallelism()} cores, loopback`);
+  console.log(`pipe serve (${args.model ?? `tiny ${args.set} bundle`}), POST /predict with one 0.4 s WAV (${body.length} B), ${args.workers} workers, ${availableParallelism()} cores, loopback`);
   console.log('| run                    | requests |   req/s | p50 ms  | p99 ms  | errors |');
   console.log('|------------------------|----------|---------|---------|---------|--------|');
   for (const connections of [1, 8, 64]) console.log(row(`${connections} connections, ${duration} s`, await runLoad({ ...target, connections, duration })));
