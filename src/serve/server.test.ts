@@ -152,6 +152,11 @@ describe('pipe serve over HTTP', () => {
     const wide = await post(makeZip(Array.from({ length: 4 }, (_, i) => ({ name: `n${i}.wav`, data: Uint8Array.from({ length: 900_000 }, (_, j) => (j * 7919 + i) % 251) }))));
     expect(wide.status).toBe(413);
     expect(wide.json?.error.code).toBe('zip-too-large');
+    const lying = await post(makeZip([{ name: 'lie.wav', data: new Uint8Array(3_000_000), declaredSize: 1000 }]));
+    expect([lying.status, lying.json?.error.code]).toEqual([413, 'zip-too-large']);
+    expect(lying.json?.error.message).toMatch(/inflates beyond its declared size/);
+    const crowded = await post(makeZip(Array.from({ length: 1001 }, (_, i) => ({ name: `d/${i}.txt`, data: new Uint8Array(1) }))));
+    expect([crowded.status, crowded.json?.error.code]).toEqual([413, 'zip-too-many-entries']);
     const junk = await post(new TextEncoder().encode('PK but not really a zip file'));
     expect(junk.status).toBe(415);
     expect(junk.json?.error.code).toBe('zip-not-zip');

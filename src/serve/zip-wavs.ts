@@ -107,13 +107,20 @@ async function readEntry(zip: ZipFile, entry: Entry, maxBytes: number): Promise<
   const stream = await zip.openReadStreamPromise(entry);
   const chunks: Buffer[] = [];
   let total = 0;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    total += chunk.length;
-    if (total > maxBytes) {
-      stream.destroy();
-      throw new ZipRejection('too-large', `${entry.fileName}: inflates beyond its declared size`);
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > maxBytes) break;
+      chunks.push(chunk);
     }
-    chunks.push(chunk);
+  } catch (error) {
+    // yauzl's own check of the declared size ("too many bytes in the stream").
+    if (!(error instanceof Error) || !/too (many|few) bytes/.test(error.message)) throw error;
+    total = maxBytes + 1;
+  }
+  if (total > maxBytes) {
+    stream.destroy();
+    throw new ZipRejection('too-large', `${entry.fileName}: inflates beyond its declared size of ${maxBytes} bytes`);
   }
   return new Uint8Array(Buffer.concat(chunks, total));
 }

@@ -7,6 +7,8 @@ export interface ZipEntrySpec {
   readonly data: Uint8Array;
   /** Store as a symbolic link (Unix mode 0120777 in the external attributes). */
   readonly symlink?: boolean;
+  /** Uncompressed size to declare instead of the true one (a lying archive). */
+  readonly declaredSize?: number;
 }
 
 /** Builds a ZIP archive (deflated entries, made by Unix) from the entries, in order. */
@@ -25,7 +27,7 @@ export function makeZip(entries: readonly ZipEntrySpec[]): Buffer {
     local.writeUInt16LE(8, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt32LE(e.declaredSize ?? e.data.length, 22);
     local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -35,7 +37,7 @@ export function makeZip(entries: readonly ZipEntrySpec[]): Buffer {
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
+    central.writeUInt32LE(e.declaredSize ?? e.data.length, 24);
     central.writeUInt16LE(name.length, 28);
     const mode = e.symlink === true ? 0o120777 : 0o100644;
     central.writeUInt32LE((mode << 16) >>> 0, 38);
