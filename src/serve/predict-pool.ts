@@ -83,6 +83,13 @@ export class PredictPool {
     });
   }
 
+  /** Closes once the running and queued tasks are done (or after `maxWaitMs`): for swapping in a new model. */
+  async closeWhenIdle(maxWaitMs: number): Promise<void> {
+    const deadline = Date.now() + maxWaitMs;
+    while (this.load > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    await this.close();
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const task of this.queue.splice(0)) task.reject(new PoolError('closed', 'the server is shutting down'));

@@ -86,7 +86,8 @@ export async function startServer(options: ServeOptions): Promise<Server> {
     if (next instanceof Error) return send(reply, { status: 422, code: 'reload-failed', message: next.message.split('\n')[0]! });
     const old = state;
     state = { kind: 'ready', model: next as LoadedModel };
-    if (old.kind === 'ready') void old.model.pool.close();
+    // Requests already on the old model finish there; new ones go to the new model.
+    if (old.kind === 'ready') void old.model.pool.closeWhenIdle(limits.predictTimeoutMs);
     return { status: 'reloaded', version: (next as LoadedModel).version };
   });
 
