@@ -1,5 +1,6 @@
-// A small but real bundle for tests and benchmarks: MFCC features of synthetic tones, five classes by pitch.
-import { mfccSet, type FeatureParams, type MonoAudio } from '../features/index.js';
+// A small but real bundle for tests and benchmarks: features (MFCC by default) of synthetic tones, five classes by
+// pitch.
+import { featureSet, type FeatureParams, type MonoAudio } from '../features/index.js';
 import { LabelEncoder, matrix, MedianImputer, parseGbdtParams, Rng, trainGbdt, type Matrix } from '../ml/index.js';
 import { saveModelBundle, type SaveModelBundleOptions } from './save-bundle.js';
 
@@ -23,11 +24,23 @@ export function classFrequencyHz(k: number, rng: Rng): number {
   return 150 * 2 ** k * (1 + 0.3 * rng.nextFloat());
 }
 
-/** Trains the tiny model on `rows` tone clips; returns everything `saveModelBundle` needs. */
-export async function tinyBundleOptions(rows = 150, seed = 7): Promise<SaveModelBundleOptions> {
+export interface TinyBundleOptions {
+  /** Training clips. Default 150. */
+  readonly rows?: number;
+  readonly seed?: number;
+  /** Feature set and params. Default mfcc with TINY_FEATURE_PARAMS. */
+  readonly set?: string;
+  readonly params?: FeatureParams;
+}
+
+/** Trains the tiny model on tone clips; returns everything `saveModelBundle` needs. */
+export async function tinyBundleOptions(options: TinyBundleOptions = {}): Promise<SaveModelBundleOptions> {
+  const { rows = 150, seed = 7, set: setName = 'mfcc' } = options;
+  const params = options.params ?? (setName === 'mfcc' ? TINY_FEATURE_PARAMS : {});
   const rng = new Rng(seed);
-  const extractor = await mfccSet.open(TINY_FEATURE_PARAMS);
-  const columns = mfccSet.columns(TINY_FEATURE_PARAMS);
+  const set = featureSet(setName);
+  const extractor = await set.open(params);
+  const columns = set.columns(params);
   const labels = Int32Array.from({ length: rows }, (_, i) => i % STUDY_CLASSES.length);
   const clips = Array.from(labels, (k) => toneClip(classFrequencyHz(k, rng), 0.4, rng));
   const features = await extractor.extractBatch(clips);
@@ -44,10 +57,10 @@ export async function tinyBundleOptions(rows = 150, seed = 7): Promise<SaveModel
   const encoder = LabelEncoder.fit([...STUDY_CLASSES]);
   const trainingParams = { num_class: 5, max_depth: 3, eta: 0.3, num_boost_round: 8, seed };
   const { model } = trainGbdt(imputer.transform(x), labels, parseGbdtParams(trainingParams), { featureNames: columns });
-  return { model, featureSet: 'mfcc', featureParams: TINY_FEATURE_PARAMS, columns, imputer, encoder, trainingParams, nTrainRows: rows, seed, trainingFeatures: x };
+  return { model, featureSet: setName, featureParams: params, columns, imputer, encoder, trainingParams, nTrainRows: rows, seed, trainingFeatures: x };
 }
 
 /** Writes the tiny bundle to `dir`. */
-export async function writeTinyBundle(dir: string, rows = 150, seed = 7): Promise<void> {
-  await saveModelBundle(dir, await tinyBundleOptions(rows, seed));
+export async function writeTinyBundle(dir: string, options: TinyBundleOptions = {}): Promise<void> {
+  await saveModelBundle(dir, await tinyBundleOptions(options));
 }
