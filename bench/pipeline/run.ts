@@ -1,7 +1,7 @@
 // Stage-by-stage wall time and peak memory of the research pipeline, on a temp copy of the project.
 // Usage: npx tsx bench/pipeline/run.ts [--clips 2400] [--clips 10770] [--keep]
 // Each stage runs as `pipe repro -s <stage>` in DAG order under GNU time (peak RSS of the stage's process tree).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -40,9 +40,10 @@ function runStage(dir: string, stage: string): StageTiming {
   const useTime = existsSync(TIME);
   const args = useTime ? ['-f', '%e %M', 'node', PIPE, 'repro', '-s', stage] : [PIPE, 'repro', '-s', stage];
   const started = performance.now();
-  const result = execFileSync(useTime ? TIME : 'node', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const result = spawnSync(useTime ? TIME : 'node', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   const wallS = (performance.now() - started) / 1000;
-  const last = result.trim().split('\n').at(-1) ?? '';
+  if (result.status !== 0) throw new Error(`stage ${stage} failed:\n${result.stderr}`);
+  const last = result.stderr.trim().split('\n').at(-1) ?? '';
   const match = /^([\d.]+) (\d+)$/.exec(last);
   return { stage, wallS, peakMiB: match ? Number(match[2]) / 1024 : Number.NaN };
 }
