@@ -1,6 +1,6 @@
 // Per-chunk xxh3-128 digests written into a shared buffer; used by the main thread and by hash workers.
 import { readSync } from 'node:fs';
-import { xxh3 } from './xxh3-binding.js';
+import { xxh128 } from './xxh3-binding.js';
 
 /** A share of a file's chunks: indices first, first + step, … below count. */
 export interface ChunkJob {
@@ -26,7 +26,7 @@ export function digestChunks(fd: number, job: ChunkJob): void {
       if (n === 0) break;
       filled += n;
     }
-    const v = xxh3().xxh128(buf.subarray(0, filled));
+    const v = xxh128(buf.subarray(0, filled));
     out.setBigUint64(i * 16, v >> 64n);
     out.setBigUint64(i * 16 + 8, v & 0xffffffffffffffffn);
     Atomics.add(new Int32Array(job.flags), 2, 1);

@@ -2,7 +2,7 @@
 // digests plus the size, so hashing streams through a fixed buffer at disk speed.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parallelDigests } from './parallel-digests.js';
-import { xxh3 } from './xxh3-binding.js';
+import { xxh128 } from './xxh3-binding.js';
 
 const CHUNK_BYTES = 16 << 20;
 /** Files at least this large are hashed by several threads (same result). */
@@ -11,7 +11,7 @@ let buffer: Buffer | undefined;
 
 /** Hex xxh3-128 of bytes or text. */
 export function hashBytes(data: Uint8Array | string): string {
-  return xxh3().xxh128(data).toString(16).padStart(32, '0');
+  return xxh128(data).toString(16).padStart(32, '0');
 }
 
 /** Hashes the file at `abs`, returning its content address and byte size. */
@@ -57,7 +57,7 @@ function fillChunk(fd: number, buf: Buffer): number {
 
 function digestBytes(data: Uint8Array): Buffer {
   const out = Buffer.alloc(16);
-  const v = xxh3().xxh128(data);
+  const v = xxh128(data);
   out.writeBigUInt64BE(v >> 64n, 0);
   out.writeBigUInt64BE(v & 0xffffffffffffffffn, 8);
   return out;
