@@ -1,9 +1,10 @@
 // Measures a workspace path: a file's hash, or a directory's hash over its sorted (relative path, hash) list,
 // consulting the state cache so unchanged files are only stat'ed.
-import { readdirSync, statSync, type Stats } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { absPath } from '../paths.js';
+import { statFile, type FileStat } from './fast-stat.js';
 import { hashBytes, hashFile } from './hash-file.js';
-import type { StateCache } from './state-cache.js';
+import type { StatSig, StateCache } from './state-cache.js';
 
 /** One file inside a measured directory; `path` is relative to that directory. */
 export interface DirEntry {
@@ -57,13 +58,13 @@ function memoKey(text: string): string {
 /** Measures root-relative `rel`; undefined when nothing exists there. */
 export function measure(root: string, rel: string, state: StateCache, trusted = false): Measured | undefined {
   const abs = absPath(root, rel);
-  let st: Stats;
+  let st: FileStat;
   try {
-    st = statSync(abs);
+    st = statFile(abs);
   } catch {
     return undefined;
   }
-  if (!st.isDirectory()) {
+  if (!st.isDirectory) {
     const { hash, size } = fileHash(rel, abs, st, state, trusted);
     return { kind: 'file', hash, size };
   }
@@ -80,8 +81,8 @@ function walk(root: string, base: string, sub: string, state: StateCache, truste
   for (const name of readdirSync(dirAbs)) {
     const relInDir = sub === '' ? name : `${sub}/${name}`;
     const rel = `${base}/${relInDir}`;
-    const st = statSync(`${dirAbs}/${name}`);
-    if (st.isDirectory()) {
+    const st = statFile(`${dirAbs}/${name}`);
+    if (st.isDirectory) {
       walk(root, base, relInDir, state, trusted, into);
       continue;
     }
@@ -90,7 +91,7 @@ function walk(root: string, base: string, sub: string, state: StateCache, truste
   }
 }
 
-function fileHash(rel: string, abs: string, st: Stats, state: StateCache, trusted: boolean): { hash: string; size: number } {
+function fileHash(rel: string, abs: string, st: StatSig, state: StateCache, trusted: boolean): { hash: string; size: number } {
   const known = state.lookup(rel, st);
   if (known !== undefined) return { hash: known, size: st.size };
   const hashedAt = Date.now();
