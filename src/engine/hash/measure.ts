@@ -43,16 +43,24 @@ function dirHash(rel: string, entries: readonly DirEntry[], state: StateCache): 
   return hash;
 }
 
-/** FNV-1a over two independent 32-bit lanes, plus the length. */
+/** FNV-1a-style mixing of the UTF-8 bytes, 32 bits at a time, in two independent 32-bit lanes, plus the length. */
 function memoKey(text: string): string {
+  let bytes = Buffer.from(text, 'utf8');
+  if (bytes.byteOffset % 4 !== 0) bytes = Buffer.from(bytes);
+  const words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >>> 2);
   let a = 0x811c9dc5;
-  let b = 0x01000193 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
+  let b = 0x01000193 ^ bytes.length;
+  for (let i = 0; i < words.length; i++) {
+    const c = words[i] ?? 0;
+    a = Math.imul(a ^ c, 0x01000193) ^ (a >>> 13);
     b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
   }
-  return `${(a >>> 0).toString(16)}${(b >>> 0).toString(16)}.${text.length}`;
+  for (let i = words.length * 4; i < bytes.length; i++) {
+    const c = bytes[i] ?? 0;
+    a = Math.imul(a ^ c, 0x01000193) ^ (a >>> 13);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return `${(a >>> 0).toString(16)}${(b >>> 0).toString(16)}.${bytes.length}`;
 }
 
 /** Measures root-relative `rel`; undefined when nothing exists there. */
@@ -70,15 +78,22 @@ export function measure(root: string, rel: string, state: StateCache, trusted = 
   }
   const entries: DirEntry[] = [];
   walk(root, rel, '', state, trusted, entries);
-  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // names are visited in sorted order, so a flat directory comes out sorted already; nested ones may not
+  // ('a/x' sorts after 'a-b'), hence the check
+  if (!isSorted(entries)) entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   let size = 0;
   for (const e of entries) size += e.size;
   return { kind: 'dir', hash: dirHash(rel, entries, state), size, nfiles: entries.length, entries };
 }
 
+function isSorted(entries: readonly DirEntry[]): boolean {
+  for (let i = 1; i < entries.length; i++) if ((entries[i - 1]?.path ?? '') >= (entries[i]?.path ?? '')) return false;
+  return true;
+}
+
 function walk(root: string, base: string, sub: string, state: StateCache, trusted: boolean, into: DirEntry[]): void {
   const dirAbs = absPath(root, sub === '' ? base : `${base}/${sub}`);
-  for (const name of readdirSync(dirAbs)) {
+  for (const name of readdirSync(dirAbs).sort()) {
     const relInDir = sub === '' ? name : `${sub}/${name}`;
     const rel = `${base}/${relInDir}`;
     const st = statFile(`${dirAbs}/${name}`);
