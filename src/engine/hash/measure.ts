@@ -96,12 +96,18 @@ function walk(root: string, base: string, sub: string, state: StateCache, truste
   for (const name of readdirSync(dirAbs).sort()) {
     const relInDir = sub === '' ? name : `${sub}/${name}`;
     const rel = `${base}/${relInDir}`;
-    const st = statFile(`${dirAbs}/${name}`);
+    const abs = `${dirAbs}/${name}`;
+    const st = statFile(abs);
     if (st.isDirectory) {
       walk(root, base, relInDir, state, trusted, into);
       continue;
     }
-    const { hash, size } = fileHash(rel, `${dirAbs}/${name}`, st, state, trusted);
+    const known = state.lookup(rel, st); // the no-op case, kept allocation-light
+    if (known !== undefined) {
+      into.push({ path: relInDir, hash: known, size: st.size });
+      continue;
+    }
+    const { hash, size } = fileHash(rel, abs, st, state, trusted);
     into.push({ path: relInDir, hash, size });
   }
 }
