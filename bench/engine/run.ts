@@ -26,6 +26,8 @@ interface Timing {
   readonly wall: number;
   /** user + system CPU seconds of the process tree (from /usr/bin/time), when available. */
   readonly cpu: number | undefined;
+  /** Median CPU seconds over the repeats (less sensitive to other load than the best run's CPU). */
+  readonly cpuMedian?: number | undefined;
 }
 
 const gnuTime = existsSync('/usr/bin/time');
@@ -43,11 +45,14 @@ function timeOnce(cmd: string, cmdArgs: readonly string[]): Timing {
 
 function best(cmd: string, cmdArgs: readonly string[]): Timing {
   let min: Timing = { wall: Number.POSITIVE_INFINITY, cpu: undefined };
+  const cpus: number[] = [];
   for (let i = 0; i < repeat; i++) {
     const t = timeOnce(cmd, cmdArgs);
+    if (t.cpu !== undefined) cpus.push(t.cpu);
     if (t.wall < min.wall) min = t;
   }
-  return min;
+  cpus.sort((a, b) => a - b);
+  return { ...min, cpuMedian: cpus.length === 0 ? undefined : cpus[Math.floor(cpus.length / 2)] };
 }
 
 function hasSnakemake(): boolean {
@@ -58,7 +63,7 @@ const rows: [string, string, string, string][] = [];
 const fmt = (t: Timing | number | undefined): string => {
   if (t === undefined) return 'n/a';
   if (typeof t === 'number') return `${t.toFixed(3)} s`;
-  return `${t.wall.toFixed(3)} s` + (t.cpu === undefined ? '' : ` (cpu ${t.cpu.toFixed(2)} s)`);
+  return `${t.wall.toFixed(3)} s` + (t.cpu === undefined ? '' : ` (cpu ${t.cpu.toFixed(2)} s` + (t.cpuMedian === undefined ? ')' : `, median ${t.cpuMedian.toFixed(2)} s)`));
 };
 const ratio = (a: Timing | undefined, b: Timing | undefined): string => (a === undefined || b === undefined ? '' : `${(b.wall / a.wall).toFixed(1)}×`);
 

@@ -15,10 +15,17 @@ export async function raise(f: Failure): Promise<never> {
 
 /** Runs `pipe repro`; SIGINT/SIGTERM stop the running stages and leave lock and cache consistent. */
 export async function runRepro(targets: string[], flags: ReproFlags): Promise<void> {
-  const engine = await import('../engine/index.js');
-  const project = await engine.openProject(process.cwd());
+  // the modules this command needs rather than the whole engine API (../engine/index.js): fewer modules to load
+  const [{ openProject }, { repro }, { LocalExecutor }, { consoleLogger }] = await Promise.all([
+    import('../engine/project.js'),
+    import('../engine/run/repro.js'),
+    import('../engine/executors/local.js'),
+    import('../engine/report/console-logger.js'),
+  ]);
+  const engine = { repro, consoleLogger };
+  const project = await openProject(process.cwd());
   if (!project.ok) return raise(project.error);
-  const executor = new engine.LocalExecutor();
+  const executor = new LocalExecutor();
   const emit = engine.consoleLogger({ out, err });
   const control: { interrupted: string | undefined } = { interrupted: undefined };
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -45,10 +52,15 @@ export async function runRepro(targets: string[], flags: ReproFlags): Promise<vo
 
 /** Runs `pipe status [--json|--quiet]`. */
 export async function runStatus(targets: string[], format: 'text' | 'json' | 'quiet'): Promise<void> {
-  const engine = await import('../engine/index.js');
-  const project = await engine.openProject(process.cwd());
+  const [{ openProject }, { status }, { formatReason }] = await Promise.all([
+    import('../engine/project.js'),
+    import('../engine/run/status.js'),
+    import('../engine/report/format-reason.js'),
+  ]);
+  const engine = { formatReason };
+  const project = await openProject(process.cwd());
   if (!project.ok) return raise(project.error);
-  const result = engine.status(project.value, targets);
+  const result = status(project.value, targets);
   if (!result.ok) return raise(result.error);
   if (format === 'quiet') {
     if (result.value.length > 0) process.exitCode = 1;

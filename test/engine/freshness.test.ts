@@ -150,6 +150,19 @@ describe('lock file', () => {
     expect(first).toMatch(/params:\n\s+params\.yaml:\n\s+lr: 0\.1\n\s+train:\n\s+epochs: 3/);
   });
 
+  test('a dep above 16 MiB is recorded as xxh128-tree; a lock naming it xxh128 still reads', async () => {
+    rig.write('data/big.bin', 'b'.repeat((16 << 20) + 1));
+    rig.write('pipeline.yaml', `stages:\n  big:\n    cmd: ${rig.fake('big', 'out/big.txt')}\n    deps: [data/big.bin, data/in.txt]\n    outs: [out/big.txt]\n`);
+    await rig.pipe(['repro']);
+    const lock = rig.read('pipeline.lock');
+    expect(lock).toMatch(/path: data\/big\.bin\n\s+xxh128-tree: [0-9a-f]{32}\n\s+size: 16777217/);
+    expect(lock).toMatch(/path: data\/in\.txt\n\s+xxh128: [0-9a-f]{32}/);
+    rig.write('pipeline.lock', lock.replace('xxh128-tree:', 'xxh128:'));
+    expect((await rig.pipe(['status'])).stdout).toContain('up to date');
+    rig.write('pipeline.lock', lock.replace(/xxh128-tree: ([0-9a-f]{32})/, 'xxh128-tree: $1\n        xxh128: $1'));
+    expect((await rig.pipe(['status'])).code).not.toBe(0);
+  });
+
   test('a directory dep records its file count and changes when a file inside changes', async () => {
     rig.write('data/dir/x.txt', 'x');
     rig.write('data/dir/sub/y.txt', 'y');

@@ -1,9 +1,10 @@
 // Measures a workspace path: a file's hash, or a directory's hash over its sorted (relative path, hash) list,
 // consulting the state cache so unchanged files are only stat'ed.
-import { readdirSync, statSync, type Stats } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { absPath } from '../paths.js';
+import { statFile, type FileStat } from './fast-stat.js';
 import { hashBytes, hashFile } from './hash-file.js';
-import type { StateCache } from './state-cache.js';
+import type { StatSig, StateCache } from './state-cache.js';
 
 /** One file inside a measured directory; `path` is relative to that directory. */
 export interface DirEntry {
@@ -42,55 +43,76 @@ function dirHash(rel: string, entries: readonly DirEntry[], state: StateCache): 
   return hash;
 }
 
-/** FNV-1a over two independent 32-bit lanes, plus the length. */
+/** FNV-1a-style mixing of the UTF-8 bytes, 32 bits at a time, in two independent 32-bit lanes, plus the length. */
 function memoKey(text: string): string {
+  let bytes = Buffer.from(text, 'utf8');
+  if (bytes.byteOffset % 4 !== 0) bytes = Buffer.from(bytes);
+  const words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >>> 2);
   let a = 0x811c9dc5;
-  let b = 0x01000193 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
+  let b = 0x01000193 ^ bytes.length;
+  for (let i = 0; i < words.length; i++) {
+    const c = words[i] ?? 0;
+    a = Math.imul(a ^ c, 0x01000193) ^ (a >>> 13);
     b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
   }
-  return `${(a >>> 0).toString(16)}${(b >>> 0).toString(16)}.${text.length}`;
+  for (let i = words.length * 4; i < bytes.length; i++) {
+    const c = bytes[i] ?? 0;
+    a = Math.imul(a ^ c, 0x01000193) ^ (a >>> 13);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return `${(a >>> 0).toString(16)}${(b >>> 0).toString(16)}.${bytes.length}`;
 }
 
 /** Measures root-relative `rel`; undefined when nothing exists there. */
 export function measure(root: string, rel: string, state: StateCache, trusted = false): Measured | undefined {
   const abs = absPath(root, rel);
-  let st: Stats;
+  let st: FileStat;
   try {
-    st = statSync(abs);
+    st = statFile(abs);
   } catch {
     return undefined;
   }
-  if (!st.isDirectory()) {
+  if (!st.isDirectory) {
     const { hash, size } = fileHash(rel, abs, st, state, trusted);
     return { kind: 'file', hash, size };
   }
   const entries: DirEntry[] = [];
   walk(root, rel, '', state, trusted, entries);
-  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // names are visited in sorted order, so a flat directory comes out sorted already; nested ones may not
+  // ('a/x' sorts after 'a-b'), hence the check
+  if (!isSorted(entries)) entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   let size = 0;
   for (const e of entries) size += e.size;
   return { kind: 'dir', hash: dirHash(rel, entries, state), size, nfiles: entries.length, entries };
 }
 
+function isSorted(entries: readonly DirEntry[]): boolean {
+  for (let i = 1; i < entries.length; i++) if ((entries[i - 1]?.path ?? '') >= (entries[i]?.path ?? '')) return false;
+  return true;
+}
+
 function walk(root: string, base: string, sub: string, state: StateCache, trusted: boolean, into: DirEntry[]): void {
   const dirAbs = absPath(root, sub === '' ? base : `${base}/${sub}`);
-  for (const name of readdirSync(dirAbs)) {
+  for (const name of readdirSync(dirAbs).sort()) {
     const relInDir = sub === '' ? name : `${sub}/${name}`;
     const rel = `${base}/${relInDir}`;
-    const st = statSync(`${dirAbs}/${name}`);
-    if (st.isDirectory()) {
+    const abs = `${dirAbs}/${name}`;
+    const st = statFile(abs);
+    if (st.isDirectory) {
       walk(root, base, relInDir, state, trusted, into);
       continue;
     }
-    const { hash, size } = fileHash(rel, `${dirAbs}/${name}`, st, state, trusted);
+    const known = state.lookup(rel, st); // the no-op case, kept allocation-light
+    if (known !== undefined) {
+      into.push({ path: relInDir, hash: known, size: st.size });
+      continue;
+    }
+    const { hash, size } = fileHash(rel, abs, st, state, trusted);
     into.push({ path: relInDir, hash, size });
   }
 }
 
-function fileHash(rel: string, abs: string, st: Stats, state: StateCache, trusted: boolean): { hash: string; size: number } {
+function fileHash(rel: string, abs: string, st: StatSig, state: StateCache, trusted: boolean): { hash: string; size: number } {
   const known = state.lookup(rel, st);
   if (known !== undefined) return { hash: known, size: st.size };
   const hashedAt = Date.now();

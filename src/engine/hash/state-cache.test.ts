@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -37,5 +37,22 @@ describe('state cache', () => {
     expect(state.lookup('c', st)).toBeUndefined();
     state.record('c', st, 'h2', st.mtimeMs, true);
     expect(state.lookup('c', st)).toBe('h2');
+  });
+
+  test('non-ASCII paths and memo entries survive save/load; a damaged file loads empty', () => {
+    const file = path.join(dir, 'ü b');
+    writeFileSync(file, 'x');
+    const st = statSync(file);
+    const pipeDir = path.join(dir, '.pipe2');
+    const state = StateCache.load(pipeDir);
+    state.record('ü b', st, 'h1', st.mtimeMs + 1000);
+    state.recordMemo('dir/', 'k:v');
+    state.save();
+    const again = StateCache.load(pipeDir);
+    expect(again.lookup('ü b', st)).toBe('h1');
+    expect(again.lookupMemo('dir/')).toBe('k:v');
+    const bytes = readFileSync(path.join(pipeDir, 'state.bin'));
+    writeFileSync(path.join(pipeDir, 'state.bin'), bytes.subarray(0, bytes.length - 3));
+    expect(StateCache.load(pipeDir).lookup('ü b', st)).toBeUndefined();
   });
 });

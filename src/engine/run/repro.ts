@@ -13,7 +13,6 @@ import { checkStage, measureDeps } from './check-stage.js';
 import { selectStages } from './plan.js';
 import { acquireProcessLock, waitForProcessLock } from './process-lock.js';
 import { schedule, type JobOutcome } from './scheduler.js';
-import { runStage } from './stage-runner.js';
 
 export interface ReproOptions {
   readonly targets: readonly string[];
@@ -104,6 +103,8 @@ async function runAll(
     }
     const onStart = () => emit({ type: 'stage-start', stage: name, reasons, index: ++started, total: order.length });
     const useRunCache = options.runCache && !options.force;
+    // loaded only when a stage runs: a no-op repro never needs the runner, run-cache or fingerprint modules
+    const { runStage } = await import('./stage-runner.js');
     const entry = await runStage({ stage, deps: check.deps, useRunCache, executor, ctx: project, emit, onStart });
     project.memo.invalidate(stage.outs.map((o) => o.path));
     if (entry === undefined || control.interrupted !== undefined) return 'failed';

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Failure } from '../failure.js';
 import { fail, ok, type Result } from '../result.js';
 import type { Value } from '../stage.js';
+import { isTreeHashed } from '../hash/tree-scheme.js';
 import { EMPTY_LOCK, ENGINE_SCHEMA, type FileRecord, type LockEntry, type LockFile } from './lock-types.js';
 
 export const LOCK_NAME = 'pipeline.lock';
@@ -69,7 +70,9 @@ function renderEntry(entry: LockEntry): Record<string, unknown> {
 }
 
 function renderRecord(r: FileRecord): Record<string, unknown> {
-  const out: Record<string, unknown> = { path: r.path, xxh128: r.hash, size: r.size };
+  // the field names the address kind: plain XXH3-128 of the bytes (or of a directory listing), or the tree hash
+  const kind = r.nfiles === undefined && isTreeHashed(r.size) ? 'xxh128-tree' : 'xxh128';
+  const out: Record<string, unknown> = { path: r.path, [kind]: r.hash, size: r.size };
   if (r.nfiles !== undefined) out['nfiles'] = r.nfiles;
   return out;
 }

@@ -2,12 +2,17 @@
 import { z } from 'zod';
 import type { LockFile } from './lock-types.js';
 
-const record = z.strictObject({
-  path: z.string(),
-  xxh128: z.string().regex(/^[0-9a-f]{32}$/),
-  size: z.number(),
-  nfiles: z.number().optional(),
-});
+const hex128 = z.string().regex(/^[0-9a-f]{32}$/);
+/** `xxh128` (plain XXH3-128) or `xxh128-tree` (files above 16 MiB): exactly one of them. */
+const record = z
+  .strictObject({
+    path: z.string(),
+    xxh128: hex128.optional(),
+    'xxh128-tree': hex128.optional(),
+    size: z.number(),
+    nfiles: z.number().optional(),
+  })
+  .refine((r) => (r.xxh128 === undefined) !== (r['xxh128-tree'] === undefined), { message: 'needs exactly one of xxh128, xxh128-tree' });
 
 const entry = z.strictObject({
   cmd: z.union([z.string(), z.array(z.string())]),
@@ -28,8 +33,10 @@ export function validateLock(value: unknown): { ok: true; value: LockFile } | { 
   }
   const stages: Record<string, LockFile['stages'][string]> = {};
   for (const [name, e] of Object.entries(parsed.data.stages ?? {})) {
-    const toRecord = (r: z.infer<typeof record>) =>
-      r.nfiles === undefined ? { path: r.path, hash: r.xxh128, size: r.size } : { path: r.path, hash: r.xxh128, size: r.size, nfiles: r.nfiles };
+    const toRecord = (r: z.infer<typeof record>) => {
+      const hash = r.xxh128 ?? r['xxh128-tree'] ?? '';
+      return r.nfiles === undefined ? { path: r.path, hash, size: r.size } : { path: r.path, hash, size: r.size, nfiles: r.nfiles };
+    };
     stages[name] = {
       cmd: typeof e.cmd === 'string' ? [e.cmd] : e.cmd,
       deps: (e.deps ?? []).map(toRecord),
