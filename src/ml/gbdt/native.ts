@@ -108,19 +108,12 @@ function nativeParams(p: GbdtParams): [string, string][] {
 export function trainGbdtNative(x: Matrix, labels: Int32Array, params: GbdtParams, options: TrainGbdtOptions = {}): TrainGbdtResult {
   checkLabels(labels, params, x.rows);
   if (params.earlyStoppingRounds > 0) throw new RangeError('backend native: early_stopping_rounds is only supported by the ts backend');
-  const xgb = loadApi();
-  const check = (rc: number, what: string): void => {
-    if (rc !== 0) throw new Error(`libxgboost ${what}: ${xgb.lastError()}`);
-  };
-  const dm: unknown[] = [null];
-  check(xgb.createFromMat(Float32Array.from(x.data), x.rows, x.cols, Number.NaN, dm), 'XGDMatrixCreateFromMat');
-  const booster: unknown[] = [null];
-  try {
-    check(xgb.setFloatInfo(dm[0], 'label', Float32Array.from(labels), labels.length), 'XGDMatrixSetFloatInfo');
-    check(xgb.create([dm[0]], 1, booster), 'XGBoosterCreate');
+  return withBooster(x, (xgb, check, dm, booster) => {
+    check(xgb.setFloatInfo(dm, 'label', Float32Array.from(labels), labels.length), 'XGDMatrixSetFloatInfo');
+    check(xgb.create([dm], 1, booster), 'XGBoosterCreate');
     for (const [k, v] of nativeParams(params)) check(xgb.setParam(booster[0], k, v), `XGBoosterSetParam(${k})`);
     for (let i = 0; i < params.numBoostRound; i++) {
-      check(xgb.updateOneIter(booster[0], i, dm[0]), 'XGBoosterUpdateOneIter');
+      check(xgb.updateOneIter(booster[0], i, dm), 'XGBoosterUpdateOneIter');
       options.onRound?.(i, Number.NaN);
     }
     const len: unknown[] = [0];
@@ -129,10 +122,7 @@ export function trainGbdtNative(x: Matrix, labels: Int32Array, params: GbdtParam
     const parsed = modelFromJson(xgb.decode(ptr[0], Number(len[0])));
     const model: GbdtModel = { ...parsed, featureNames: options.featureNames ? [...options.featureNames] : parsed.featureNames };
     return { model, bestIteration: params.numBoostRound - 1, validLoss: [] };
-  } finally {
-    if (booster[0]) xgb.free(booster[0]);
-    xgb.freeMatrix(dm[0]);
-  }
+  });
 }
 
 /**
@@ -140,6 +130,22 @@ export function trainGbdtNative(x: Matrix, labels: Int32Array, params: GbdtParam
  * that a model written here is read by XGBoost itself as it is read here.
  */
 export function predictNative(modelJson: string, x: Matrix): Float32Array {
+  return withBooster(x, (xgb, check, dm, booster) => {
+    check(xgb.create([], 0, booster), 'XGBoosterCreate');
+    const buf = Buffer.from(modelJson, 'utf8');
+    check(xgb.loadFromBuffer(booster[0], buf, buf.length), 'XGBoosterLoadModelFromBuffer');
+    const len: unknown[] = [0];
+    const out: unknown[] = [null];
+    check(xgb.predict(booster[0], dm, 0, 0, 0, len, out), 'XGBoosterPredict');
+    return xgb.decodeFloats(out[0], Number(len[0]));
+  });
+}
+
+/** Creates a DMatrix of `x` and a booster slot, runs `body`, and frees both whatever happens. */
+function withBooster<T>(
+  x: Matrix,
+  body: (xgb: ReturnType<typeof loadApi>, check: (rc: number, what: string) => void, dm: unknown, booster: unknown[]) => T,
+): T {
   const xgb = loadApi();
   const check = (rc: number, what: string): void => {
     if (rc !== 0) throw new Error(`libxgboost ${what}: ${xgb.lastError()}`);
@@ -148,13 +154,7 @@ export function predictNative(modelJson: string, x: Matrix): Float32Array {
   check(xgb.createFromMat(Float32Array.from(x.data), x.rows, x.cols, Number.NaN, dm), 'XGDMatrixCreateFromMat');
   const booster: unknown[] = [null];
   try {
-    check(xgb.create([], 0, booster), 'XGBoosterCreate');
-    const buf = Buffer.from(modelJson, 'utf8');
-    check(xgb.loadFromBuffer(booster[0], buf, buf.length), 'XGBoosterLoadModelFromBuffer');
-    const len: unknown[] = [0];
-    const out: unknown[] = [null];
-    check(xgb.predict(booster[0], dm[0], 0, 0, 0, len, out), 'XGBoosterPredict');
-    return xgb.decodeFloats(out[0], Number(len[0]));
+    return body(xgb, check, dm[0], booster);
   } finally {
     if (booster[0]) xgb.free(booster[0]);
     xgb.freeMatrix(dm[0]);
