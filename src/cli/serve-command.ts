@@ -60,7 +60,7 @@ async function serveAction(flags: ServeFlags): Promise<void> {
     throw new UserError(`--host ${flags.host}: no API tokens configured (--config or PIPE_SERVE_TOKENS); refusing to serve beyond loopback without them (--insecure-no-auth to override)`);
   }
   const { availableParallelism } = await import('node:os');
-  const workers = flags.workers === undefined ? Math.max(1, availableParallelism() - 1) : numberFlag('--workers', flags.workers, 1, true);
+  const workers = flags.workers === undefined ? availableParallelism() : numberFlag('--workers', flags.workers, 1, true);
   const server = await serve.startServer({
     modelDir: dir,
     host: flags.host,

@@ -37,7 +37,7 @@ export interface PrelabelResult {
 export async function prelabelFiles(inputs: readonly InputFile[], options: PrelabelOptions): Promise<PrelabelResult> {
   if (!(options.windowS > 0) || !(options.hopS > 0)) throw new RangeError('--window and --hop must be positive seconds');
   const bundle = loadModelBundle(options.modelDir);
-  const workers = options.workers ?? Math.max(1, availableParallelism() - 1);
+  const workers = options.workers ?? availableParallelism();
   const pool = await PredictPool.start(
     { bundleDir: options.modelDir, chunkS: options.windowS, hopS: options.hopS, minLastChunkS: options.windowS / 2 },
     { size: workers, maxQueue: Number.MAX_SAFE_INTEGER, taskTimeoutMs: 600_000 },
