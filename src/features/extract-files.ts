@@ -34,7 +34,7 @@ export async function extractFiles(extractor: FeatureExtractor, paths: readonly 
       clips.push(read.clip);
       clipIndex.push(i);
     } else {
-      rows[i] = { ok: false, reason: read.reason };
+      rows[i] = { ok: false, reason: read.reason, badFile: true };
     }
   });
   if (clips.length > 0) {

@@ -19,7 +19,8 @@ export interface ExtractFeaturesOptions {
   readonly files: readonly (string | NamedFile)[];
   /** Worker threads for parallelizable sets; 1 extracts in this thread. Default: available cores. */
   readonly workers?: number;
-  /** 'fail' (default): reject with FeatureFileError for the first failed file in order. 'skip': keep failed rows. */
+  /** 'fail' (default): reject with FeatureFileError for the first bad (unreadable, undecodable) file in order.
+   * 'skip': keep bad files as missing rows. Clips that decode but yield no features are missing rows either way. */
   readonly onError?: 'fail' | 'skip';
   /** Also return frame-level values (rows' `frames`). Default false. */
   readonly frames?: boolean;
@@ -82,7 +83,7 @@ export async function extractFeatures(options: ExtractFeaturesOptions): Promise<
         throw new Error(`feature set ${set.name} gave ${row.values.length} values for ${columns.length} columns`);
       }
       results[fileIndex] = row;
-      if (!row.ok && onError === 'fail') firstFailure = Math.min(firstFailure, fileIndex);
+      if (!row.ok && row.badFile === true && onError === 'fail') firstFailure = Math.min(firstFailure, fileIndex);
     });
     done += batch.length;
     options.onProgress?.(done, files.length);

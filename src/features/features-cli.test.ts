@@ -66,9 +66,18 @@ describe('pipe features', () => {
 
     const skipped = pipe(['features', 'mfcc', 'in', '-o', 'out.csv', '--on-error', 'skip'], dir);
     expect(skipped.status).toBe(0);
-    expect(skipped.stderr).toMatch(/1 of 6 files failed .* out\.errors\.csv/);
+    expect(skipped.stderr).toMatch(/1 of 6 files have no features and are missing rows; reasons in out\.errors\.csv/);
     expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toMatch(/\nbroken\.wav,{20}\n/);
     expect(readFileSync(join(dir, 'out.errors.csv'), 'utf8')).toBe('file,reason\nbroken.wav,"truncated: data chunk declares 32000 bytes, 956 present"\n');
+  });
+
+  it('emits a clip too short for the feature set as a flagged missing row, without failing the run', () => {
+    const dir = workspace();
+    const run = pipe(['features', 'egemaps', 'in', '-o', 'out.csv'], dir);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('pipe features: 1 of 5 files have no features and are missing rows; reasons in out.errors.csv\n');
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toMatch(/\nshort_50ms\.wav,{88}\n/);
+    expect(readFileSync(join(dir, 'out.errors.csv'), 'utf8')).toBe('file,reason\nshort_50ms.wav,shorter than one 60 ms frame\n');
   });
 
   it('writes frame matrices on request', () => {

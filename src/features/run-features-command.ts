@@ -66,12 +66,13 @@ async function run(options: FeaturesCommandOptions): Promise<void> {
   else await writeFeatureTable(options.output, result.columns, result.rows);
   if (options.framesDir !== undefined) writeFrames(options.framesDir, result.rows);
 
+  // Under 'fail' only clips without features (too short…) can be missing here; they are flagged the same way.
   const failed = result.rows.filter((row) => !row.ok);
-  if (options.onError === 'skip') {
+  if (options.onError === 'skip' || failed.length > 0) {
     if (options.output !== undefined) writeErrorTable(errorTablePath(options.output), result.rows);
     if (failed.length > 0) {
       const where = options.output !== undefined ? `; reasons in ${errorTablePath(options.output)}` : '';
-      process.stderr.write(`pipe features: ${failed.length} of ${files.length} files failed and are missing${where}\n`);
+      process.stderr.write(`pipe features: ${failed.length} of ${files.length} files have no features and are missing rows${where}\n`);
       if (options.output === undefined) for (const row of failed) if (!row.ok) process.stderr.write(`pipe features: ${row.path}: ${row.reason}\n`);
     }
   }

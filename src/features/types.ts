@@ -19,7 +19,13 @@ export interface FrameTable {
 /** One file's features, or why there are none (too short, undecodable…): never a silent zero vector. */
 export type FeatureRow =
   | { readonly ok: true; readonly values: Float64Array; readonly frames?: FrameTable }
-  | { readonly ok: false; readonly reason: string };
+  | {
+      readonly ok: false;
+      readonly reason: string;
+      /** The file itself is bad (unreadable, not decodable): an error unless the run skips bad files. Absent: the
+       * audio is fine but yields no features (e.g. shorter than one frame): always a flagged missing row. */
+      readonly badFile?: true;
+    };
 
 /** Parameters of a feature set as given in params.yaml or `--param key=value` (already parsed to scalars). */
 export type FeatureParams = Readonly<Record<string, string | number | boolean>>;
