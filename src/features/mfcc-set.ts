@@ -75,7 +75,7 @@ function coefficientNames(p: MfccSetParams): string[] {
 export function extractMfccRow(clip: MonoAudio, p: MfccSetParams, withFrames = false): FeatureRow {
   if (clip.samples.length === 0) return { ok: false, reason: 'empty audio (0 samples)' };
   for (let i = 0; i < clip.samples.length; i++) {
-    if (!Number.isFinite(clip.samples[i]!)) return { ok: false, reason: `non-finite sample value at sample ${i}` };
+    if (!Number.isFinite(clip.samples[i]!)) return { ok: false, reason: `non-finite sample value at sample ${i}`, badFile: true };
   }
   const samples = clip.sampleRateHz === p.sampleRateHz ? clip.samples : resample(clip.samples, clip.sampleRateHz, p.sampleRateHz);
   const frames = mfcc(samples, { ...p, sampleRateHz: p.sampleRateHz });
