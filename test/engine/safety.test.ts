@@ -51,7 +51,8 @@ describe('safety', () => {
     });
   }
 
-  test('a second repro fails at once with the pid holding the lock', async () => {
+  /** Starts a repro whose only stage waits for a `release` file, and returns once that stage is running. */
+  async function startHeldRepro(): Promise<{ first: ReturnType<Rig['spawn']>; firstDone: ReturnType<typeof collect> }> {
     rig.write('pipeline.yaml', `stages:
   wait:
     cmd: touch running; i=0; while [ ! -e release ] && [ $i -lt 1200 ]; do sleep 0.05; i=$((i+1)); done; echo ok > w.txt
@@ -60,6 +61,11 @@ describe('safety', () => {
     const first = rig.spawn(['repro']);
     const firstDone = collect(first);
     await waitFor(() => rig.exists('running'), 'the first repro to start its stage');
+    return { first, firstDone };
+  }
+
+  test('a second repro fails at once with the pid holding the lock', async () => {
+    const { first, firstDone } = await startHeldRepro();
     const second = await rig.pipe(['repro']);
     expect(second.code).not.toBe(0);
     expect(second.stderr).toContain(`locked by pid ${first.pid}`);
@@ -70,14 +76,7 @@ describe('safety', () => {
   });
 
   test('with --wait a second repro waits for the first and then finds everything up to date', async () => {
-    rig.write('pipeline.yaml', `stages:
-  wait:
-    cmd: touch running; i=0; while [ ! -e release ] && [ $i -lt 1200 ]; do sleep 0.05; i=$((i+1)); done; echo ok > w.txt
-    outs: [w.txt]
-`);
-    const first = rig.spawn(['repro']);
-    const firstDone = collect(first);
-    await waitFor(() => rig.exists('running'), 'the first repro to start its stage');
+    const { first, firstDone } = await startHeldRepro();
     const second = rig.spawn(['repro', '--wait']);
     let secondErr = '';
     second.stderr?.on('data', (d: Buffer) => (secondErr += d.toString()));
