@@ -1,6 +1,7 @@
 // F0 candidates by subharmonic summation on a log-frequency axis (Hermes 1988, "Measurement of pitch by
 // subharmonic summation", JASA 83(1); openSMILE's variant as described in spec egemaps.md §3.1).
-import { naturalSplineSecondDerivatives, splineAt, splineIntervals } from './cubic-spline.js';
+import type { SplinePlan } from './cubic-spline.js';
+import { splinePlan, planSecondDerivatives, planSplineAt } from './cubic-spline.js';
 
 /** Number of F0 candidates kept per frame. */
 export const CANDIDATES = 6;
@@ -14,7 +15,7 @@ export interface ShsPlan {
   readonly bins: number;
   readonly srcX: Float64Array;
   readonly dstX: Float64Array;
-  readonly interval: Int32Array;
+  readonly spline: SplinePlan;
   readonly weight: Float64Array;
   readonly shift: Int32Array;
   readonly gain: Float64Array;
@@ -41,7 +42,7 @@ export function shsPlan(fftSize: number, sampleRateHz: number): ShsPlan {
     shift[h - 1] = Math.floor(perOctave * Math.log2(h));
     gain[h - 1] = Math.pow(COMPRESSION, h - 1);
   }
-  return { bins, srcX, dstX, interval: splineIntervals(srcX, bins, dstX), weight, shift, gain, step };
+  return { bins, srcX, dstX, spline: splinePlan(srcX, bins, dstX), weight, shift, gain, step };
 }
 
 /** Scratch buffers of one SHS computation. */
@@ -67,20 +68,21 @@ function peakSpectrum(mag: Float64Array, out: Float64Array, bins: number): void 
 /** The subharmonic sum SS over the log-frequency axis of one magnitude spectrum (written into sc.ss). */
 export function subharmonicSum(mag: Float64Array, plan: ShsPlan, sc: ShsScratch): void {
   peakSpectrum(mag, sc.peaks, plan.bins);
-  naturalSplineSecondDerivatives(plan.srcX, sc.peaks, plan.bins, sc.y2, sc.u);
+  planSecondDerivatives(plan.spline, sc.peaks, sc.y2, sc.u);
+  const logSpec = sc.logSpec, ss = sc.ss;
   for (let j = 0; j < POINTS; j++) {
-    const v = splineAt(plan.srcX, sc.peaks, sc.y2, plan.interval[j]!, plan.dstX[j]!) * plan.weight[j]!;
-    sc.logSpec[j] = v > 0 ? v : 0;
+    const v = planSplineAt(plan.spline, sc.peaks, sc.y2, j) * plan.weight[j]!;
+    logSpec[j] = v > 0 ? v : 0;
+  }
+  // Harmonic-major accumulation: every ss[i] still adds its terms in harmonic order (same sums as point-major).
+  ss.fill(0);
+  for (let h = 0; h < HARMONICS; h++) {
+    const g = plan.gain[h]!, sh = plan.shift[h]!;
+    for (let i = 0; i + sh < POINTS; i++) ss[i] = ss[i]! + g * logSpec[i + sh]!;
   }
   for (let i = 0; i < POINTS; i++) {
-    let s = 0;
-    for (let h = 0; h < HARMONICS; h++) {
-      const idx = i + plan.shift[h]!;
-      if (idx >= POINTS) break;
-      s += plan.gain[h]! * sc.logSpec[idx]!;
-    }
-    s /= HARMONICS;
-    sc.ss[i] = s > 0 ? s : 0;
+    const s = ss[i]! / HARMONICS;
+    ss[i] = s > 0 ? s : 0;
   }
 }
 
