@@ -46,12 +46,13 @@ export function shsPlan(fftSize: number, sampleRateHz: number): ShsPlan {
 }
 
 /** Scratch buffers of one SHS computation. */
-export interface ShsScratch { peaks: Float64Array; y2: Float64Array; u: Float64Array; logSpec: Float64Array; ss: Float64Array }
+export interface ShsScratch { peaks: Float64Array; y2: Float64Array; u: Float64Array; logSpec: Float64Array; ss: Float64Array; score: Float64Array }
 
 /** Allocates scratch for a plan. */
 export function shsScratch(plan: ShsPlan): ShsScratch {
   const b = plan.bins;
-  return { peaks: new Float64Array(b), y2: new Float64Array(b), u: new Float64Array(b), logSpec: new Float64Array(POINTS), ss: new Float64Array(POINTS) };
+  return { peaks: new Float64Array(b), y2: new Float64Array(b), u: new Float64Array(b), logSpec: new Float64Array(POINTS), ss: new Float64Array(POINTS),
+    score: new Float64Array(CANDIDATES) };
 }
 
 /** Keeps ±2 bins around each local maximum of the magnitude spectrum, then smooths in place (1 2 1)/4. */
@@ -97,7 +98,8 @@ export function shsCandidates(plan: ShsPlan, sc: ShsScratch, freq: Float64Array,
   mean /= POINTS;
   freq.fill(0);
   prob.fill(0);
-  const score = new Float64Array(CANDIDATES);
+  const score = sc.score;
+  score.fill(0);
   let count = 0;
   for (let i = 1; i < POINTS - 1; i++) {
     const c = ss[i]!, l = ss[i - 1]!, r = ss[i + 1]!;
