@@ -49,7 +49,9 @@ export class FastFft {
       re[a] = ar + br; im[a] = ai + bi;
     }
     const twRe = this.twRe, twIm = inverse ? this.twImInv : this.twIm;
-    for (let half = 2; half < n; half *= 2) butterflies(re, im, n, half, twRe, twIm);
+    let half = 2;
+    for (; 2 * half < n; half *= 4) fusedButterflies(re, im, n, half, twRe, twIm);
+    if (half < n) butterflies(re, im, n, half, twRe, twIm);
     if (inverse) {
       for (let i = 0; i < n; i++) { re[i] = re[i]! / n; im[i] = im[i]! / n; }
     }
@@ -69,6 +71,31 @@ function butterflies(re: Float64Array, im: Float64Array, n: number, half: number
       const ar = re[a]!, ai = im[a]!;
       re[b] = ar - xr; im[b] = ai - xi;
       re[a] = ar + xr; im[a] = ai + xi;
+    }
+  }
+}
+
+/**
+ * Two radix-2 stages (spans `half` and 2·half) in one pass over each group of four points; every butterfly is
+ * the same operation as in `butterflies`, so results are bit-identical to running the two stages separately.
+ */
+function fusedButterflies(re: Float64Array, im: Float64Array, n: number, half: number, twRe: Float64Array, twIm: Float64Array): void {
+  const span = 4 * half, h2 = 2 * half;
+  for (let k = 0; k < half; k++) {
+    const w1r = twRe[half + k]!, w1i = twIm[half + k]!;
+    const w2r = twRe[h2 + k]!, w2i = twIm[h2 + k]!, w3r = twRe[h2 + half + k]!, w3i = twIm[h2 + half + k]!;
+    for (let i0 = k; i0 < n; i0 += span) {
+      const i1 = i0 + half, i2 = i1 + half, i3 = i2 + half;
+      let r0 = re[i0]!, j0 = im[i0]!, r1 = re[i1]!, j1 = im[i1]!;
+      let r2 = re[i2]!, j2 = im[i2]!, r3 = re[i3]!, j3 = im[i3]!;
+      let xr = r1 * w1r - j1 * w1i, xi = r1 * w1i + j1 * w1r;
+      r1 = r0 - xr; j1 = j0 - xi; r0 = r0 + xr; j0 = j0 + xi;
+      xr = r3 * w1r - j3 * w1i; xi = r3 * w1i + j3 * w1r;
+      r3 = r2 - xr; j3 = j2 - xi; r2 = r2 + xr; j2 = j2 + xi;
+      xr = r2 * w2r - j2 * w2i; xi = r2 * w2i + j2 * w2r;
+      re[i2] = r0 - xr; im[i2] = j0 - xi; re[i0] = r0 + xr; im[i0] = j0 + xi;
+      xr = r3 * w3r - j3 * w3i; xi = r3 * w3i + j3 * w3r;
+      re[i3] = r1 - xr; im[i3] = j1 - xi; re[i1] = r1 + xr; im[i1] = j1 + xi;
     }
   }
 }
