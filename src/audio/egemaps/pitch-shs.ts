@@ -106,7 +106,7 @@ export function shsCandidates(plan: ShsPlan, sc: ShsScratch, freq: Float64Array,
     if (!(c > l && c > r)) continue;
     const den = l - 2 * c + r;
     const delta = den !== 0 ? (0.5 * (l - r)) / den : 0;
-    const hz = Math.pow(2, plan.dstX[i]! + delta * plan.step);
+    const octave = plan.dstX[i]! + delta * plan.step; // log2 Hz; 2^octave only for the final top list
     const peak = c - 0.25 * (l - r) * delta;
     // Insert into the top list ordered by score.
     let pos = count < CANDIDATES ? count : CANDIDATES;
@@ -114,13 +114,13 @@ export function shsCandidates(plan: ShsPlan, sc: ShsScratch, freq: Float64Array,
     if (pos >= CANDIDATES) continue;
     for (let j = Math.min(count, CANDIDATES - 1); j > pos; j--) { score[j] = score[j - 1]!; freq[j] = freq[j - 1]!; }
     score[pos] = peak;
-    freq[pos] = hz;
+    freq[pos] = octave;
     if (count < CANDIDATES) count++;
   }
   // Out-of-range candidates are dropped after the top list is formed (spec §3.1 step 7).
   let kept = 0;
   for (let j = 0; j < count; j++) {
-    const hz = freq[j]!;
+    const hz = Math.pow(2, freq[j]!);
     if (hz < F0_MIN_HZ || hz > F0_MAX_HZ) continue;
     freq[kept] = hz;
     prob[kept] = score[j]! > mean ? 1 - mean / score[j]! : 0;
