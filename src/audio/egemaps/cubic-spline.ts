@@ -99,8 +99,12 @@ export function planSecondDerivatives(plan: SplinePlan, y: Float64Array, y2: Flo
   y2[0] = 0 * y2[1]! + u[0]!;
 }
 
-/** Evaluates the planned spline at target j. */
-export function planSplineAt(plan: SplinePlan, y: Float64Array, y2: Float64Array, j: number): number {
-  const lo = plan.lo[j]!;
-  return plan.a[j]! * y[lo]! + plan.b[j]! * y[lo + 1]! + (plan.ca[j]! * y2[lo]! + plan.cb[j]! * y2[lo + 1]!) * plan.hh[j]! / 6;
+/** Evaluates the planned spline at every target j, times weight[j], clamped below at 0, into out[j]. */
+export function planSplineWeighted(plan: SplinePlan, y: Float64Array, y2: Float64Array, weight: Float64Array, out: Float64Array): void {
+  const lo = plan.lo, a = plan.a, b = plan.b, ca = plan.ca, cb = plan.cb, hh = plan.hh, m = lo.length;
+  for (let j = 0; j < m; j++) {
+    const k = lo[j]!;
+    const v = (a[j]! * y[k]! + b[j]! * y[k + 1]! + (ca[j]! * y2[k]! + cb[j]! * y2[k + 1]!) * hh[j]! / 6) * weight[j]!;
+    out[j] = v > 0 ? v : 0;
+  }
 }

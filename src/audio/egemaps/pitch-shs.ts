@@ -1,7 +1,7 @@
 // F0 candidates by subharmonic summation on a log-frequency axis (Hermes 1988, "Measurement of pitch by
 // subharmonic summation", JASA 83(1); openSMILE's variant as described in spec egemaps.md §3.1).
 import type { SplinePlan } from './cubic-spline.js';
-import { splinePlan, planSecondDerivatives, planSplineAt } from './cubic-spline.js';
+import { splinePlan, planSecondDerivatives, planSplineWeighted } from './cubic-spline.js';
 
 /** Number of F0 candidates kept per frame. */
 export const CANDIDATES = 6;
@@ -71,10 +71,7 @@ export function subharmonicSum(mag: Float64Array, plan: ShsPlan, sc: ShsScratch)
   peakSpectrum(mag, sc.peaks, plan.bins);
   planSecondDerivatives(plan.spline, sc.peaks, sc.y2, sc.u);
   const logSpec = sc.logSpec, ss = sc.ss;
-  for (let j = 0; j < POINTS; j++) {
-    const v = planSplineAt(plan.spline, sc.peaks, sc.y2, j) * plan.weight[j]!;
-    logSpec[j] = v > 0 ? v : 0;
-  }
+  planSplineWeighted(plan.spline, sc.peaks, sc.y2, plan.weight, logSpec);
   // Harmonic-major accumulation: every ss[i] still adds its terms in harmonic order (same sums as point-major).
   ss.fill(0);
   for (let h = 0; h < HARMONICS; h++) {
