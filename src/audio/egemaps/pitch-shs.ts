@@ -72,15 +72,32 @@ export function subharmonicSum(mag: Float64Array, plan: ShsPlan, sc: ShsScratch)
   planSecondDerivatives(plan.spline, sc.peaks, sc.y2, sc.u);
   const logSpec = sc.logSpec, ss = sc.ss;
   planSplineWeighted(plan.spline, sc.peaks, sc.y2, plan.weight, logSpec);
-  // Harmonic-major accumulation: every ss[i] still adds its terms in harmonic order (same sums as point-major).
-  ss.fill(0);
-  for (let h = 0; h < HARMONICS; h++) {
-    const g = plan.gain[h]!, sh = plan.shift[h]!;
-    for (let i = 0; i + sh < POINTS; i++) ss[i] = ss[i]! + g * logSpec[i + sh]!;
-  }
+  subharmonicTerms(plan, logSpec, ss);
   for (let i = 0; i < POINTS; i++) {
-    const s = ss[i]! / HARMONICS;
-    ss[i] = s > 0 ? s : 0;
+    const v = ss[i]! / HARMONICS;
+    ss[i] = v > 0 ? v : 0;
+  }
+}
+
+/**
+ * ss[i] = Σ_h gain[h]·logSpec[i + shift[h]] over the harmonics inside the axis, each sum added in harmonic order;
+ * four points share each harmonic's loads where all 15 harmonics fit.
+ */
+function subharmonicTerms(plan: ShsPlan, logSpec: Float64Array, ss: Float64Array): void {
+  const gain = plan.gain, shift = plan.shift, full = POINTS - shift[HARMONICS - 1]!;
+  let i = 0;
+  for (; i + 4 <= full; i += 4) {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let h = 0; h < HARMONICS; h++) {
+      const g = gain[h]!, b = i + shift[h]!;
+      s0 += g * logSpec[b]!; s1 += g * logSpec[b + 1]!; s2 += g * logSpec[b + 2]!; s3 += g * logSpec[b + 3]!;
+    }
+    ss[i] = s0; ss[i + 1] = s1; ss[i + 2] = s2; ss[i + 3] = s3;
+  }
+  for (; i < POINTS; i++) {
+    let v = 0;
+    for (let h = 0; h < HARMONICS && i + shift[h]! < POINTS; h++) v += gain[h]! * logSpec[i + shift[h]!]!;
+    ss[i] = v;
   }
 }
 
