@@ -100,27 +100,31 @@ export function resampleSpectrum(re: Float64Array, im: Float64Array, plan: Forma
     }
     fft.transform(zr, zi, true);
   }
-  const cosNk = plan.cosNk!, sinNk = plan.sinNk!, subRe = sub.flatRe, subIm = sub.flatIm;
+  const cosNk = plan.cosNk!, sinNk = plan.sinNk!, tRe = sub.tRe, tIm = sub.tIm;
+  for (let k1 = 0; k1 < q; k1++) {
+    const zr = sub.re[k1]!, zi = sub.im[k1]!;
+    for (let r = 0; r < p; r++) { tRe[r * q + k1] = zr[r]!; tIm[r * q + k1] = zi[r]!; }
+  }
   for (let n = 0; n < plan.outLength; n++) {
-    const r = n % p, base = n * q;
+    const rb = (n % p) * q, base = n * q;
     let s = 0;
-    for (let k1 = 0; k1 < q; k1++) s += cosNk[base + k1]! * subRe[k1 * p + r]! - sinNk[base + k1]! * subIm[k1 * p + r]!;
+    for (let k1 = 0; k1 < q; k1++) s += cosNk[base + k1]! * tRe[rb + k1]! - sinNk[base + k1]! * tIm[rb + k1]!;
     out[n] = s * p;
   }
 }
 
-interface SubScratch { re: Float64Array[]; im: Float64Array[]; flatRe: Float64Array; flatIm: Float64Array }
+interface SubScratch { re: Float64Array[]; im: Float64Array[]; tRe: Float64Array; tIm: Float64Array }
 
 const subs = new Map<number, SubScratch>();
 
-/** Scratch buffers for the split inverse DFT (Q sequences of length P, views of two flat P·Q arrays). */
+/** Scratch buffers for the split inverse DFT: Q sequences of length P, and their transposes (P rows of Q). */
 function subScratch(p: number, q: number): SubScratch {
   const key = p * 100000 + q;
   let s = subs.get(key);
   if (s === undefined) {
     const flatRe = new Float64Array(p * q), flatIm = new Float64Array(p * q);
     const view = (a: Float64Array): Float64Array[] => Array.from({ length: q }, (_, k) => a.subarray(k * p, (k + 1) * p));
-    s = { re: view(flatRe), im: view(flatIm), flatRe, flatIm };
+    s = { re: view(flatRe), im: view(flatIm), tRe: new Float64Array(p * q), tIm: new Float64Array(p * q) };
     subs.set(key, s);
   }
   return s;
