@@ -3,7 +3,7 @@
 // the solved polynomial is z^p − Σ a_k z^(p−k), i.e. with the predictor's sign flipped).
 import { autocorrelation, levinsonDurbin } from './lpc.js';
 import { polynomialRoots } from './polynomial-roots.js';
-import { Fft } from '../fft.js';
+import { FastFft as Fft } from './fast-fft.js';
 
 /** LPC order used for formant estimation. */
 const ORDER = 11;
@@ -24,6 +24,9 @@ export interface FormantPlan {
   /** cos/sin of 2πm/N', m < N'. */
   readonly cos: Float64Array;
   readonly sin: Float64Array;
+  /** Split path: cos/sin of 2π·k1·n/N' at [n·Q + k1], n < outLength, k1 < Q (null: direct evaluation). */
+  readonly cosNk: Float64Array | null;
+  readonly sinNk: Float64Array | null;
 }
 
 /** Precomputes the inverse-DFT resampling of an fftSize-point spectrum to 11 kHz. */
@@ -43,7 +46,21 @@ export function formantPlan(fftSize: number, frameLength: number, sampleRateHz: 
   let radix = 1;
   while (denominator % (radix * 2) === 0 && radix < 64) radix *= 2;
   const fft = radix >= 4 ? new Fft(radix) : null;
-  return { outLength, keptBins, rateHz, denominator, cos, sin, fft };
+  const [cosNk, sinNk] = fft === null ? [null, null] : splitTwiddles(cos, sin, outLength, denominator / radix, denominator);
+  return { outLength, keptBins, rateHz, denominator, cos, sin, fft, cosNk, sinNk };
+}
+
+/** Twiddle tables of the split inverse DFT: e^(2πi·(k1·n mod D)/D) for n < outLength, k1 < q. */
+function splitTwiddles(cos: Float64Array, sin: Float64Array, outLength: number, q: number, d: number): [Float64Array, Float64Array] {
+  const c = new Float64Array(outLength * q), s = new Float64Array(outLength * q);
+  for (let n = 0; n < outLength; n++) {
+    for (let k1 = 0; k1 < q; k1++) {
+      const m = (k1 * n) % d;
+      c[n * q + k1] = cos[m]!;
+      s[n * q + k1] = sin[m]!;
+    }
+  }
+  return [c, s];
 }
 
 const scratch = {
@@ -83,26 +100,31 @@ export function resampleSpectrum(re: Float64Array, im: Float64Array, plan: Forma
     }
     fft.transform(zr, zi, true);
   }
+  const cosNk = plan.cosNk!, sinNk = plan.sinNk!, tRe = sub.tRe, tIm = sub.tIm;
+  for (let k1 = 0; k1 < q; k1++) {
+    const zr = sub.re[k1]!, zi = sub.im[k1]!;
+    for (let r = 0; r < p; r++) { tRe[r * q + k1] = zr[r]!; tIm[r * q + k1] = zi[r]!; }
+  }
   for (let n = 0; n < plan.outLength; n++) {
-    const r = n % p;
-    let s = 0, m = 0;
-    for (let k1 = 0; k1 < q; k1++) {
-      s += cos[m]! * sub.re[k1]![r]! - sin[m]! * sub.im[k1]![r]!;
-      m += n;
-      while (m >= d) m -= d;
-    }
+    const rb = (n % p) * q, base = n * q;
+    let s = 0;
+    for (let k1 = 0; k1 < q; k1++) s += cosNk[base + k1]! * tRe[rb + k1]! - sinNk[base + k1]! * tIm[rb + k1]!;
     out[n] = s * p;
   }
 }
 
-const subs = new Map<number, { re: Float64Array[]; im: Float64Array[] }>();
+interface SubScratch { re: Float64Array[]; im: Float64Array[]; tRe: Float64Array; tIm: Float64Array }
 
-/** Scratch buffers for the split inverse DFT (Q sequences of length P). */
-function subScratch(p: number, q: number): { re: Float64Array[]; im: Float64Array[] } {
+const subs = new Map<number, SubScratch>();
+
+/** Scratch buffers for the split inverse DFT: Q sequences of length P, and their transposes (P rows of Q). */
+function subScratch(p: number, q: number): SubScratch {
   const key = p * 100000 + q;
   let s = subs.get(key);
   if (s === undefined) {
-    s = { re: Array.from({ length: q }, () => new Float64Array(p)), im: Array.from({ length: q }, () => new Float64Array(p)) };
+    const flatRe = new Float64Array(p * q), flatIm = new Float64Array(p * q);
+    const view = (a: Float64Array): Float64Array[] => Array.from({ length: q }, (_, k) => a.subarray(k * p, (k + 1) * p));
+    s = { re: view(flatRe), im: view(flatIm), tRe: new Float64Array(p * q), tIm: new Float64Array(p * q) };
     subs.set(key, s);
   }
   return s;

@@ -1,5 +1,5 @@
 // Frame geometry and windows of eGeMAPSv02's two frame streams (spec egemaps.md §2), cached per sample rate.
-import { Fft } from '../fft.js';
+import { FastFft as Fft } from './fast-fft.js';
 
 /** Everything that depends only on the sample rate: frame lengths, FFT plans, windows. */
 export interface FramePlan {
@@ -97,26 +97,37 @@ export function windowedSpectrumPair(
   re: Float64Array, im: Float64Array, out: { reA: Float64Array; imA: Float64Array; reB: Float64Array; imB: Float64Array },
 ): void {
   const n = fft.size;
-  const length = window.length;
-  const offset = (n - length) >> 1;
-  re.fill(0);
-  im.fill(0);
-  let silentA = true, silentB = true;
-  for (let i = 0; i < length; i++) {
-    const w = window[i]!;
-    if (startA >= 0) { const v = samples[startA + i]! * w; re[offset + i] = v; if (v !== 0) silentA = false; }
-    if (startB >= 0) { const v = samples[startB + i]! * w; im[offset + i] = v; if (v !== 0) silentB = false; }
-  }
+  const silentA = !windowInto(samples, startA, window, n, re);
+  const silentB = !windowInto(samples, startB, window, n, im);
   fft.transform(re, im);
   const { reA, imA, reB, imB } = out;
+  if (silentA && silentB) { for (const a of [reA, imA, reB, imB]) a.fill(0); return; }
+  reA[0] = 0.5 * (re[0]! + re[0]!); imA[0] = 0.5 * (im[0]! - im[0]!);
+  reB[0] = 0.5 * (im[0]! + im[0]!); imB[0] = -0.5 * (re[0]! - re[0]!);
+  for (let k = 1; k <= n / 2; k++) {
+    const zr = re[k]!, zi = im[k]!, cr = re[n - k]!, ci = im[n - k]!;
+    reA[k] = 0.5 * (zr + cr); imA[k] = 0.5 * (zi - ci);
+    reB[k] = 0.5 * (zi + ci); imB[k] = -0.5 * (zr - cr);
+  }
   // Digital silence must give an exactly zero spectrum (descriptors special-case it), not rounding residue.
   if (silentA) { reA.fill(0); imA.fill(0); }
   if (silentB) { reB.fill(0); imB.fill(0); }
-  for (let k = 0; k <= n / 2; k++) {
-    if (silentA && silentB) break;
-    const j = k === 0 ? 0 : n - k;
-    const zr = re[k]!, zi = im[k]!, cr = re[j]!, ci = im[j]!;
-    if (!silentA) { reA[k] = 0.5 * (zr + cr); imA[k] = 0.5 * (zi - ci); }
-    if (!silentB) { reB[k] = 0.5 * (zi + ci); imB[k] = -0.5 * (zr - cr); }
+}
+
+/**
+ * Writes samples[start ..)·window into the centre of dst (length n, zeros around it; all zeros when start < 0).
+ * Returns whether any windowed sample is non-zero.
+ */
+function windowInto(samples: Float32Array, start: number, window: Float64Array, n: number, dst: Float64Array): boolean {
+  if (start < 0) { dst.fill(0); return false; }
+  const length = window.length, offset = (n - length) >> 1;
+  dst.fill(0, 0, offset);
+  dst.fill(0, offset + length);
+  let nonZero = false;
+  for (let i = 0; i < length; i++) {
+    const v = samples[start + i]! * window[i]!;
+    dst[offset + i] = v;
+    if (v !== 0) nonZero = true;
   }
+  return nonZero;
 }

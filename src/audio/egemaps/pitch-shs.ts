@@ -1,6 +1,7 @@
 // F0 candidates by subharmonic summation on a log-frequency axis (Hermes 1988, "Measurement of pitch by
 // subharmonic summation", JASA 83(1); openSMILE's variant as described in spec egemaps.md §3.1).
-import { naturalSplineSecondDerivatives, splineAt, splineIntervals } from './cubic-spline.js';
+import type { SplinePlan } from './cubic-spline.js';
+import { splinePlan, planSecondDerivatives, planSplineWeighted } from './cubic-spline.js';
 
 /** Number of F0 candidates kept per frame. */
 export const CANDIDATES = 6;
@@ -14,7 +15,7 @@ export interface ShsPlan {
   readonly bins: number;
   readonly srcX: Float64Array;
   readonly dstX: Float64Array;
-  readonly interval: Int32Array;
+  readonly spline: SplinePlan;
   readonly weight: Float64Array;
   readonly shift: Int32Array;
   readonly gain: Float64Array;
@@ -41,16 +42,17 @@ export function shsPlan(fftSize: number, sampleRateHz: number): ShsPlan {
     shift[h - 1] = Math.floor(perOctave * Math.log2(h));
     gain[h - 1] = Math.pow(COMPRESSION, h - 1);
   }
-  return { bins, srcX, dstX, interval: splineIntervals(srcX, bins, dstX), weight, shift, gain, step };
+  return { bins, srcX, dstX, spline: splinePlan(srcX, bins, dstX), weight, shift, gain, step };
 }
 
 /** Scratch buffers of one SHS computation. */
-export interface ShsScratch { peaks: Float64Array; y2: Float64Array; u: Float64Array; logSpec: Float64Array; ss: Float64Array }
+export interface ShsScratch { peaks: Float64Array; y2: Float64Array; u: Float64Array; logSpec: Float64Array; ss: Float64Array; score: Float64Array }
 
 /** Allocates scratch for a plan. */
 export function shsScratch(plan: ShsPlan): ShsScratch {
   const b = plan.bins;
-  return { peaks: new Float64Array(b), y2: new Float64Array(b), u: new Float64Array(b), logSpec: new Float64Array(POINTS), ss: new Float64Array(POINTS) };
+  return { peaks: new Float64Array(b), y2: new Float64Array(b), u: new Float64Array(b), logSpec: new Float64Array(POINTS), ss: new Float64Array(POINTS),
+    score: new Float64Array(CANDIDATES) };
 }
 
 /** Keeps ±2 bins around each local maximum of the magnitude spectrum, then smooths in place (1 2 1)/4. */
@@ -67,20 +69,35 @@ function peakSpectrum(mag: Float64Array, out: Float64Array, bins: number): void 
 /** The subharmonic sum SS over the log-frequency axis of one magnitude spectrum (written into sc.ss). */
 export function subharmonicSum(mag: Float64Array, plan: ShsPlan, sc: ShsScratch): void {
   peakSpectrum(mag, sc.peaks, plan.bins);
-  naturalSplineSecondDerivatives(plan.srcX, sc.peaks, plan.bins, sc.y2, sc.u);
-  for (let j = 0; j < POINTS; j++) {
-    const v = splineAt(plan.srcX, sc.peaks, sc.y2, plan.interval[j]!, plan.dstX[j]!) * plan.weight[j]!;
-    sc.logSpec[j] = v > 0 ? v : 0;
-  }
+  planSecondDerivatives(plan.spline, sc.peaks, sc.y2, sc.u);
+  const logSpec = sc.logSpec, ss = sc.ss;
+  planSplineWeighted(plan.spline, sc.peaks, sc.y2, plan.weight, logSpec);
+  subharmonicTerms(plan, logSpec, ss);
   for (let i = 0; i < POINTS; i++) {
-    let s = 0;
+    const v = ss[i]! / HARMONICS;
+    ss[i] = v > 0 ? v : 0;
+  }
+}
+
+/**
+ * ss[i] = Σ_h gain[h]·logSpec[i + shift[h]] over the harmonics inside the axis, each sum added in harmonic order;
+ * four points share each harmonic's loads where all 15 harmonics fit.
+ */
+function subharmonicTerms(plan: ShsPlan, logSpec: Float64Array, ss: Float64Array): void {
+  const gain = plan.gain, shift = plan.shift, full = POINTS - shift[HARMONICS - 1]!;
+  let i = 0;
+  for (; i + 4 <= full; i += 4) {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     for (let h = 0; h < HARMONICS; h++) {
-      const idx = i + plan.shift[h]!;
-      if (idx >= POINTS) break;
-      s += plan.gain[h]! * sc.logSpec[idx]!;
+      const g = gain[h]!, b = i + shift[h]!;
+      s0 += g * logSpec[b]!; s1 += g * logSpec[b + 1]!; s2 += g * logSpec[b + 2]!; s3 += g * logSpec[b + 3]!;
     }
-    s /= HARMONICS;
-    sc.ss[i] = s > 0 ? s : 0;
+    ss[i] = s0; ss[i + 1] = s1; ss[i + 2] = s2; ss[i + 3] = s3;
+  }
+  for (; i < POINTS; i++) {
+    let v = 0;
+    for (let h = 0; h < HARMONICS && i + shift[h]! < POINTS; h++) v += gain[h]! * logSpec[i + shift[h]!]!;
+    ss[i] = v;
   }
 }
 
@@ -95,14 +112,15 @@ export function shsCandidates(plan: ShsPlan, sc: ShsScratch, freq: Float64Array,
   mean /= POINTS;
   freq.fill(0);
   prob.fill(0);
-  const score = new Float64Array(CANDIDATES);
+  const score = sc.score;
+  score.fill(0);
   let count = 0;
   for (let i = 1; i < POINTS - 1; i++) {
     const c = ss[i]!, l = ss[i - 1]!, r = ss[i + 1]!;
     if (!(c > l && c > r)) continue;
     const den = l - 2 * c + r;
     const delta = den !== 0 ? (0.5 * (l - r)) / den : 0;
-    const hz = Math.pow(2, plan.dstX[i]! + delta * plan.step);
+    const octave = plan.dstX[i]! + delta * plan.step; // log2 Hz; 2^octave only for the final top list
     const peak = c - 0.25 * (l - r) * delta;
     // Insert into the top list ordered by score.
     let pos = count < CANDIDATES ? count : CANDIDATES;
@@ -110,13 +128,13 @@ export function shsCandidates(plan: ShsPlan, sc: ShsScratch, freq: Float64Array,
     if (pos >= CANDIDATES) continue;
     for (let j = Math.min(count, CANDIDATES - 1); j > pos; j--) { score[j] = score[j - 1]!; freq[j] = freq[j - 1]!; }
     score[pos] = peak;
-    freq[pos] = hz;
+    freq[pos] = octave;
     if (count < CANDIDATES) count++;
   }
   // Out-of-range candidates are dropped after the top list is formed (spec §3.1 step 7).
   let kept = 0;
   for (let j = 0; j < count; j++) {
-    const hz = freq[j]!;
+    const hz = Math.pow(2, freq[j]!);
     if (hz < F0_MIN_HZ || hz > F0_MAX_HZ) continue;
     freq[kept] = hz;
     prob[kept] = score[j]! > mean ? 1 - mean / score[j]! : 0;

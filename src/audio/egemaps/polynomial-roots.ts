@@ -134,18 +134,41 @@ function qrSweep(a: Float64Array, n: number, l: number, nn: number, x: number, y
       if (l !== m) a[(k) * n + (k - 1)] = -a[(k) * n + (k - 1)]!;
     } else a[(k) * n + (k - 1)] = -s * x;
     p += s; x = p / s; y = q / s; z = r / s; q /= p; r /= p;
-    for (let j = k; j <= nn; j++) {
-      p = a[(k) * n + (j)]! + q * a[(k + 1) * n + (j)]!;
-      if (k !== nn - 1) { p += r * a[(k + 2) * n + (j)]!; a[(k + 2) * n + (j)] = a[(k + 2) * n + (j)]! - p * z; }
-      a[(k + 1) * n + (j)] = a[(k + 1) * n + (j)]! - p * y;
-      a[(k) * n + (j)] = a[(k) * n + (j)]! - p * x;
-    }
-    const mmin = Math.min(nn, k + 3);
-    for (let i = l; i <= mmin; i++) {
-      p = x * a[(i) * n + (k)]! + y * a[(i) * n + (k + 1)]!;
-      if (k !== nn - 1) { p += z * a[(i) * n + (k + 2)]!; a[(i) * n + (k + 2)] = a[(i) * n + (k + 2)]! - p * r; }
-      a[(i) * n + (k + 1)] = a[(i) * n + (k + 1)]! - p * q;
-      a[(i) * n + (k)] = a[(i) * n + (k)]! - p;
-    }
+    if (k !== nn - 1) applyTriple(a, n, k, l, nn, x, y, z, q, r);
+    else applyPair(a, n, k, l, nn, x, y, q);
+  }
+}
+
+/** Applies the 3×3 Householder reflector (x, y, z; q, r) to rows k..k+2 and columns k..k+2 (same arithmetic as hqr). */
+function applyTriple(a: Float64Array, n: number, k: number, l: number, nn: number, x: number, y: number, z: number, q: number, r: number): void {
+  const r0 = k * n, r1 = r0 + n, r2 = r1 + n;
+  for (let j = k; j <= nn; j++) {
+    let p = a[r0 + j]! + q * a[r1 + j]!;
+    p += r * a[r2 + j]!; a[r2 + j] = a[r2 + j]! - p * z;
+    a[r1 + j] = a[r1 + j]! - p * y;
+    a[r0 + j] = a[r0 + j]! - p * x;
+  }
+  const mmin = Math.min(nn, k + 3);
+  for (let i = l, ri = l * n; i <= mmin; i++, ri += n) {
+    let p = x * a[ri + k]! + y * a[ri + k + 1]!;
+    p += z * a[ri + k + 2]!; a[ri + k + 2] = a[ri + k + 2]! - p * r;
+    a[ri + k + 1] = a[ri + k + 1]! - p * q;
+    a[ri + k] = a[ri + k]! - p;
+  }
+}
+
+/** Applies the 2×2 reflector of the last step (x, y; q) to rows k, k+1 and columns k, k+1. */
+function applyPair(a: Float64Array, n: number, k: number, l: number, nn: number, x: number, y: number, q: number): void {
+  const r0 = k * n, r1 = r0 + n;
+  for (let j = k; j <= nn; j++) {
+    const p = a[r0 + j]! + q * a[r1 + j]!;
+    a[r1 + j] = a[r1 + j]! - p * y;
+    a[r0 + j] = a[r0 + j]! - p * x;
+  }
+  const mmin = Math.min(nn, k + 3);
+  for (let i = l, ri = l * n; i <= mmin; i++, ri += n) {
+    const p = x * a[ri + k]! + y * a[ri + k + 1]!;
+    a[ri + k + 1] = a[ri + k + 1]! - p * q;
+    a[ri + k] = a[ri + k]! - p;
   }
 }

@@ -64,17 +64,38 @@ function spectraA(samples: Float32Array, plan: FramePlan, frames: number): { mag
   return { mag, rms };
 }
 
-/** Autocorrelation (inverse FFT of the power spectrum) of one frame's magnitude spectrum into acf[0..N/2]. */
-function autocorrelationFromMagnitude(mag: Float64Array, plan: FramePlan, re: Float64Array, im: Float64Array, acf: Float64Array): void {
-  const n = plan.fftA.size;
+/** Writes the power spectrum of one frame's magnitude spectrum, mirrored to N points, into `dst`. */
+function mirroredPower(mag: Float64Array, n: number, dst: Float64Array): void {
   for (let k = 0; k <= n / 2; k++) {
     const p = mag[k]! * mag[k]!;
-    re[k] = p;
-    if (k > 0 && k < n / 2) re[n - k] = p;
+    dst[k] = p;
+    if (k > 0 && k < n / 2) dst[n - k] = p;
   }
-  im.fill(0);
-  plan.fftA.transform(re, im, true);
-  for (let k = 0; k <= n / 2; k++) acf[k] = re[k]!;
+}
+
+/**
+ * HNR of every voiced frame. The autocorrelations (inverse FFTs of the even, real power spectra) of two voiced
+ * frames come from one complex inverse FFT: the first as its real part, the second as its imaginary part.
+ */
+function hnrAll(mag: Float64Array, f0Hz: Float64Array, plan: FramePlan, frames: number, hnr: Float64Array): void {
+  const n = plan.fftA.size, bins = n / 2 + 1;
+  const re = new Float64Array(n), im = new Float64Array(n);
+  const acfA = new Float64Array(bins), acfB = new Float64Array(bins);
+  let t = 0;
+  while (t < frames) {
+    while (t < frames && !(f0Hz[t]! > 0)) t++;
+    if (t >= frames) break;
+    let u = t + 1;
+    while (u < frames && !(f0Hz[u]! > 0)) u++;
+    mirroredPower(mag.subarray(t * bins, (t + 1) * bins), n, re);
+    if (u < frames) mirroredPower(mag.subarray(u * bins, (u + 1) * bins), n, im);
+    else im.fill(0);
+    plan.fftA.transform(re, im, true);
+    for (let k = 0; k < bins; k++) { acfA[k] = re[k]!; acfB[k] = im[k]!; }
+    hnr[t] = hnrDb(acfA, plan.sampleRateHz, f0Hz[t]!);
+    if (u < frames) hnr[u] = hnrDb(acfB, plan.sampleRateHz, f0Hz[u]!);
+    t = u + 1;
+  }
 }
 
 /** Computes stream A for `frames` frames; formant frequencies of stream B feed the harmonic amplitudes. */
@@ -94,7 +115,7 @@ export function computeStreamA(samples: Float32Array, plan: FramePlan, frames: n
     frames, f0Hz, jitter: col(), shimmer: col(), hnr: col(), h1h2: col(), h1a3: col(),
     formantAmplitude: [col(), col(), col()],
   };
-  const re = new Float64Array(n), im = new Float64Array(n), acf = new Float64Array(bins);
+  hnrAll(mag, f0Hz, plan, frames, out.hnr);
   const hs = harmonicScratch();
   const periods: PeriodState = periodState();
   const binHz = plan.sampleRateHz / n;
@@ -107,10 +128,6 @@ export function computeStreamA(samples: Float32Array, plan: FramePlan, frames: n
     out.h1h2[t] = h.h1h2;
     out.h1a3[t] = h.h1a3;
     for (let i = 0; i < 3; i++) out.formantAmplitude[i]![t] = h.formantAmplitude[i]!;
-    if (f0 > 0) {
-      autocorrelationFromMagnitude(frameMag, plan, re, im, acf);
-      out.hnr[t] = hnrDb(acf, plan.sampleRateHz, f0);
-    }
     const [jit, shim] = jitterShimmer(samples, t * plan.hop, plan.hop, plan.lengthA, f0, plan.sampleRateHz, periods);
     out.jitter[t] = jit;
     out.shimmer[t] = shim;
