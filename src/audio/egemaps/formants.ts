@@ -3,7 +3,7 @@
 // the solved polynomial is z^p − Σ a_k z^(p−k), i.e. with the predictor's sign flipped).
 import { autocorrelation, levinsonDurbin } from './lpc.js';
 import { polynomialRoots } from './polynomial-roots.js';
-import { FastFft as Fft } from './fast-fft.js';
+import { Fft } from '../fft.js';
 
 /** LPC order used for formant estimation. */
 const ORDER = 11;

@@ -1,5 +1,5 @@
 // Frame geometry and windows of eGeMAPSv02's two frame streams (spec egemaps.md §2), cached per sample rate.
-import { FastFft as Fft } from './fast-fft.js';
+import { Fft } from '../fft.js';
 
 /** Everything that depends only on the sample rate: frame lengths, FFT plans, windows. */
 export interface FramePlan {
