@@ -21,7 +21,7 @@ export function toneClip(frequencyHz: number, durationS: number, rng: Rng, sampl
 
 /** Pitch of class `k` (0..4): one octave band per class. */
 export function classFrequencyHz(k: number, rng: Rng): number {
-  return 150 * 2 ** k * (1 + 0.3 * rng.nextFloat());
+  return 150 * 2 ** k * (1 + 0.3 * rng.float());
 }
 
 export interface TinyBundleOptions {

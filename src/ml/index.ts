@@ -4,4 +4,4 @@ export * from './gbdt/index.js';
 export * from './preprocess/index.js';
 export * from './metrics/index.js';
 export * from './tpe/index.js';
-export * from './random.js';
+export { Rng, deriveSeed } from '../util/random.js';

@@ -1,6 +1,6 @@
 // Distant adult speech-like babble: a few adult talkers, each a source-filter voice hopping between adult vowels
 // at a syllabic rate (3-6 Hz), with adult F0 (90-250 Hz). Used as background noise and as a Junk event.
-import type { Rng } from './random.js';
+import type { Rng } from '../util/random.js';
 import { ADULT_BANDWIDTHS, ADULT_VOWELS, scaledVowel, vowelNames } from './vowels.js';
 import { renderVoice, type FormantKnot } from './voice.js';
 import type { Knot } from './track.js';

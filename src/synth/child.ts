@@ -5,7 +5,7 @@
 // Vocal-tract length growth roughly after Vorperian et al., "Development of vocal tract length during early
 // childhood", JASA 117 (2005): about 6.5 cm at 3 months to 8.3 cm at 2 years. Infant F0 around 300-450 Hz
 // (Kent & Murray 1982).
-import { deriveSeed, Rng } from './random.js';
+import { deriveSeed, Rng } from '../util/random.js';
 import { LABELS } from './labels.js';
 import { PLACES, type Place } from './consonant.js';
 import { INFANT_VOWELS, vowelNames } from './vowels.js';

@@ -3,7 +3,7 @@
 // consonants", JASA 27, 1955; Stevens & Blumstein 1978 for burst spectra: diffuse-falling labial, diffuse-rising
 // alveolar, compact velar). Canonical babbling is defined by such fast (< ~120 ms) transitions (Oller 2000).
 import { applyBiquad, biquad } from './biquad.js';
-import type { Rng } from './random.js';
+import type { Rng } from '../util/random.js';
 import type { Knot } from './track.js';
 import type { FormantSet } from './vowels.js';
 import type { FormantKnot } from './voice.js';

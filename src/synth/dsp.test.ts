@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { biquad, biquadGainAt } from './biquad.js';
 import { glottalSource } from './glottal.js';
 import { humNoise, pinkNoise, whiteNoise } from './noise.js';
-import { Rng } from './random.js';
+import { Rng } from '../util/random.js';
 import { resonateInPlace } from './resonator.js';
 import { reverberate } from './reverb.js';
 import { rms } from './mix.js';

@@ -2,7 +2,7 @@
 // minimum and maximum, a few below 60 ms. Mixture: `chunkShare` at `chunkSec`, the rest from
 // min + (max - min) * u^skew, with a class-dependent skew (cries tend long, clicks and breaths short).
 import type { Label } from './labels.js';
-import type { Rng } from './random.js';
+import type { Rng } from '../util/random.js';
 
 export interface DurationOptions {
   /** Shortest clip (s); default 0.03. */

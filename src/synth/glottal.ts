@@ -4,7 +4,7 @@
 // Pulse shape after Rosenberg, "Effect of glottal pulse shape on the quality of natural vowels", JASA 49 (1971):
 // raised-cosine opening over 62 % of the open phase, a steeper raised-cosine closing over the rest; aspiration modulated by glottal flow as in
 // Klatt & Klatt, "Analysis, synthesis and perception of voice quality variations", JASA 87 (1990).
-import type { Rng } from './random.js';
+import type { Rng } from '../util/random.js';
 
 export interface GlottalOptions {
   /** Sample rate in Hz; default 16000. */
@@ -66,7 +66,7 @@ export function glottalSource(
     if (phase < tOpen) flow = RISE[Math.floor((phase / tOpen) * TABLE)] as number;
     else if (phase < oq) flow = RISE[Math.floor((1 - (phase - tOpen) / tClose) * TABLE)] as number;
     flow *= periodAmp * (voiceAmp[i] as number);
-    const noise = (rng.nextU32() / 2147483648 - 1) * (noiseAmp[i] as number) * (flow > 0 ? ASPIRATION : 0.5 * ASPIRATION);
+    const noise = (rng.nextUint32() / 2147483648 - 1) * (noiseAmp[i] as number) * (flow > 0 ? ASPIRATION : 0.5 * ASPIRATION);
     out[i] = (flow - prevFlow) * (fs / 1000) * 0.05 + noise;
     prevFlow = flow;
   }

@@ -6,6 +6,6 @@ export { metadataCsv } from './metadata.js';
 export { DEFAULT_SYNTH_OPTIONS, withDefaults, type SynthOptions } from './options.js';
 export { parseSynthesizeParams, synthesizeParamsSchema, type SynthesizeParams } from './params.js';
 export { apportion, planCorpus, type ClipPlan, type PlanOptions } from './plan.js';
-export { Rng, deriveSeed } from './random.js';
+export { Rng, deriveSeed } from '../util/random.js';
 export { renderClip, type RenderedClip } from './render-clip.js';
 export { planDemoCorpus, summarise, writeDemoCorpus, type CorpusPlan, type CorpusSummary } from './write-corpus.js';

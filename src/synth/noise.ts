@@ -1,6 +1,6 @@
 // Stationary and impulsive background noises: white, pink, mains hum, clicks. All outputs have unit RMS
 // (clicks: unit peak) so mixing sets their level.
-import type { Rng } from './random.js';
+import type { Rng } from '../util/random.js';
 
 const SQRT3 = Math.sqrt(3);
 
@@ -22,7 +22,7 @@ export function pinkNoise(n: number, rng: Rng, sampleRateHz = 16000): Float32Arr
   const state = new Float64Array(corners.length);
   const out = new Float32Array(n);
   for (let i = 0; i < n; i++) {
-    const w = rng.nextU32() / 2147483648 - 1;
+    const w = rng.nextUint32() / 2147483648 - 1;
     let y = 0;
     for (let k = 0; k < corners.length; k++) {
       const s = (state[k] as number) + (coef[k] as number) * (w - (state[k] as number));
@@ -67,7 +67,7 @@ export function clickNoise(n: number, rng: Rng, ratePerSec: number, sampleRateHz
     const decay = Math.exp(-1 / (rng.uniform(0.0003, 0.003) * sampleRateHz));
     let amp = rng.uniform(0.2, 1) * (rng.chance(0.5) ? 1 : -1);
     for (let i = start; i < n && Math.abs(amp) > 1e-3; i++) {
-      out[i] = (out[i] as number) + amp * (rng.nextU32() / 2147483648 - 0.5);
+      out[i] = (out[i] as number) + amp * (rng.nextUint32() / 2147483648 - 0.5);
       amp *= decay;
     }
     t += -Math.log(1 - rng.float()) / Math.max(ratePerSec, 1e-9);

@@ -5,7 +5,7 @@
 import type { ChildProfile } from './child.js';
 import { drawDurationSec, type DurationOptions } from './duration.js';
 import { LABELS, STUDY_CLASS_COUNTS, type Label } from './labels.js';
-import { deriveSeed, Rng } from './random.js';
+import { deriveSeed, Rng } from '../util/random.js';
 
 /** One planned clip. */
 export interface ClipPlan {

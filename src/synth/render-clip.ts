@@ -8,7 +8,7 @@ import { colourMicrophone } from './microphone.js';
 import { addScaled, dbToGain, limitPeak } from './mix.js';
 import { clickNoise, humNoise, pinkNoise, whiteNoise } from './noise.js';
 import type { ClipPlan } from './plan.js';
-import { Rng } from './random.js';
+import { Rng } from '../util/random.js';
 import { reverberate } from './reverb.js';
 import type { SynthOptions } from './options.js';
 

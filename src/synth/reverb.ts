@@ -4,7 +4,7 @@
 // Schroeder, "Natural sounding artificial reverberation", J. Audio Eng. Soc. 10 (1962): comb gains
 // g = 10^(-3 d / RT60) for a loop delay d give the requested reverberation time. A recursive design keeps the
 // cost at a few operations per sample, so every clip can afford its child's room.
-import type { Rng } from './random.js';
+import type { Rng } from '../util/random.js';
 
 export interface ReverbOptions {
   /** Reverberation time in seconds (> 0). */

@@ -1,7 +1,7 @@
 // Source-filter rendering of one voiced/aspirated stretch: glottal source -> formant cascade.
 // Control tracks are built from knots so class generators describe contours, not samples.
 import { glottalSource, type GlottalOptions } from './glottal.js';
-import type { Rng } from './random.js';
+import type { Rng } from '../util/random.js';
 import { formantCascade, type FormantTracks } from './resonator.js';
 import { piecewiseLinear, type Knot } from './track.js';
 import type { FormantSet } from './vowels.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { capClasses, classCounts, splitChildren, splitRows, uniqueInOrder } from './ingest-split.js';
-import { Rng } from '../../src/ml/random.js';
+import { Rng } from '../../src/util/random.js';
 import { StageError } from './stage-error.js';
 
 interface Row {

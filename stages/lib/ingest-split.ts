@@ -1,7 +1,7 @@
 // The study's child-disjoint split (stage `ingest`): unique child IDs in order of first appearance, shuffled with a
 // seeded generator; the first round(trainShare·n) go to train, the rest is halved into valid and test (valid takes
 // the odd one). Within each split at most `classCaps[label]` clips per class are sampled, keeping the row order.
-import { Rng } from '../../src/ml/random.js';
+import { Rng } from '../../src/util/random.js';
 import { SPLITS, type Split } from './split-table.js';
 import { StageError } from './stage-error.js';
 

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { writeWavFile } from '../../src/audio/wav-encode.js';
-import { Rng } from '../../src/ml/random.js';
+import { Rng } from '../../src/util/random.js';
 import { formatCsv } from '../../src/util/csv.js';
 import { METADATA_COLUMNS } from './split-table.js';
 

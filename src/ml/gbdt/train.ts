@@ -9,7 +9,8 @@ import type { GbdtModel } from './model.js';
 import { baseMargin, computeGradients, logLoss, transformMargins } from './objective.js';
 import type { GbdtParams } from './params.js';
 import { pruneTree } from './prune.js';
-import { Rng, sampleColumns, sampleRows } from './random.js';
+import { Rng } from '../../util/random.js';
+import { sampleColumns, sampleRows } from './sampling.js';
 import { splitParams } from './split-gain.js';
 import { leafIndex, type RegTree } from './tree.js';
 

@@ -1,7 +1,7 @@
 // SMOTE properties: balanced counts, synthetic rows on segments to k-nearest same-class neighbours, seeded.
 import { describe, expect, it } from 'vitest';
 import { matrix, type Matrix } from '../matrix.js';
-import { Rng } from '../random.js';
+import { Rng } from '../../util/random.js';
 import { smote } from './index.js';
 
 function dataset(counts: number[], d: number, seed: number): { x: Matrix; y: Int32Array } {

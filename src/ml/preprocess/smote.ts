@@ -1,7 +1,7 @@
 // SMOTE oversampling with imbalanced-learn's semantics (Chawla et al., 2002, "SMOTE: Synthetic Minority
 // Over-sampling Technique"; imblearn.over_sampling.SMOTE, sampling_strategy="auto" = every class but the majority).
 import { matrix, type Matrix } from '../matrix.js';
-import { Rng } from '../random.js';
+import { Rng } from '../../util/random.js';
 import { kNearestWithin } from './nearest-neighbours.js';
 
 export interface SmoteOptions {
@@ -92,7 +92,7 @@ function sampleClass(x: Matrix, rows: Int32Array, nNew: number, kc: number, rng:
   for (let i = 0; i < nNew; i++) {
     basePos[i] = rng.nextInt(rows.length);
     nnSlot[i] = kc > 0 ? rng.nextInt(kc) : 0;
-    gap[i] = kc > 0 ? rng.nextFloat() : 0;
+    gap[i] = kc > 0 ? rng.float() : 0;
   }
   const base = Int32Array.from(basePos, (p) => rows[p] ?? 0);
   if (kc === 0) return { base, neighbour: Int32Array.from(base), gap };

@@ -1,5 +1,5 @@
 // Normal-distribution helpers for the Parzen estimators: log-space tail probabilities and truncated sampling.
-import type { Rng } from '../random.js';
+import type { Rng } from '../../util/random.js';
 
 /**
  * log erfc(z) for z ≥ 0 without underflow: erfc(z) = t·exp(−z² + P(t)), t = 1/(1 + z/2)

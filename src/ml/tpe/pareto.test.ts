@@ -1,6 +1,6 @@
 // Pareto tools, TPE split/weights and the normal helpers: hand-computed values and properties.
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../random.js';
+import { Rng } from '../../util/random.js';
 import { logNormalMass, sampleTruncNormal } from './gaussian.js';
 import { defaultGamma, defaultWeights, dominates, hypervolume, hypervolumeContributions, nonDominatedRanks } from './index.js';
 import { splitTrials } from './split.js';

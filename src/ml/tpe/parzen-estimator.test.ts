@@ -1,7 +1,7 @@
 // Parzen estimator properties: densities normalise over the domain, samples stay inside it, TPE proposals
 // respect the space.
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../random.js';
+import { Rng } from '../../util/random.js';
 import { ParzenEstimator, type ParzenOptions } from './parzen-estimator.js';
 import { internalDomain } from './space.js';
 

@@ -1,6 +1,6 @@
 // Parzen (kernel-density) estimator of TPE over one or several parameters in their internal domains
 // (Bergstra et al., 2011, "Algorithms for Hyper-Parameter Optimization"; Optuna 3.x defaults).
-import type { Rng } from '../random.js';
+import type { Rng } from '../../util/random.js';
 import { logNormalMass, logSumExp, sampleTruncNormal } from './gaussian.js';
 
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
@@ -53,7 +53,7 @@ export class ParzenEstimator {
   sample(rng: Rng, count: number): Float64Array[] {
     const out = this.dims.map(() => new Float64Array(count));
     for (let s = 0; s < count; s++) {
-      const comp = rng.choiceWeighted(this.weights);
+      const comp = rng.weighted(this.weights);
       this.dims.forEach((dim, d) => {
         (out[d] as Float64Array)[s] = sampleKernel(dim, comp, rng);
       });
@@ -166,7 +166,7 @@ function neighbourSigmas(mus: Float64Array, domain: InternalDomain, considerEndp
 
 function sampleKernel(dim: DimKernels, comp: number, rng: Rng): number {
   const dom = dim.domain;
-  if (dom.categorical) return rng.choiceWeighted(dim.table.subarray(comp * dom.nChoices, (comp + 1) * dom.nChoices));
+  if (dom.categorical) return rng.weighted(dim.table.subarray(comp * dom.nChoices, (comp + 1) * dom.nChoices));
   if (dom.high === dom.low) return dom.low;
   const v = sampleTruncNormal(rng, dim.mus[comp] ?? 0, dim.sigmas[comp] ?? 1, dom.low, dom.high);
   if (dom.step === undefined) return v;

@@ -1,5 +1,5 @@
 // The sampler interface shared by the study and its samplers, and the uniform random sampler.
-import { Rng } from '../random.js';
+import { Rng } from '../../util/random.js';
 import { sampleUniform, type Params, type SearchSpace } from './space.js';
 
 /** A finished (complete) trial as a sampler sees it: losses are values turned into minimisation. */

@@ -1,5 +1,5 @@
 // Search-space specification and the numeric "internal" representation the samplers work in.
-import type { Rng } from '../random.js';
+import type { Rng } from '../../util/random.js';
 
 export interface IntParam {
   readonly type: 'int';

@@ -1,6 +1,6 @@
 // Tree-structured Parzen Estimator sampler (Bergstra et al., 2011) with Optuna 3.x's defaults, single- and
 // multi-objective (MOTPE split and hypervolume-contribution weights, Ozaki et al., 2020).
-import { Rng } from '../random.js';
+import { Rng } from '../../util/random.js';
 import { ParzenEstimator, type ParzenOptions } from './parzen-estimator.js';
 import { sampleAllUniform, type Sampler, type SamplerTrial } from './sampler.js';
 import { fromInternal, internalDomain, toInternal, type Params, type ParamSpec, type SearchSpace } from './space.js';

@@ -1,6 +1,6 @@
 // What every class generator receives and returns.
 import type { ChildProfile } from '../child.js';
-import type { Rng } from '../random.js';
+import type { Rng } from '../../util/random.js';
 
 /** Difficulty and overlap knobs that shape the class generators. */
 export interface ClassKnobs {

@@ -1,5 +1,25 @@
-// Seeded pseudo-random numbers for the ML library: xoshiro128** (Blackman & Vigna, 2018), seeded via splitmix32.
-// Pure 32-bit integer arithmetic (Math.imul), so streams are identical on every platform and Node version.
+// The project's one seeded pseudo-random generator: xoshiro128** (Blackman & Vigna, "Scrambled linear
+// pseudorandom number generators", 2018/2021), its state seeded through splitmix32. Pure 32-bit integer arithmetic
+// (Math.imul), so a stream is identical on every platform and Node version. Used by the demo-corpus synthesiser,
+// the splits, SMOTE, the TPE sampler and the gradient-boosting row/column sampling.
+
+/** Finalises a 32-bit hash (the murmur3 `fmix32` avalanche). */
+function mix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Derives an independent 32-bit seed from a base seed and integer tags (child index, clip index, purpose…), so
+ * that what a tag list seeds never depends on the order in which other things are drawn. */
+export function deriveSeed(base: number, ...tags: readonly number[]): number {
+  let h = mix32((base >>> 0) ^ 0x9e3779b9);
+  for (const tag of tags) h = mix32((h + Math.imul(tag >>> 0, 0x27d4eb2d) + 0x165667b1) >>> 0);
+  return h;
+}
 
 /** splitmix32 step: a well-mixed 32-bit value from a 32-bit state (used only for seeding). */
 function splitmix32(state: number): [value: number, next: number] {
@@ -9,6 +29,8 @@ function splitmix32(state: number): [value: number, next: number] {
   z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
   return [(z ^ (z >>> 15)) >>> 0, next];
 }
+
+const rotl = (x: number, k: number): number => (x << k) | (x >>> (32 - k));
 
 /** A seeded xoshiro128** generator; `stream` selects an independent sequence for the same seed. */
 export class Rng {
@@ -25,13 +47,13 @@ export class Rng {
     // Mix both halves of a (possibly > 2^32) seed and the stream into the splitmix state.
     let st = (seed % 0x100000000) ^ Math.imul(Math.floor(seed / 0x100000000), 0x85ebca6b);
     st = (st ^ Math.imul(stream + 1, 0xc2b2ae35)) | 0;
-    const out: number[] = [];
+    const words: number[] = [];
     for (let i = 0; i < 4; i++) {
       const [v, n] = splitmix32(st);
-      out.push(v);
+      words.push(v);
       st = n;
     }
-    [this.s0, this.s1, this.s2, this.s3] = out as [number, number, number, number];
+    [this.s0, this.s1, this.s2, this.s3] = words as [number, number, number, number];
     if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
     this.spareNormal = undefined;
   }
@@ -50,7 +72,7 @@ export class Rng {
   }
 
   /** Uniform double in [0, 1) with 53 random bits. */
-  nextFloat(): number {
+  float(): number {
     const hi = this.nextUint32() >>> 5;
     const lo = this.nextUint32() >>> 6;
     return (hi * 67108864 + lo) / 9007199254740992;
@@ -58,7 +80,7 @@ export class Rng {
 
   /** Uniform double in [low, high). */
   uniform(low: number, high: number): number {
-    return low + (high - low) * this.nextFloat();
+    return low + (high - low) * this.float();
   }
 
   /** Uniform integer in [0, n) without modulo bias. */
@@ -73,35 +95,53 @@ export class Rng {
     }
   }
 
-  /** Standard normal deviate (Marsaglia polar method). */
-  normal(): number {
+  /** Uniform integer in [lo, hi], both inclusive. */
+  int(lo: number, hi: number): number {
+    if (hi < lo) throw new RangeError(`Rng.int: empty range [${lo}, ${hi}]`);
+    return lo + this.nextInt(hi - lo + 1);
+  }
+
+  /** True with probability p. */
+  chance(p: number): boolean {
+    return this.float() < p;
+  }
+
+  /** Gaussian deviate (Marsaglia polar method), standard unless `mean` and `sd` are given. */
+  normal(mean = 0, sd = 1): number {
     if (this.spareNormal !== undefined) {
-      const v = this.spareNormal;
+      const z = this.spareNormal;
       this.spareNormal = undefined;
-      return v;
+      return mean + sd * z;
     }
     for (;;) {
-      const u = 2 * this.nextFloat() - 1;
-      const v = 2 * this.nextFloat() - 1;
+      const u = 2 * this.float() - 1;
+      const v = 2 * this.float() - 1;
       const s = u * u + v * v;
       if (s > 0 && s < 1) {
         const m = Math.sqrt((-2 * Math.log(s)) / s);
         this.spareNormal = v * m;
-        return u * m;
+        return mean + sd * u * m;
       }
     }
   }
 
-  /** Index drawn with probability proportional to the non-negative `weights`. */
-  choiceWeighted(weights: ArrayLike<number>): number {
+  /** One element of a non-empty array, uniformly. */
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new RangeError('Rng.pick: empty array');
+    return items[this.nextInt(items.length)] as T;
+  }
+
+  /** Index drawn with probability proportional to the weights (negative weights count as 0). */
+  weighted(weights: ArrayLike<number>): number {
     let total = 0;
-    for (let i = 0; i < weights.length; i++) total += weights[i] ?? 0;
-    if (!(total > 0)) throw new RangeError('Rng.choiceWeighted: weights must have a positive sum');
-    let r = this.nextFloat() * total;
+    for (let i = 0; i < weights.length; i++) total += Math.max(0, weights[i] ?? 0);
+    if (!(total > 0)) throw new RangeError('Rng.weighted: weights must have a positive sum');
+    let r = this.float() * total;
     for (let i = 0; i < weights.length; i++) {
-      r -= weights[i] ?? 0;
+      r -= Math.max(0, weights[i] ?? 0);
       if (r < 0) return i;
     }
+    // Rounding left r ≥ 0 after the last subtraction: the last index with a positive weight.
     for (let i = weights.length - 1; i >= 0; i--) if ((weights[i] ?? 0) > 0) return i;
     return weights.length - 1;
   }
@@ -116,8 +156,10 @@ export class Rng {
     }
     return arr;
   }
-}
 
-function rotl(x: number, k: number): number {
-  return (x << k) | (x >>> (32 - k));
+  /** Fills `out` with uniform white noise in [-1, 1) (variance 1/3) and returns it. */
+  fillUniform(out: Float32Array): Float32Array {
+    for (let i = 0; i < out.length; i++) out[i] = this.nextUint32() / 2147483648 - 1;
+    return out;
+  }
 }
