@@ -1,111 +1,134 @@
 // Period-to-period jitter and shimmer on the raw waveform, guided by the smoothed F0 (Titze 1994, Principles of
-// Voice Production, §7; openSMILE's cPitchJitter behaviour as described in spec egemaps.md §3.3). Periods are
-// tracked as a stream: each frame searches for new periods starting within its 10 ms hop, and the last period,
-// amplitude and period difference carry over to the next frame (behaviour fitted to the reference outputs).
+// Voice Production, §7), computed the way openSMILE's cPitchJitter does it with eGeMAPSv02's settings
+// (search range ±10 %, at least 2 periods, correlation threshold 0.5).
+//
+// The waveform is consumed as a stream. Each 10 ms F0 frame reads a block that starts where the previous frame's
+// last complete period ended (`readStart`): the hop plus what the previous frame left unconsumed, but at least two
+// maximal periods plus two samples. Within the block, period candidates L in [⌊0.9·T⌋, ⌈1.1·T⌉] (T = fs/F0) are
+// scored by the Pearson correlation of x[s, s+L) with x[s+L, s+2L); the best strict local maximum of that score
+// (the two largest L can never be one) gives the period. A period whose parabola-interpolated correlation exceeds
+// 0.5 is accepted: its interpolated length enters the frame's mean period, its absolute difference to the
+// previous accepted period (carried across frames until an unvoiced frame) enters the jitter, and the
+// peak-to-peak amplitudes (samples 1..L−2) of it and the following period enter the shimmer. Without a local
+// maximum the search steps on by the rounded expected period. A voiced frame without any accepted period repeats
+// the previous frame's values; one with a single accepted period and nothing carried gives jitter 0.
 
-/** What carries over between frames (0 = none). */
+/** What carries over between frames. */
 export interface PeriodState {
+  /** Absolute sample index where the next frame's block starts. */
+  readStart: number;
+  /** Samples of the previous hop not yet consumed by a complete period. */
+  carry: number;
+  /** Last accepted period (s), 0 when none since the last unvoiced frame. */
   lastPeriod: number;
-  lastAmplitude: number;
-  /** |T_last − T_previous| of the last two periods, or −1 when unknown. */
-  lastDifference: number;
-  /** Absolute sample index where the next period search starts. */
-  cursor: number;
+  /** Jitter and shimmer ratio of the last frame that produced them (repeated by frames without periods). */
+  lastJitter: number;
+  lastShimmer: number;
+  /** Correlation scores per candidate period (scratch). */
+  scores: Float64Array;
 }
 
 /** A fresh period-tracking state. */
 export function periodState(): PeriodState {
-  return { lastPeriod: 0, lastAmplitude: 0, lastDifference: -1, cursor: 0 };
+  return { readStart: 0, carry: 0, lastPeriod: 0, lastJitter: 0, lastShimmer: 0, scores: new Float64Array(64) };
 }
 
-/** Options of jitterShimmer. */
-export interface JitterShimmerOptions {
-  /** Search range around 1/F0 (default 0.1 = ±10 %). */
-  searchRange?: number;
-  /** Minimum normalised cross-correlation of consecutive periods (default 0.5). */
-  minCorrelation?: number;
-}
+/** Relative period search range (maxT0, minT0 = (1 ± range)·T0). */
+const SEARCH_RANGE = 0.1;
+/** Periods whose interpolated correlation is at most this are rejected. */
+const MIN_CORRELATION = 0.5;
+/** Minimum number of periods the block must hold. */
+const MIN_PERIODS = 2;
 
-/** Normalised cross-correlation of x[p..p+L) with x[p+L..p+2L). */
+/** Pearson correlation of x[p..p+L) with x[p+L..p+2L) (means removed first, as two passes). */
 function periodCorrelation(x: Float32Array, p: number, L: number): number {
+  let ma = 0, mb = 0;
+  for (let i = 0; i < L; i++) { ma += x[p + i]!; mb += x[p + L + i]!; }
+  ma /= L; mb /= L;
   let xy = 0, xx = 0, yy = 0;
   for (let i = 0; i < L; i++) {
-    const a = x[p + i]!, b = x[p + L + i]!;
+    const a = x[p + i]! - ma, b = x[p + L + i]! - mb;
     xy += a * b; xx += a * a; yy += b * b;
   }
-  const den = Math.sqrt(xx * yy);
-  return den > 0 ? xy / den : 0;
+  return xy / (Math.sqrt(xx) * Math.sqrt(yy));
 }
 
-/** Peak-to-peak amplitude of x[p..p+L). */
+/** Max − min of x[p+1 .. p+L−2] (the period's first and last sample are left out). */
 function peakToPeak(x: Float32Array, p: number, L: number): number {
-  let lo = Infinity, hi = -Infinity;
-  for (let i = 0; i < L; i++) { const v = x[p + i]!; if (v < lo) lo = v; if (v > hi) hi = v; }
+  let lo = x[p + 1]!, hi = lo;
+  for (let i = p + 2; i < p + L - 1; i++) { const v = x[i]!; if (v < lo) lo = v; else if (v > hi) hi = v; }
   return hi - lo;
 }
 
-/** Best period length in [minL, maxL] at p by normalised cross-correlation, refined by a parabola. */
-function findPeriod(x: Float32Array, p: number, minL: number, maxL: number): { length: number; step: number; corr: number } {
-  let best = -Infinity, bestL = minL;
-  for (let L = minL; L <= maxL; L++) {
-    const c = periodCorrelation(x, p, L);
-    if (c > best) { best = c; bestL = L; }
-  }
-  const l = bestL > minL ? periodCorrelation(x, p, bestL - 1) : best;
-  const r = bestL < maxL ? periodCorrelation(x, p, bestL + 1) : best;
-  const den = l - 2 * best + r;
-  const delta = den < 0 ? (0.5 * (l - r)) / den : 0;
-  return { length: bestL + delta, step: bestL, corr: best };
-}
-
 /**
- * Local jitter and shimmer (dB) of one frame: periods starting in [start, start + hop) (and within the frame of
- * `length` samples), joined to the carried-over period. Updates `state`; returns [0, 0] for unvoiced frames.
+ * Local jitter (ratio) and shimmer (dB) of one F0 frame of `frameLength` samples every `hop` samples, consuming
+ * the waveform from `state.readStart` on; [0, 0] for unvoiced frames (which reset the carried period).
  */
 export function jitterShimmer(
-  x: Float32Array, start: number, hop: number, length: number, f0Hz: number, sampleRateHz: number,
-  state: PeriodState, options: JitterShimmerOptions = {},
+  x: Float32Array, hop: number, frameLength: number, f0Hz: number, sampleRateHz: number, state: PeriodState,
 ): [number, number] {
-  if (!(f0Hz > 0)) { Object.assign(state, periodState()); return [0, 0]; }
-  const range = options.searchRange ?? 0.1, minCorr = options.minCorrelation ?? 0.5;
-  const t0 = sampleRateHz / f0Hz;
-  const minL = Math.max(2, Math.floor((1 - range) * t0)), maxL = Math.ceil((1 + range) * t0);
-  const end = start + length;
-  const periods: number[] = [], amps: number[] = [];
-  if (state.lastPeriod > 0) { periods.push(state.lastPeriod); amps.push(state.lastAmplitude); }
-  let p = Math.max(start, state.cursor);
-  while (p + 2 * (maxL + 1) <= end && p < start + hop) {
-    const found = findPeriod(x, p, minL, maxL);
-    if (found.corr > minCorr) {
-      periods.push(found.length);
-      amps.push(peakToPeak(x, p, found.step));
-      p += found.step;
-    } else p += minL;
+  const toRead0 = hop + state.carry;
+  if (!(f0Hz > 0)) {
+    state.readStart += toRead0;
+    state.carry = 0;
+    state.lastPeriod = 0; state.lastJitter = 0; state.lastShimmer = 0;
+    return [0, 0];
   }
-  state.cursor = p;
-  // Period differences: the carried one, then the consecutive ones of this frame.
-  const diffs: number[] = [];
-  for (let i = 1; i < periods.length; i++) diffs.push(Math.abs(periods[i]! - periods[i - 1]!));
-  const carried = state.lastDifference;
-  if (diffs.length < 2 && carried >= 0) diffs.unshift(carried);
-  if (periods.length > 0) { state.lastPeriod = periods[periods.length - 1]!; state.lastAmplitude = amps[amps.length - 1]!; }
-  if (periods.length >= 2) state.lastDifference = Math.abs(periods[periods.length - 1]! - periods[periods.length - 2]!);
-  const jitter = diffs.length >= 2 ? Math.min(1, mean(diffs) / mean(periods)) : 0;
-  const shimmer = amps.length >= 2 ? 20 * Math.log10(1 + relativeMeanDifference(amps)) : 0;
-  return [jitter, shimmer];
-}
+  const sampleT = 1 / sampleRateHz;
+  const tf = 1 / Math.fround(f0Hz) / sampleT;
+  const expected = Math.round(tf);
+  const minL = Math.floor((1 - SEARCH_RANGE) * tf), maxL = Math.ceil((1 + SEARCH_RANGE) * tf);
+  const span = maxL - minL;
+  let toRead = Math.max(toRead0, MIN_PERIODS * maxL + MIN_PERIODS);
+  toRead = Math.min(toRead, state.carry + frameLength);
+  const base = state.readStart;
+  const n = Math.min(toRead, x.length - base);
+  if (state.scores.length <= span) state.scores = new Float64Array(span + 1);
+  const cc = state.scores;
 
-/** Arithmetic mean of a non-empty list. */
-function mean(v: number[]): number {
-  let s = 0;
-  for (const a of v) s += a;
-  return s / v.length;
-}
+  let sumPeriod = 0, periods = 0, sumDiff = 0, diffs = 0, sumAmp = 0, sumAmpDiff = 0;
+  let start = 0, consumed = 0;
+  while (start < n - 2 * maxL - 1) {
+    const p = base + start;
+    for (let L = minL; L <= maxL; L++) cc[L - minL] = periodCorrelation(x, p, L);
+    let best = -1;
+    for (let i = 1; i < span - 1; i++) {
+      if (cc[i - 1]! < cc[i]! && cc[i]! > cc[i + 1]! && (best < 0 || cc[i]! > cc[best]!)) best = i;
+    }
+    if (best < 0) {
+      start += expected;
+    } else {
+      const L = minL + best;
+      const a0 = peakToPeak(x, p, L), a1 = peakToPeak(x, p + L, L);
+      start += L;
+      // Parabola through the scores at best−1, best, best+1: vertex offset and peak value.
+      const l = cc[best - 1]!, c = cc[best]!, r = cc[best + 1]!;
+      const curv = l - 2 * c + r;
+      const offset = curv !== 0 ? (0.5 * (l - r)) / curv : 0;
+      const peak = curv !== 0 ? c - 0.25 * (l - r) * offset : c;
+      if (peak > MIN_CORRELATION) {
+        const period = Math.abs(L + offset) * sampleT;
+        sumPeriod += period; periods++;
+        if (state.lastPeriod > 0) { sumDiff += Math.abs(state.lastPeriod - period); diffs++; }
+        state.lastPeriod = period;
+        sumAmp += (a0 + a1) / 2;
+        sumAmpDiff += Math.abs(a0 - a1);
+      }
+    }
+    if (start < toRead0 - 1) consumed = start;
+  }
+  state.carry = toRead0 - consumed;
+  state.readStart += consumed;
 
-/** mean |v_i − v_{i−1}| / mean v, capped at 1. */
-function relativeMeanDifference(v: number[]): number {
-  let d = 0;
-  for (let i = 1; i < v.length; i++) d += Math.abs(v[i]! - v[i - 1]!);
-  const m = mean(v);
-  return m > 0 ? Math.min(1, d / (v.length - 1) / m) : 0;
+  let jitter = 0;
+  if (periods > 0 && diffs > 0) {
+    state.lastJitter = Math.min(1, sumDiff / diffs / (sumPeriod / periods));
+    jitter = state.lastJitter;
+  } else if (periods === 0) {
+    state.lastJitter = Math.min(1, state.lastJitter);
+    jitter = state.lastJitter;
+  }
+  if (periods > 0) state.lastShimmer = sumAmp > 0 ? sumAmpDiff / sumAmp : 0;
+  state.lastShimmer = Math.min(1, state.lastShimmer);
+  return [jitter, 20 * Math.log10(state.lastShimmer + 1)];
 }

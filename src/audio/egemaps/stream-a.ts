@@ -128,7 +128,7 @@ export function computeStreamA(samples: Float32Array, plan: FramePlan, frames: n
     out.h1h2[t] = h.h1h2;
     out.h1a3[t] = h.h1a3;
     for (let i = 0; i < 3; i++) out.formantAmplitude[i]![t] = h.formantAmplitude[i]!;
-    const [jit, shim] = jitterShimmer(samples, t * plan.hop, plan.hop, plan.lengthA, f0, plan.sampleRateHz, periods);
+    const [jit, shim] = jitterShimmer(samples, plan.hop, plan.lengthA, f0, plan.sampleRateHz, periods);
     out.jitter[t] = jit;
     out.shimmer[t] = shim;
   }
