@@ -64,11 +64,12 @@ export function computeEgemaps(samples: Float32Array, sampleRateHz: number, opti
   const framesB = frameCount(samples.length, plan.lengthB, plan.hop);
   const streamB = computeStreamB(samples, plan, framesB);
   const streamA = computeStreamA(samples, plan, framesA, streamB);
-  const functionals = egemapsFunctionals({ a: streamA, b: streamB, voicedFrames: voicedFrameCount(streamA.f0Hz, samples.length, plan) });
+  const voicedFrames = voicedFrameCount(streamA.f0Hz, samples.length, plan);
+  const functionals = egemapsFunctionals({ a: streamA, b: streamB, voicedFrames });
   functionals[functionals.length - 1] = equivalentSoundLevel(samples, framesB, plan.lengthB, plan.hop);
   const result: EgemapsResult = { functionals };
   if (options.lld === true) {
-    const llds = assembleLlds(streamA, streamB, framesA + 1);
+    const llds = assembleLlds(streamA, streamB, framesA + 1, voicedFrames);
     const frames: Float64Array[] = [];
     for (let t = 0; t < llds.rows; t++) frames.push(Float64Array.from(llds.columns, (c) => c[t]!));
     result.lld = { names: [...EGEMAPS_LLD_NAMES], frames };
