@@ -26,41 +26,39 @@ function fit(x: Float64Array, rows: number): Float64Array {
 }
 
 /**
- * sma3nz of a stream-A contour as openSMILE's LLD output shows it at the end of the input: the first `m` frames
- * (those processed before its first end-of-input pass) are smoothed with the last of them repeated at the edge and
- * followed by one row of that frame alone; the remaining frames arrive in a later pass and continue the output
- * from row m + 1 on, again with the last frame repeated at the edge. Returns `rows` values (rows = frames + 1).
+ * sma3nz of the F0-synchronous contours as openSMILE's LLD output shows them at the end of input: the smoother
+ * first flushes the first `m` frames as a block (its last frame repeated beyond it), which yields rows 0..m−1 and
+ * one extra row m holding frame m−1; the frames that arrive afterwards continue the contour from frame m + 1 on
+ * (frame m only serves as a neighbour), and the final flush again repeats the last frame as one extra row.
+ * With m = n this is plain sma3nz plus one row repeating the last frame. Returns n + 1 rows.
  */
-export function sma3nzTwoPass(x: Float64Array, m: number, rows: number): Float64Array {
-  const n = x.length;
-  const y = new Float64Array(rows);
+export function sma3nzEndOfInput(x: Float64Array, n: number, m: number): Float64Array {
+  const y = new Float64Array(n + 1);
   if (n === 0) return y;
-  const first = Math.max(1, Math.min(m, n));
-  y.set(sma3nz(x.subarray(0, first)));
-  if (first < rows) y[first] = x[first - 1]!;
-  if (first < n) {
-    const ext = new Float64Array(n + 1);
-    ext.set(x);
-    ext[n] = x[n - 1]!;
-    const tail = sma3nz(ext);
-    for (let r = first + 1; r < Math.min(rows, n + 1); r++) y[r] = tail[r]!;
+  const k = Math.min(Math.max(m, 1), n);
+  y.set(sma3nz(x.subarray(0, k)));
+  y[k] = x[k - 1]!;
+  if (k < n) {
+    const tail = sma3nz(x.subarray(0, n));
+    for (let t = k + 1; t < n; t++) y[t] = tail[t]!;
+    y[n] = x[n - 1]!;
   }
   return y;
 }
 
 /**
- * Builds the smoothed LLD contours with `rows` rows (openSMILE writes stream-A frames + 1 rows). The 15 stream-A
- * synchronous columns follow openSMILE's end-of-input passes (`sma3nzTwoPass`, `m` = frames its first pass saw, as
- * for the functionals). Formants are not voicing-gated at this level.
+ * Builds the smoothed LLD contours with `rows` rows (openSMILE writes stream-A frames + 1 rows). Formants are not
+ * voicing-gated at this level. `blockEnd` is the number of F0-synchronous frames openSMILE's smoother flushes
+ * first at the end of input (see sma3nzEndOfInput); by default all of them.
  */
-export function assembleLlds(a: StreamA, b: StreamB, rows: number, m: number = rows): LldContours {
+export function assembleLlds(a: StreamA, b: StreamB, rows: number, blockEnd = a.frames): LldContours {
   const spectral = [b.loudness, b.alphaRatio, b.hammarberg, b.slope0500, b.slope5001500, b.flux, ...b.mfcc];
   const columns: Float64Array[] = spectral.map((x) => fit(sma3(x), rows));
   const f0 = fit(a.f0Hz, rows);
   const f0SemitoneRaw = f0.map(f0Semitone);
+  const n = Math.min(a.frames, rows);
+  const smooth = (x: Float64Array): Float64Array => fit(sma3nzEndOfInput(fit(x, n), n, blockEnd), rows);
   const voiced = [f0SemitoneRaw, a.jitter, a.shimmer, a.hnr, a.h1h2, a.h1a3];
-  const frames = Math.min(a.frames, rows);
-  const smooth = (x: Float64Array): Float64Array => sma3nzTwoPass(x.subarray(0, frames), m, rows);
   for (const x of voiced) columns.push(smooth(x));
   for (let i = 0; i < 3; i++) {
     columns.push(smooth(b.formantHz[i]!));

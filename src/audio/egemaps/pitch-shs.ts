@@ -1,79 +1,123 @@
 // F0 candidates by subharmonic summation on a log-frequency axis (Hermes 1988, "Measurement of pitch by
-// subharmonic summation", JASA 83(1); openSMILE's variant as described in spec egemaps.md §3.1).
+// subharmonic summation", JASA 83(1)), in the variant of openSMILE 3.0.2's eGeMAPS configuration: the magnitude
+// spectrum is peak-enhanced, smoothed, resampled by a natural cubic spline onto an octave axis of as many points as
+// the spectrum has bins (25 Hz .. Nyquist), weighted by an arctangent auditory sensitivity curve, then summed over
+// 15 compressed harmonic shifts.
 import type { SplinePlan } from './cubic-spline.js';
 import { splinePlan, planSecondDerivatives, planSplineWeighted } from './cubic-spline.js';
 
 /** Number of F0 candidates kept per frame. */
 export const CANDIDATES = 6;
-const POINTS = 513;
-const MIN_HZ = 25, MAX_HZ = 8000;
+const MIN_HZ = 25;
 const HARMONICS = 15, COMPRESSION = 0.85;
 const F0_MIN_HZ = 55, F0_MAX_HZ = 1000;
+const f32 = Math.fround;
 
 /** Per-FFT-size precomputation of the log-frequency resampling and weighting. */
 export interface ShsPlan {
   readonly bins: number;
+  /** Points of the octave axis (= bins). */
+  readonly points: number;
   readonly srcX: Float64Array;
-  readonly dstX: Float64Array;
   readonly spline: SplinePlan;
   readonly weight: Float64Array;
   readonly shift: Int32Array;
   readonly gain: Float64Array;
-  readonly step: number;
+  /** log2 of the axis' first frequency and the spacing of its points, single precision as the pitch stage reads them. */
+  readonly axisStart: number;
+  readonly axisStep: number;
 }
 
 /** Precomputes the SHS plan for a magnitude spectrum of fftSize/2+1 bins. */
 export function shsPlan(fftSize: number, sampleRateHz: number): ShsPlan {
-  const bins = fftSize / 2 + 1;
+  const bins = fftSize / 2 + 1, points = bins;
   const binHz = sampleRateHz / fftSize;
+  const maxHz = binHz * (bins - 1);
+  // Source abscissae: log2 of each bin's frequency; bin 0 extrapolated linearly from bins 1 and 2.
   const srcX = new Float64Array(bins);
   for (let k = 1; k < bins; k++) srcX[k] = Math.log2(k * binHz);
   srcX[0] = 2 * srcX[1]! - srcX[2]!;
-  const lo = Math.log2(MIN_HZ);
-  const perOctave = POINTS / Math.log2(MAX_HZ / MIN_HZ);
-  const step = 1 / perOctave;
-  const dstX = new Float64Array(POINTS);
-  for (let j = 0; j < POINTS; j++) dstX[j] = lo + j * step;
+  // Target axis: `points` equidistant points from log2(25 Hz) to log2(Nyquist), both ends included.
+  const lo = Math.log2(MIN_HZ), hi = Math.log2(maxHz);
+  const step = (hi - lo) / (points - 1);
+  const dstX = new Float64Array(points);
+  for (let j = 0; j < points; j++) dstX[j] = lo + j * step;
+  dstX[points - 1] = Math.min(dstX[points - 1]!, srcX[bins - 1]!);
+  // The density used for the harmonic shifts and the weighting is points per octave (not intervals per octave).
+  const octaves = Math.log2(maxHz / MIN_HZ);
+  const perOctave = points / octaves;
   const s = perOctave * Math.log2(65 / 50) - 1;
-  const weight = new Float64Array(POINTS);
-  for (let i = 0; i < POINTS; i++) weight[i] = 0.5 + Math.atan((3 * (i + 1 - s)) / perOctave) / Math.PI;
+  const weight = new Float64Array(points);
+  for (let i = 0; i < points; i++) weight[i] = 0.5 + Math.atan((3 * (i + 1 - s)) / perOctave) / Math.PI;
+  // The pitch stage receives the density in single precision and compresses with a single-precision factor.
+  const perOctave32 = f32(perOctave);
   const shift = new Int32Array(HARMONICS), gain = new Float64Array(HARMONICS);
+  let g = 1;
   for (let h = 1; h <= HARMONICS; h++) {
-    shift[h - 1] = Math.floor(perOctave * Math.log2(h));
-    gain[h - 1] = Math.pow(COMPRESSION, h - 1);
+    shift[h - 1] = Math.floor(perOctave32 * Math.log2(h));
+    gain[h - 1] = g;
+    g = f32(g * f32(COMPRESSION));
   }
-  return { bins, srcX, dstX, spline: splinePlan(srcX, bins, dstX), weight, shift, gain, step };
+  const axisStart = f32(lo);
+  const axisStep = f32(f32(f32(hi) - axisStart) / (points - 1));
+  return { bins, points, srcX, spline: splinePlan(srcX, bins, dstX), weight, shift, gain, axisStart, axisStep };
 }
 
 /** Scratch buffers of one SHS computation. */
-export interface ShsScratch { peaks: Float64Array; y2: Float64Array; u: Float64Array; logSpec: Float64Array; ss: Float64Array; score: Float64Array }
+export interface ShsScratch {
+  peaks: Float64Array; y2: Float64Array; u: Float64Array; logSpec: Float64Array; ss: Float64Array;
+  maxima: Int32Array; index: Int32Array; score: Float64Array;
+}
 
 /** Allocates scratch for a plan. */
 export function shsScratch(plan: ShsPlan): ShsScratch {
-  const b = plan.bins;
-  return { peaks: new Float64Array(b), y2: new Float64Array(b), u: new Float64Array(b), logSpec: new Float64Array(POINTS), ss: new Float64Array(POINTS),
-    score: new Float64Array(CANDIDATES) };
+  const b = plan.bins, p = plan.points;
+  return { peaks: new Float64Array(b), y2: new Float64Array(b), u: new Float64Array(b), logSpec: new Float64Array(p), ss: new Float64Array(p),
+    maxima: new Int32Array(b), index: new Int32Array(CANDIDATES), score: new Float64Array(CANDIDATES) };
 }
 
-/** Keeps ±2 bins around each local maximum of the magnitude spectrum, then smooths in place (1 2 1)/4. */
-function peakSpectrum(mag: Float64Array, out: Float64Array, bins: number): void {
-  out.fill(0);
-  for (let k = 1; k < bins - 1; k++) {
-    if (mag[k]! > mag[k - 1]! && mag[k]! > mag[k + 1]!) {
-      for (let j = Math.max(0, k - 2); j <= Math.min(bins - 1, k + 2); j++) out[j] = mag[j]!;
-    }
+/**
+ * Peak enhancement of a linear magnitude spectrum, in place: local maxima are the interior bins greater than the
+ * left neighbour and not smaller than the right one, plus either end bin when it exceeds its neighbour. Between
+ * two successive maxima every bin more than two bins away from both is zeroed; bins before the first and after the
+ * last maximum are kept. With exactly one maximum only bins 0..2 survive (openSMILE's indexing quirk).
+ */
+export function enhancePeaks(a: Float64Array, n: number, maxima: Int32Array): void {
+  let m = 0;
+  if (a[0]! > a[1]!) maxima[m++] = 0;
+  for (let i = 1; i < n - 1; i++) if (a[i]! > a[i - 1]! && a[i]! >= a[i + 1]!) maxima[m++] = i;
+  if (a[n - 1]! > a[n - 2]!) maxima[m++] = n - 1;
+  if (m === 1) {
+    a.fill(0, 3, n);
+    return;
   }
-  for (let i = 1; i < bins - 1; i++) out[i] = (out[i - 1]! + 2 * out[i]! + out[i + 1]!) / 4;
+  for (let k = 1; k < m; k++) {
+    const from = maxima[k - 1]! + 3, to = maxima[k]! - 3;
+    for (let j = from; j <= to; j++) a[j] = 0;
+  }
+}
+
+/** (1 2 1)/4 smoothing, in place, from the original neighbours (zero left of bin 0); the last bin is left as it is. */
+export function smoothSpectrum(a: Float64Array, n: number): void {
+  let prev = 0;
+  for (let i = 0; i < n - 1; i++) {
+    const cur = a[i]!;
+    a[i] = (prev + 2 * cur + a[i + 1]!) / 4;
+    prev = cur;
+  }
 }
 
 /** The subharmonic sum SS over the log-frequency axis of one magnitude spectrum (written into sc.ss). */
 export function subharmonicSum(mag: Float64Array, plan: ShsPlan, sc: ShsScratch): void {
-  peakSpectrum(mag, sc.peaks, plan.bins);
+  const bins = plan.bins, points = plan.points;
+  sc.peaks.set(mag.subarray(0, bins));
+  enhancePeaks(sc.peaks, bins, sc.maxima);
+  smoothSpectrum(sc.peaks, bins);
   planSecondDerivatives(plan.spline, sc.peaks, sc.y2, sc.u);
   const logSpec = sc.logSpec, ss = sc.ss;
   planSplineWeighted(plan.spline, sc.peaks, sc.y2, plan.weight, logSpec);
   subharmonicTerms(plan, logSpec, ss);
-  for (let i = 0; i < POINTS; i++) {
+  for (let i = 0; i < points; i++) {
     const v = ss[i]! / HARMONICS;
     ss[i] = v > 0 ? v : 0;
   }
@@ -84,7 +128,7 @@ export function subharmonicSum(mag: Float64Array, plan: ShsPlan, sc: ShsScratch)
  * four points share each harmonic's loads where all 15 harmonics fit.
  */
 function subharmonicTerms(plan: ShsPlan, logSpec: Float64Array, ss: Float64Array): void {
-  const gain = plan.gain, shift = plan.shift, full = POINTS - shift[HARMONICS - 1]!;
+  const gain = plan.gain, shift = plan.shift, points = plan.points, full = points - shift[HARMONICS - 1]!;
   let i = 0;
   for (; i + 4 <= full; i += 4) {
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
@@ -94,52 +138,83 @@ function subharmonicTerms(plan: ShsPlan, logSpec: Float64Array, ss: Float64Array
     }
     ss[i] = s0; ss[i + 1] = s1; ss[i + 2] = s2; ss[i + 3] = s3;
   }
-  for (; i < POINTS; i++) {
+  for (; i < points; i++) {
     let v = 0;
-    for (let h = 0; h < HARMONICS && i + shift[h]! < POINTS; h++) v += gain[h]! * logSpec[i + shift[h]!]!;
+    for (let h = 0; h < HARMONICS && i + shift[h]! < points; h++) v += gain[h]! * logSpec[i + shift[h]!]!;
     ss[i] = v;
   }
 }
 
 /**
- * F0 candidates of one frame: writes up to CANDIDATES (Hz, voicing probability) pairs, best first, into
- * freq/prob (0 where empty). Returns the number of candidates.
+ * Vertex (x, y) of the parabola through three points with abscissae x0 < x1 < x2 (general three-point fit, not
+ * assuming equal spacing); falls back to the largest point when the points are collinear.
+ */
+function parabolaVertex(x0: number, y0: number, x1: number, y1: number, x2: number, y2: number, out: Float64Array): void {
+  const d01 = x0 - x1, d02 = x0 - x2, d12 = x1 - x2;
+  const den = d01 * d02 * d12;
+  if (den !== 0) {
+    const a = (x2 * (y1 - y0) + x1 * (y0 - y2) + x0 * (y2 - y1)) / den;
+    if (a !== 0) {
+      const b = (x2 * x2 * (y0 - y1) + x1 * x1 * (y2 - y0) + x0 * x0 * (y1 - y2)) / den;
+      const x = -b / (2 * a);
+      // y at the vertex, evaluated from the Lagrange form around the middle point.
+      const l0 = ((x - x1) * (x - x2)) / (d01 * d02), l1 = ((x - x0) * (x - x2)) / (-d01 * d12), l2 = ((x - x0) * (x - x1)) / (d02 * d12);
+      out[0] = x; out[1] = l0 * y0 + l1 * y1 + l2 * y2;
+      return;
+    }
+  }
+  if (y0 > y1 && y0 > y2) { out[0] = x0; out[1] = y0; }
+  else if (y2 > y1 && y2 > y0) { out[0] = x2; out[1] = y2; }
+  else { out[0] = x1; out[1] = y1; }
+}
+
+const vertex = new Float64Array(2);
+
+/**
+ * F0 candidates of one frame: writes up to CANDIDATES (Hz, voicing probability) pairs into freq/prob (0 where
+ * empty) and returns their number. Peaks of SS are ranked by their sampled height; each is refined by a parabola
+ * through its three points, whose vertex gives the frequency and the score; voicing = 1 − mean(SS)/score. Candidates
+ * outside 55..1000 Hz are then removed (order kept) and the best-scored one is swapped into the first slot.
  */
 export function shsCandidates(plan: ShsPlan, sc: ShsScratch, freq: Float64Array, prob: Float64Array): number {
-  const ss = sc.ss;
-  let mean = 0;
-  for (let i = 0; i < POINTS; i++) mean += ss[i]!;
-  mean /= POINTS;
+  const ss = sc.ss, points = plan.points, index = sc.index, score = sc.score;
   freq.fill(0);
   prob.fill(0);
-  const score = sc.score;
   score.fill(0);
-  let count = 0;
-  for (let i = 1; i < POINTS - 1; i++) {
-    const c = ss[i]!, l = ss[i - 1]!, r = ss[i + 1]!;
-    if (!(c > l && c > r)) continue;
-    const den = l - 2 * c + r;
-    const delta = den !== 0 ? (0.5 * (l - r)) / den : 0;
-    const octave = plan.dstX[i]! + delta * plan.step; // log2 Hz; 2^octave only for the final top list
-    const peak = c - 0.25 * (l - r) * delta;
-    // Insert into the top list ordered by score.
-    let pos = count < CANDIDATES ? count : CANDIDATES;
-    while (pos > 0 && score[pos - 1]! < peak) pos--;
+  let count = 0, sum = ss[0]!;
+  for (let i = 1; i < points - 1; i++) {
+    const c = ss[i]!;
+    sum += c;
+    if (!(ss[i - 1]! < c && c > ss[i + 1]!)) continue;
+    let pos = 0;
+    while (pos < CANDIDATES && score[pos] !== 0 && !(score[pos]! < c)) pos++;
     if (pos >= CANDIDATES) continue;
-    for (let j = Math.min(count, CANDIDATES - 1); j > pos; j--) { score[j] = score[j - 1]!; freq[j] = freq[j - 1]!; }
-    score[pos] = peak;
-    freq[pos] = octave;
+    for (let j = CANDIDATES - 1; j > pos; j--) { score[j] = score[j - 1]!; index[j] = index[j - 1]!; }
+    score[pos] = c;
+    index[pos] = i;
     if (count < CANDIDATES) count++;
   }
-  // Out-of-range candidates are dropped after the top list is formed (spec §3.1 step 7).
+  const mean = (sum + ss[points - 1]!) / points;
+  const start = plan.axisStart, step = plan.axisStep;
   let kept = 0;
   for (let j = 0; j < count; j++) {
-    const hz = Math.pow(2, freq[j]!);
-    if (hz < F0_MIN_HZ || hz > F0_MAX_HZ) continue;
+    const i = index[j]!;
+    const x1 = f32(f32(i * step) + start), x2 = f32(f32((i + 1) * step) + start), x0 = f32(f32((i - 1) * step) + start);
+    parabolaVertex(x0, ss[i - 1]!, x1, ss[i]!, x2, ss[i + 1]!, vertex);
+    const hz = f32(Math.pow(2, vertex[0]!));
+    const s = vertex[1]!;
+    if (hz > F0_MAX_HZ || hz < F0_MIN_HZ) continue;
     freq[kept] = hz;
-    prob[kept] = score[j]! > mean ? 1 - mean / score[j]! : 0;
+    prob[kept] = s > 0 && s > mean ? f32(1 - mean / s) : 0;
+    score[kept] = f32(s);
     kept++;
   }
-  for (let j = kept; j < CANDIDATES; j++) { freq[j] = 0; prob[j] = 0; }
+  for (let j = kept; j < CANDIDATES; j++) score[j] = 0;
+  let best = 0;
+  for (let j = 1; j < CANDIDATES; j++) if (score[j]! > score[best]!) best = j;
+  if (best > 0) {
+    let t = freq[0]!; freq[0] = freq[best]!; freq[best] = t;
+    t = prob[0]!; prob[0] = prob[best]!; prob[best] = t;
+  }
   return kept;
 }

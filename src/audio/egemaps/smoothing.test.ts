@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sma3, sma3nz } from './smoothing.js';
-import { sma3nzTwoPass } from './lld.js';
+import { sma3nzEndOfInput } from './lld.js';
 
 describe('smoothing', () => {
   it('sma3 averages three frames and repeats the edges', () => {
@@ -17,16 +17,16 @@ describe('smoothing', () => {
   });
 });
 
-describe('sma3nzTwoPass', () => {
+describe('sma3nzEndOfInput', () => {
   it('smooths the first m frames alone, repeats their last frame, then continues with the rest', () => {
     const x = Float64Array.from([3, 6, 9, 12, 0, 6]);
     // m = 4: rows 0..3 from [3, 6, 9, 12] (edge repeated), row 4 = 12 alone, row 5 = window of frame 5 (0, 6, 6),
     // row 6 = the last frame alone.
-    expect([...sma3nzTwoPass(x, 4, 7)]).toEqual([4, 6, 9, 11, 12, 6, 6]);
+    expect([...sma3nzEndOfInput(x, 6, 4)]).toEqual([4, 6, 9, 11, 12, 6, 6]);
   });
 
   it('with m = all frames is sma3nz followed by the last frame', () => {
     const x = Float64Array.from([3, 6, 9]);
-    expect([...sma3nzTwoPass(x, 3, 4)]).toEqual([...sma3nz(x), 9]);
+    expect([...sma3nzEndOfInput(x, 3, 3)]).toEqual([...sma3nz(x), 9]);
   });
 });

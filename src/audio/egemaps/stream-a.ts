@@ -24,8 +24,11 @@ export interface StreamA {
   readonly formantAmplitude: readonly Float64Array[];
 }
 
-/** A frame whose windowed RMS is at most this is unvoiced (spec §3.1 step 8). */
-const SILENCE_RMS = 0.001;
+/**
+ * A frame whose windowed RMS is not above this (both in single precision) is unvoiced. openSMILE applies this gate
+ * to the smoothed F0, after the Viterbi pass has seen every frame's candidates.
+ */
+const SILENCE_RMS = Math.fround(0.001);
 
 const shsPlans = new Map<number, ShsPlan>();
 
@@ -105,11 +108,11 @@ export function computeStreamA(samples: Float32Array, plan: FramePlan, frames: n
   const sp = cachedShsPlan(plan), sc = shsScratch(sp);
   const freq = new Float64Array(frames * CANDIDATES), prob = new Float64Array(frames * CANDIDATES);
   for (let t = 0; t < frames; t++) {
-    if (rms[t]! <= SILENCE_RMS) continue;
     subharmonicSum(mag.subarray(t * bins, (t + 1) * bins), sp, sc);
     shsCandidates(sp, sc, freq.subarray(t * CANDIDATES, (t + 1) * CANDIDATES), prob.subarray(t * CANDIDATES, (t + 1) * CANDIDATES));
   }
   const f0Hz = viterbiF0(freq, prob, frames);
+  for (let t = 0; t < frames; t++) if (!(Math.fround(rms[t]!) > SILENCE_RMS)) f0Hz[t] = 0;
   const col = (): Float64Array => new Float64Array(frames);
   const out: StreamA = {
     frames, f0Hz, jitter: col(), shimmer: col(), hnr: col(), h1h2: col(), h1a3: col(),
