@@ -1,6 +1,7 @@
 // Viterbi smoothing of per-frame F0 candidates with an "unvoiced" state (Viterbi 1967; openSMILE's pitch
 // smoother costs as described in spec egemaps.md §3.2).
 import { CANDIDATES } from './pitch-shs.js';
+import { viterbiReleasedFrames } from './end-of-input.js';
 
 const VOICING_THRESHOLD = 0.7;
 const STATES = CANDIDATES + 1;
@@ -27,11 +28,16 @@ function localCosts(freq: Float64Array, prob: Float64Array, off: number, out: Fl
   out[UNVOICED] = anyVoiced ? 8 : 0;
 }
 
+/** Optional output of viterbiF0: frames released before end-of-input (see end-of-input.ts). */
+export interface ViterbiTrace {
+  releasedFrames: number;
+}
+
 /**
  * Chooses one state per frame over the whole sequence: returns F0 in Hz per frame (0 = unvoiced).
  * freq/prob hold CANDIDATES values per frame, frame-major.
  */
-export function viterbiF0(freq: Float64Array, prob: Float64Array, frames: number): Float64Array {
+export function viterbiF0(freq: Float64Array, prob: Float64Array, frames: number, trace?: ViterbiTrace): Float64Array {
   const f0 = new Float64Array(frames);
   if (frames === 0) return f0;
   const cost = new Float64Array(STATES), prevCost = new Float64Array(STATES), local = new Float64Array(STATES);
@@ -63,6 +69,7 @@ export function viterbiF0(freq: Float64Array, prob: Float64Array, frames: number
     for (let j = 0; j < STATES; j++) cost[j] = cost[j]! + local[j]!;
     prevCost.set(cost);
   }
+  if (trace !== undefined) trace.releasedFrames = viterbiReleasedFrames(back, frames, STATES);
   let state = 0;
   for (let j = 1; j < STATES; j++) if (prevCost[j]! < prevCost[state]!) state = j;
   for (let t = frames - 1; t >= 0; t--) {
