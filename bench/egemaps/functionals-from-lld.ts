@@ -1,6 +1,10 @@
 // Debug tool: the F0 and loudness functionals (ten each) computed from openSMILE's own LLD CSVs, compared with its
 // functionals — isolates functional-level bugs from LLD-level ones. Usage: npx tsx bench/egemaps/functionals-from-lld.ts
 import { readReferenceCsv } from '../../src/audio/egemaps/reference-csv.js';
+import { decodeWavFile } from '../../src/audio/wav-decode.js';
+import { frameCount, framePlan } from '../../src/audio/egemaps/frames.js';
+import { computeStreamA } from '../../src/audio/egemaps/stream-a.js';
+import { computeStreamB } from '../../src/audio/egemaps/stream-b.js';
 import { contourSlopes } from '../../src/audio/egemaps/slopes.js';
 import { amean, nonZero, percentileSorted, stddevNorm } from '../../src/audio/egemaps/statistics.js';
 
@@ -20,9 +24,17 @@ for (const row of ref.rows) {
   const lld = readReferenceCsv(`${dir}/egemaps_lld/${row.name}.csv`);
   const col = (name: string): Float64Array => Float64Array.from(lld.rows, (r) => r.values[lld.columns.indexOf(name)]!);
   const f0All = col('F0semitoneFrom27.5Hz_sma3nz');
-  const mFrames = Number(process.env.M_OFFSET ?? 3);
+  // F0: the frames our Viterbi releases before end-of-input (M_OFFSET=k instead drops the last k CSV rows).
+  const wav = decodeWavFile(`${dir}/audio/${row.name}.wav`);
+  const plan = framePlan(wav.sampleRateHz);
+  const nA = frameCount(wav.samples.length, plan.lengthA, plan.hop);
+  const released = nA === 0 ? 0 : computeStreamA(wav.samples, plan, nA,
+    computeStreamB(wav.samples, plan, frameCount(wav.samples.length, plan.lengthB, plan.hop))).f0ReleasedFrames;
+  const mF0 = process.env.M_OFFSET !== undefined ? f0All.length - Number(process.env.M_OFFSET) : Math.max(1, released);
+  // Loudness: openSMILE's LLD CSV stops after stream A's frames + 1 (the CSV joins both streams), while the
+  // loudness functionals see all stream-B frames, so only the first rows can be compared.
   const sets: [string, Float64Array, number][] = [
-    ['F0', nonZero(f0All.subarray(0, f0All.length - mFrames)), 0],
+    ['F0', nonZero(f0All.subarray(0, mF0)), 0],
     ['loud', col('Loudness_sma3'), 10],
   ];
   const bad: string[] = [];

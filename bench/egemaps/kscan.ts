@@ -1,4 +1,5 @@
-// Debug: pass count of one file's functionals for each F0-synchronous frame count m (end-of-input loss study).
+// Debug: pass count of each file's functionals for each released-F0 frame count m (end-of-input study); `E` is the
+// count our Viterbi releases before end-of-input (what the functionals use, see viterbiF0 in src/audio/egemaps/viterbi.ts).
 import { decodeWavFile } from '../../src/audio/wav-decode.js';
 import { frameCount, framePlan } from '../../src/audio/egemaps/frames.js';
 import { computeStreamA } from '../../src/audio/egemaps/stream-a.js';
@@ -22,5 +23,5 @@ for (const row of ref.rows) {
     const p = parityPairs(row.name, EGEMAPS_FUNCTIONAL_NAMES.slice(0, 87), f.subarray(0, 87), row.values.subarray(0, 87));
     res.push(`n${m - nA}:${Math.round(passRate(p, 0.01) * 87)}`);
   }
-  console.log(row.name.padEnd(22), nA, res.join(' '));
+  console.log(row.name.padEnd(22), nA, `E=n${a.f0ReleasedFrames - nA}`, res.join(' '));
 }

@@ -28,28 +28,32 @@ function gated(x: Float64Array, f0: Float64Array, voiced: boolean): Float64Array
 }
 
 /**
- * Non-zero values among the first m frames of the sma3nz-smoothed contour. The reference smooths the F0,
- * voice-quality and formant contours after truncation to m frames (the last frame is repeated at the edge) but the
- * spectral contours before it — measured on its outputs (F0: better on 4 files, worse on 2).
+ * Non-zero values among the first m frames of the sma3nz-smoothed contour. `smoothFirst`: the level held the
+ * frame after the m-th when its smoother ran, so the m-th frame is smoothed with its real successor; otherwise the
+ * level ended after m frames and the smoother repeated the last frame at the edge (see viterbiF0 on frames released before the end of input).
  */
 function voicedValues(x: Float64Array, m: number, smoothFirst: boolean): Float64Array {
   return nonZero(smoothFirst ? sma3nz(x).subarray(0, m) : sma3nz(x.subarray(0, m)));
 }
 
-/** Functional inputs: the raw streams and how many F0-synchronous frames the functionals see. */
+/** Functional inputs: the raw streams and how many F0 frames the Viterbi smoother released before end-of-input. */
 export interface FunctionalInputs {
   readonly a: StreamA;
   readonly b: StreamB;
-  /** Frames of the F0-synchronous contours (stream A frames minus openSMILE's end-of-input loss). */
+  /** F0 frames released before end-of-input (StreamA.f0ReleasedFrames; see end-of-input.ts). */
   readonly voicedFrames: number;
 }
 
 /** Computes the 88 functionals (the last, equivalentSoundLevel_dBp, is left 0 for the caller). */
-export function egemapsFunctionals({ a, b, voicedFrames: m }: FunctionalInputs): Float64Array {
+export function egemapsFunctionals({ a, b, voicedFrames: released }: FunctionalInputs): Float64Array {
   const out: number[] = [];
   const f0 = a.f0Hz;
   const semitone = f0.map(f0Semitone);
-  tenFunctionals(voicedValues(semitone, m, false), out);
+  // F0 level: the released frames, the last smoothed with the frame flushed in the first EOI tick. With nothing
+  // released, only that one flushed frame arrives before the F0 functionals run (smoothed against itself).
+  const mF0 = Math.max(1, Math.min(released, f0.length));
+  const f0Contour = released >= 1 ? sma3nz(semitone).subarray(0, mF0) : sma3nz(semitone.subarray(0, mF0));
+  tenFunctionals(nonZero(f0Contour), out);
   const loud = tenFunctionals(sma3(b.loudness), out);
   for (const x of [b.flux, ...b.mfcc]) {
     const y = sma3(x);
@@ -59,6 +63,9 @@ export function egemapsFunctionals({ a, b, voicedFrames: m }: FunctionalInputs):
   for (let i = 0; i < 3; i++) {
     voicedLlds.push(gated(b.formantHz[i]!, f0, true), gated(b.bandwidthHz[i]!, f0, true), a.formantAmplitude[i]!);
   }
+  // Voice-quality and spectral voiced/unvoiced levels: the released frames; with nothing released the functional
+  // reading them only finds data in openSMILE's second processing pass, when all frames have arrived.
+  const m = released >= 1 ? Math.min(released, f0.length) : f0.length;
   for (const x of voicedLlds) {
     const y = voicedValues(x, m, false);
     out.push(amean(y), stddevNorm(y));
@@ -70,8 +77,8 @@ export function egemapsFunctionals({ a, b, voicedFrames: m }: FunctionalInputs):
   }
   for (const x of spectral.slice(0, 5)) out.push(amean(voicedValues(gated(x, f0, false), m, true)));
   out.push(loud.peaks / (b.loudness.length * 0.01));
-  const voiced = segmentStats(f0.subarray(0, m), true), unvoiced = segmentStats(f0.subarray(0, m), false);
-  out.push(m > 0 ? voiced.count / (m * 0.01) : 0, voiced.meanSeconds, voiced.stddevSeconds);
+  const voiced = segmentStats(f0Contour, true), unvoiced = segmentStats(f0Contour, false);
+  out.push(f0.length > 0 ? voiced.count / (mF0 * 0.01) : 0, voiced.meanSeconds, voiced.stddevSeconds);
   out.push(unvoiced.meanSeconds, unvoiced.stddevSeconds, 0);
   if (out.length !== FUNCTIONAL_COUNT) throw new Error(`egemapsFunctionals: built ${out.length} values`);
   return Float64Array.from(out);

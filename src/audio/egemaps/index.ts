@@ -1,6 +1,5 @@
 // eGeMAPSv02 (Eyben et al. 2016) as computed by openSMILE 3.0.2: 25 frame-level descriptors and 88 functionals,
 // implemented from the written description in specs/egemaps.md.
-import type { FramePlan } from './frames.js';
 import { frameCount, framePlan } from './frames.js';
 import { computeStreamB } from './stream-b.js';
 import { computeStreamA } from './stream-a.js';
@@ -33,24 +32,6 @@ export interface EgemapsResult {
 /** Reason given for clips shorter than one 60 ms frame. */
 export const TOO_SHORT_REASON = 'shorter than one 60 ms frame';
 
-/**
- * Frames of the F0-synchronous contours that openSMILE's functionals see (an end-of-input effect of the reference,
- * fitted on its outputs; spec §5): a frame is kept when the input extends at least one hop beyond its end, plus one
- * maximal period (1.1/F0, the period search range) when it is voiced. Right for 14 of the 16 reference files
- * (not for 44.1 kHz, which keeps one frame more, nor for the 0.1 s clip).
- */
-export function voicedFrameCount(f0Hz: Float64Array, samples: number, plan: FramePlan): number {
-  let m = f0Hz.length;
-  while (m > 1) {
-    const t = m - 1, f0 = f0Hz[t]!;
-    const slack = samples - (t * plan.hop + plan.lengthA);
-    const needed = plan.hop + (f0 > 0 ? 1.1 * plan.sampleRateHz / f0 : 0);
-    if (slack >= needed) break;
-    m--;
-  }
-  return m;
-}
-
 /** Computes eGeMAPSv02 of mono samples in [−1, 1] at their own sample rate. */
 export function computeEgemaps(samples: Float32Array, sampleRateHz: number, options: EgemapsOptions = {}): EgemapsResult {
   if (!(samples instanceof Float32Array)) throw new TypeError('computeEgemaps: samples must be a Float32Array');
@@ -64,12 +45,12 @@ export function computeEgemaps(samples: Float32Array, sampleRateHz: number, opti
   const framesB = frameCount(samples.length, plan.lengthB, plan.hop);
   const streamB = computeStreamB(samples, plan, framesB);
   const streamA = computeStreamA(samples, plan, framesA, streamB);
-  const voicedFrames = voicedFrameCount(streamA.f0Hz, samples.length, plan);
-  const functionals = egemapsFunctionals({ a: streamA, b: streamB, voicedFrames });
+  const functionals = egemapsFunctionals({ a: streamA, b: streamB, voicedFrames: streamA.f0ReleasedFrames });
   functionals[functionals.length - 1] = equivalentSoundLevel(samples, framesB, plan.lengthB, plan.hop);
   const result: EgemapsResult = { functionals };
   if (options.lld === true) {
-    const llds = assembleLlds(streamA, streamB, framesA + 1, voicedFrames);
+    // With nothing released before the end of input, every frame arrives in the same later pass: one block.
+    const llds = assembleLlds(streamA, streamB, framesA + 1, streamA.f0ReleasedFrames > 0 ? streamA.f0ReleasedFrames : framesA);
     const frames: Float64Array[] = [];
     for (let t = 0; t < llds.rows; t++) frames.push(Float64Array.from(llds.columns, (c) => c[t]!));
     result.lld = { names: [...EGEMAPS_LLD_NAMES], frames };

@@ -1,5 +1,6 @@
 // Voiced and unvoiced segment statistics of eGeMAPS (openSMILE cFunctionalSegments on the F0 contour as
-// described in spec egemaps.md §5): runs of ≥ 3 active frames, closed by ≥ 2 inactive frames.
+// described in spec egemaps.md §5 and in openSMILE's source): segments of ≥ 3 active frames, closed by ≥ 2
+// inactive frames.
 
 /** Segment count and mean/std length (seconds) of runs where `active(value)` holds. */
 export interface SegmentStats {
@@ -18,28 +19,36 @@ export interface SegmentStatsOptions {
   frameSeconds?: number;
 }
 
-/** Statistics of runs of frames whose activity is `active` (true: x ≠ 0, false: x = 0). */
+/**
+ * Statistics of segments of frames whose activity is `active` (true: x ≠ 0, false: x = 0), following openSMILE's
+ * cFunctionalSegments "nonX"/"eqX" segmentation (X = 0) as read in its source: an active frame opens a candidate;
+ * the candidate becomes a segment once it has collected `minFrames` active frames (single inactive frames in
+ * between do not reset the count) and is abandoned after `closingFrames` consecutive inactive frames; a segment
+ * ends after `closingFrames` consecutive inactive frames or at the end of the input. A segment's length is its
+ * last active frame index minus its first (one less than its frame span).
+ */
 export function segmentStats(x: Float64Array, active: boolean, options: SegmentStatsOptions = {}): SegmentStats {
   const minFrames = options.minFrames ?? 3;
   const closing = options.closingFrames ?? 2;
   const dt = options.frameSeconds ?? 0.01;
   const lengths: number[] = [];
-  let start = -1, last = -1, gap = 0;
-  const close = (): void => {
-    if (start >= 0 && last - start + 1 >= minFrames) lengths.push(last - start);
-    start = -1;
-  };
+  let state = 0; // 0 pause, 1 candidate, 2 segment
+  let start = 0, count = 0, gap = 0;
   for (let i = 0; i < x.length; i++) {
     if ((x[i] !== 0) === active) {
-      if (start < 0) start = i;
-      last = i;
-      gap = 0;
-    } else if (start >= 0 && ++gap >= closing) close();
+      if (state === 0) { state = 1; start = i; count = 1; }
+      else if (state === 1) { gap = 0; if (++count >= minFrames) state = 2; }
+      else gap = 0;
+    } else if (state === 1) {
+      if (++gap >= closing) { state = 0; gap = 0; }
+    } else if (state === 2) {
+      if (++gap >= closing) { lengths.push(i - gap - start); state = 0; gap = 0; }
+    }
   }
-  close();
-  const count = lengths.length;
-  if (count === 0) return { count: 0, meanSeconds: 0, stddevSeconds: 0 };
-  const mean = lengths.reduce((a, b) => a + b, 0) / count;
-  const variance = lengths.reduce((a, b) => a + (b - mean) ** 2, 0) / count;
-  return { count, meanSeconds: mean * dt, stddevSeconds: count > 1 ? Math.sqrt(variance) * dt : 0 };
+  if (state === 2) lengths.push(x.length - (gap + 1) - start);
+  const n = lengths.length;
+  if (n === 0) return { count: 0, meanSeconds: 0, stddevSeconds: 0 };
+  const mean = lengths.reduce((a, b) => a + b, 0) / n;
+  const variance = lengths.reduce((a, b) => a + (b - mean) ** 2, 0) / n;
+  return { count: n, meanSeconds: mean * dt, stddevSeconds: n > 1 ? Math.sqrt(variance) * dt : 0 };
 }

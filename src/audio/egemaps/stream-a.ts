@@ -15,6 +15,8 @@ import { jitterShimmer, periodState } from './jitter-shimmer.js';
 export interface StreamA {
   readonly frames: number;
   readonly f0Hz: Float64Array;
+  /** F0 frames released by the Viterbi smoother before end-of-input (what openSMILE's functionals see). */
+  readonly f0ReleasedFrames: number;
   readonly jitter: Float64Array;
   readonly shimmer: Float64Array;
   readonly hnr: Float64Array;
@@ -111,11 +113,12 @@ export function computeStreamA(samples: Float32Array, plan: FramePlan, frames: n
     subharmonicSum(mag.subarray(t * bins, (t + 1) * bins), sp, sc);
     shsCandidates(sp, sc, freq.subarray(t * CANDIDATES, (t + 1) * CANDIDATES), prob.subarray(t * CANDIDATES, (t + 1) * CANDIDATES));
   }
-  const f0Hz = viterbiF0(freq, prob, frames);
+  const trace = { releasedFrames: frames };
+  const f0Hz = viterbiF0(freq, prob, frames, trace);
   for (let t = 0; t < frames; t++) if (!(Math.fround(rms[t]!) > SILENCE_RMS)) f0Hz[t] = 0;
   const col = (): Float64Array => new Float64Array(frames);
   const out: StreamA = {
-    frames, f0Hz, jitter: col(), shimmer: col(), hnr: col(), h1h2: col(), h1a3: col(),
+    frames, f0Hz, f0ReleasedFrames: trace.releasedFrames, jitter: col(), shimmer: col(), hnr: col(), h1h2: col(), h1a3: col(),
     formantAmplitude: [col(), col(), col()],
   };
   hnrAll(mag, f0Hz, plan, frames, out.hnr);

@@ -34,3 +34,33 @@ describe('Viterbi F0 smoothing', () => {
     for (let t = 0; t < frames.length; t++) expect(f0[t]! > 0, `frame ${t}`).toBe(t >= 20 && t < 70);
   });
 });
+
+describe('Viterbi frames released before the end of the input', () => {
+  it('releases all but the newest frames once the survivors agree', () => {
+    const frames: [number, number][][] = [];
+    for (let t = 0; t < 30; t++) frames.push([[200, 0.9], [400, 0.75]]);
+    const { freq, prob } = track(frames);
+    const trace = { releasedFrames: -1 };
+    viterbiF0(freq, prob, frames.length, trace);
+    // The survivors never agree on the newest frame (each state's survivor ends in that state); here they also
+    // differ on the one before, where the empty candidate slots' survivors took other predecessors.
+    expect(trace.releasedFrames).toBeGreaterThanOrEqual(frames.length - 2);
+    expect(trace.releasedFrames).toBeLessThan(frames.length);
+  });
+
+  it('forces the oldest frame out once 40 frames are pending, so a long undecided stretch still releases', () => {
+    // Two equally good, never-merging tracks (the same probability at an octave's distance in the 100–350 Hz
+    // band, where the range cost is 0): the survivors into the two states never agree.
+    const frames: [number, number][][] = [];
+    for (let t = 0; t < 100; t++) frames.push([[150, 0.9], [300, 0.9]]);
+    const { freq, prob } = track(frames);
+    const trace = { releasedFrames: -1 };
+    viterbiF0(freq, prob, frames.length, trace);
+    expect(trace.releasedFrames).toBeGreaterThan(frames.length - 41);
+    expect(trace.releasedFrames).toBeLessThan(frames.length);
+    const short = track(frames.slice(0, 3));
+    const t3 = { releasedFrames: -1 };
+    viterbiF0(short.freq, short.prob, 3, t3);
+    expect(t3.releasedFrames).toBeLessThan(3);
+  });
+});

@@ -17,6 +17,12 @@ const W_VOICING_CHANGE = 10;
 const UU_COST = 1;
 const EMPTY_COST = 999;
 
+/** Optional output of viterbiF0. */
+export interface ViterbiTrace {
+  /** Frames decided before the end of the input. */
+  releasedFrames: number;
+}
+
 /** Range cost g(f): penalises F0 below 100 Hz and above 350 Hz. */
 export function f0RangeCost(hz: number): number {
   if (hz > 0 && hz < 100) return 1 - hz / 100;
@@ -49,8 +55,14 @@ function localCosts(freq: Float64Array, prob: Float64Array, off: number, out: Fl
  * "last log-ratio" value shared by all evaluations (current state outer, previous state inner): it is set by each
  * voiced→voiced evaluation between non-empty candidates, reset to 0 by voiced↔unvoiced evaluations, and left
  * alone by unvoiced→unvoiced and empty-candidate evaluations; it starts at 1.
+ *
+ * `trace.releasedFrames` receives how many frames were decided before the end of the input (the survivors never
+ * agree on the newest frame, so at least one stays pending until then). That count is what openSMILE's functionals
+ * see of the F0-synchronous contours: they read their input at the first end-of-input pass, when only the frames
+ * released so far (and one flushed successor, used as the smoothing neighbour of the last) have arrived, and the
+ * jitter component, which does not run at the end of input, stops the voice-quality contours at the same frame.
  */
-export function viterbiF0(freq: Float64Array, prob: Float64Array, frames: number): Float64Array {
+export function viterbiF0(freq: Float64Array, prob: Float64Array, frames: number, trace?: ViterbiTrace): Float64Array {
   const f0 = new Float64Array(frames);
   if (frames === 0) return f0;
   const decided = new Int8Array(frames);
@@ -110,6 +122,7 @@ export function viterbiF0(freq: Float64Array, prob: Float64Array, frames: number
       }
     }
   }
+  if (trace !== undefined) trace.releasedFrames = done + 1;
   const last = cheapest(cost);
   for (let n = done + 1; n < frames; n++) decided[n] = paths[last * WINDOW + (n % WINDOW)]!;
   for (let t = 0; t < frames; t++) {
