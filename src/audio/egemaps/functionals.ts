@@ -40,7 +40,7 @@ function voicedValues(x: Float64Array, m: number, smoothFirst: boolean): Float64
 export interface FunctionalInputs {
   readonly a: StreamA;
   readonly b: StreamB;
-  /** F0 frames released before end-of-input (StreamA.f0ReleasedFrames; see end-of-input.ts). */
+  /** F0 frames released before end-of-input (StreamA.f0ReleasedFrames; see viterbiF0). */
   readonly voicedFrames: number;
 }
 
