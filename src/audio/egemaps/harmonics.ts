@@ -44,15 +44,17 @@ export function harmonicScratch(): HarmonicScratch {
 }
 
 /**
- * Bin whose frequency k·binHz is nearest `hz`, scanning upwards from `from` (≥ 1) for the first bin above it; a
- * tie goes to the upper bin. 0 when `hz` is not below the last bin's frequency.
+ * Bin whose frequency k·binHz is nearest `hz`, taking the first bin above `hz` at or after `from` (≥ 1) and its
+ * lower neighbour; a tie goes to the upper bin. 0 when no bin lies above `hz`.
  */
 function nearestBin(hz: number, from: number, binHz: number, bins: number): number {
-  for (let k = Math.max(from, 1); k < bins; k++) {
-    const fk = k * binHz;
-    if (fk > hz) return fk - hz > hz - (k - 1) * binHz ? k - 1 : k;
-  }
-  return 0;
+  let k = Math.floor(hz / binHz) + 1;
+  while (k > 1 && (k - 1) * binHz > hz) k--;
+  while (k * binHz <= hz) k++;
+  if (k < from) k = from;
+  if (k < 1) k = 1;
+  if (k >= bins) return 0;
+  return k * binHz - hz > hz - (k - 1) * binHz ? k - 1 : k;
 }
 
 /** Strict local maximum (at the ends: above the single neighbour). */
@@ -69,8 +71,11 @@ function findHarmonics(mag: Float64Array, binHz: number, f0: number, sc: Harmoni
   const bins = mag.length;
   let prev = nearestBin(0.5 * f0, 1, binHz, bins);
   const firstBin = nearestBin(0.5 * f0, prev, binHz, bins);
-  for (let h = 0; h < HARMONICS; h++) {
+  let h = 0;
+  for (; h < HARMONICS; h++) {
     const cand = nearestBin(f32((h + 1) * f0), prev, binHz, bins);
+    // Beyond the last bin: no peak can be found for this or any later harmonic (their bins read 0).
+    if (cand === 0) break;
     let peak = -1;
     if (isPeak(mag, cand)) peak = cand;
     else {
@@ -104,6 +109,12 @@ function findHarmonics(mag: Float64Array, binHz: number, f0: number, sc: Harmoni
       sc.level[h] = 0;
     }
     prev = cand;
+  }
+  for (; h < HARMONICS; h++) {
+    sc.bin[h] = 0;
+    sc.mag[h] = 0;
+    sc.hz[h] = 0;
+    sc.level[h] = 0;
   }
   // Interpolated magnitudes → dB relative to the fundamental's bin magnitude; drop repeated bins.
   const ref = sc.mag[0]!;
