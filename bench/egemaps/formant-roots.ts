@@ -33,6 +33,7 @@ function roots(x: Float64Array, single: boolean): string {
       if (i < Math.floor(m / 2) || (m & 1) === 1) a[m - i - 1] = single ? f(a[m - i - 1]! + f(k * xx)) : a[m - i - 1]! + k * xx;
     }
     e = single ? f(e * f(1 - f(k * k))) : e * (1 - k * k);
+    if (process.env.EK) console.log(`  m=${m} k=${k.toFixed(7)} e/r0=${(e / r[0]!).toExponential(3)}`);
   }
   const poly = new Float64Array(ORDER + 1);
   poly[0] = 1;
