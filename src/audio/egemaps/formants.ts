@@ -9,19 +9,22 @@ import { Fft } from '../fft.js';
 const ORDER = 11;
 /** Target rate of the spectral resampling, Hz. */
 const TARGET_RATE_HZ = 11000;
-/** Spectral bins (above DC) that enter the resampling. */
-const KEPT_BINS = 109;
 
 /** Precomputed resampling basis for one FFT size and sample rate. */
 export interface FormantPlan {
   readonly outLength: number;
   readonly keptBins: number;
+  /** Rate that converts root angles to Hz: always the 11 kHz target (openSMILE keeps the nominal rate). */
   readonly rateHz: number;
-  /** Resampled DFT size N' (the output rate is N'·fs/N). */
+  /** Period N' of the resampling kernel e^(2πi·k·n/N') in output samples (not an integer at e.g. 44.1 kHz). */
   readonly denominator: number;
-  /** Power-of-two factor P of N' used to split the inverse DFT (null: direct evaluation). */
+  /** Power-of-two factor P of an integer N' used to split the inverse DFT (null: table evaluation). */
   readonly fft: Fft | null;
-  /** cos/sin of 2πm/N', m < N'. */
+  /** Whether the Nyquist bin enters too (output frame at least as long as the FFT). */
+  readonly nyquist: boolean;
+  /** Whether cos/sin hold the full kernel table (non-integer N' or Nyquist bin) rather than the split path's. */
+  readonly table: boolean;
+  /** Split path: cos/sin of 2πm/N', m < N'. Table path: cos/sin of 2π·k·n/N' at [n·W + k − 1], W = keptBins (+1). */
   readonly cos: Float64Array;
   readonly sin: Float64Array;
   /** Split path: cos/sin of 2π·k1·n/N' at [n·Q + k1], n < outLength, k1 < Q (null: direct evaluation). */
@@ -29,14 +32,36 @@ export interface FormantPlan {
   readonly sinNk: Float64Array | null;
 }
 
-/** Precomputes the inverse-DFT resampling of an fftSize-point spectrum to 11 kHz. */
+/**
+ * Precomputes the inverse-DFT resampling of an fftSize-point spectrum of frameLength-sample frames to 11 kHz.
+ * Like openSMILE's spectral resampler, the output frame has round(frameLength·11000/fs) samples and the kernel
+ * period is fftSize times that length over frameLength (352 at 8 and 16 kHz, 255.42 at 44.1 kHz), so a bin keeps
+ * its frequency in Hz at the nominal 11 kHz rate; bins 1..⌊outLength/2⌋ − 1 (109) enter the sum.
+ */
 export function formantPlan(fftSize: number, frameLength: number, sampleRateHz: number): FormantPlan {
-  const denominator = Math.round((fftSize * TARGET_RATE_HZ) / sampleRateHz);
-  const rateHz = (denominator * sampleRateHz) / fftSize;
-  const outLength = Math.min(Math.round((frameLength * TARGET_RATE_HZ) / sampleRateHz), denominator);
-  // The reference keeps the first 109 bins above DC whatever the rate (3.4 kHz at 16 kHz; measured at 8, 16 and
-  // 44.1 kHz against its outputs).
-  const keptBins = Math.min(KEPT_BINS, fftSize / 2);
+  const outLength = Math.round((frameLength * TARGET_RATE_HZ) / sampleRateHz);
+  const exact = (fftSize * outLength) / frameLength;
+  const rounded = Math.round(exact);
+  const integral = Math.abs(exact - rounded) < 1e-9;
+  const denominator = integral ? rounded : exact;
+  // Bins below half the shorter of the FFT and the output frame (rounded down to even), DC excluded.
+  const shorter = Math.min(fftSize, outLength) & ~1;
+  const keptBins = shorter / 2 - 1;
+  const nyquist = outLength >= fftSize;
+  if (!integral || nyquist) {
+    // Direct evaluation from a table of the kernel e^(2πi·k·n/N'), n < outLength, 1 ≤ k ≤ keptBins (+ Nyquist).
+    const w = keptBins + (nyquist ? 1 : 0);
+    const cos = new Float64Array(outLength * w), sin = new Float64Array(outLength * w);
+    for (let n = 0; n < outLength; n++) {
+      for (let j = 0; j < w; j++) {
+        const k = j < keptBins ? j + 1 : fftSize / 2;
+        const a = (2 * Math.PI * (k * n)) / denominator;
+        cos[n * w + j] = Math.cos(a);
+        sin[n * w + j] = Math.sin(a);
+      }
+    }
+    return { outLength, keptBins, nyquist, table: true, rateHz: TARGET_RATE_HZ, denominator, cos, sin, fft: null, cosNk: null, sinNk: null };
+  }
   // e^(2πi·m/D) takes only D distinct values: index it by (k·n) mod D.
   const cos = new Float64Array(denominator), sin = new Float64Array(denominator);
   for (let m = 0; m < denominator; m++) {
@@ -47,7 +72,7 @@ export function formantPlan(fftSize: number, frameLength: number, sampleRateHz: 
   while (denominator % (radix * 2) === 0 && radix < 64) radix *= 2;
   const fft = radix >= 4 ? new Fft(radix) : null;
   const [cosNk, sinNk] = fft === null ? [null, null] : splitTwiddles(cos, sin, outLength, denominator / radix, denominator);
-  return { outLength, keptBins, rateHz, denominator, cos, sin, fft, cosNk, sinNk };
+  return { outLength, keptBins, nyquist, table: false, rateHz: TARGET_RATE_HZ, denominator, cos, sin, fft, cosNk, sinNk };
 }
 
 /** Twiddle tables of the split inverse DFT: e^(2πi·(k1·n mod D)/D) for n < outLength, k1 < q. */
@@ -70,12 +95,23 @@ const scratch = {
 };
 
 /**
- * Resamples the spectrum (re, im) to the plan's rate: x[n] = Re Σ_{k=0..K} X[k]·e^(2πikn/N'), n < outLength.
- * With N' = P·Q (P a power of two) the sum splits by k = k1 + Q·k2 into Q inverse FFTs of size P
+ * Resamples the spectrum (re, im) to the plan's rate: x[n] = Re Σ_{k=0..K} X[k]·e^(2πikn/N'), n < outLength (DC
+ * and the kept bins counted once each, as openSMILE's resampler does; the overall scale does not matter for LPC).
+ * With an integer N' = P·Q (P a power of two) the sum splits by k = k1 + Q·k2 into Q inverse FFTs of size P
  * (Cooley & Tukey 1965), then x[n] = Re Σ_{k1} e^(2πi·k1·n/N')·Z_{k1}[n mod P].
  */
 export function resampleSpectrum(re: Float64Array, im: Float64Array, plan: FormantPlan, out: Float64Array): void {
   const kb = plan.keptBins, d = plan.denominator, cos = plan.cos, sin = plan.sin, fft = plan.fft;
+  if (plan.table) {
+    const w = kb + (plan.nyquist ? 1 : 0), ny = re.length - 1;
+    for (let n = 0, base = 0; n < plan.outLength; n++, base += w) {
+      let s = re[0]!;
+      for (let k = 1; k <= kb; k++) s += re[k]! * cos[base + k - 1]! - im[k]! * sin[base + k - 1]!;
+      if (plan.nyquist) s += re[ny]! * cos[base + kb]!;
+      out[n] = s;
+    }
+    return;
+  }
   if (fft === null) {
     for (let n = 0; n < plan.outLength; n++) {
       let s = re[0]!, m = 0;

@@ -1,10 +1,19 @@
-// Harmonic levels relative to the first harmonic: H1–H2, H1–A3 and formant amplitudes (Hanson 1997, "Glottal
-// characteristics of female speakers", JASA 101(1); openSMILE's definitions per spec egemaps.md §3.5).
+// Harmonic levels relative to the fundamental: H1–H2, H1–A3 and formant amplitudes (Hanson 1997, "Glottal
+// characteristics of female speakers", JASA 101(1); openSMILE 3.0.2's cHarmonics behaviour, see docs/egemaps.md).
+//
+// Harmonic h (h = 0 is F0) is searched in the 60 ms magnitude spectrum around the bin nearest (h+1)·F0: that bin
+// if it is a strict local maximum, otherwise outward one bin at a time, the upper neighbour before the lower one,
+// within the bins nearest (h+½)·F0 and (h+1½)·F0. A peak below the bin nearest F0/2 or at the last bin is no
+// harmonic. Its level is the parabola-interpolated peak magnitude relative to the fundamental's (plain) bin
+// magnitude; a harmonic that lands on the same bin as its predecessor is dropped (−201 dB).
 
 const HARMONICS = 100;
 const FLOOR_DB = -200;
+/** Level of a dropped (duplicate) harmonic, and of every harmonic when the fundamental has no peak. */
+const MISSING_DB = -201;
 /** Formant amplitudes of unvoiced frames (survive the non-zero selection, spec §3.5). */
 export const UNVOICED_AMPLITUDE = -201;
+const f32 = Math.fround;
 
 /** Per-frame harmonic descriptors. */
 export interface HarmonicLevels {
@@ -15,45 +24,126 @@ export interface HarmonicLevels {
 }
 
 /** Harmonic peak search results, reused between frames. */
-export interface HarmonicScratch { level: Float64Array; hz: Float64Array }
+export interface HarmonicScratch {
+  /** Peak bin, or the expected bin when no peak was found (0 for a dropped duplicate). */
+  bin: Int32Array;
+  /** Bin magnitude at the peak (0: none). */
+  mag: Float64Array;
+  /** Parabola-interpolated peak frequency in Hz (0: none). */
+  hz: Float64Array;
+  /** Level relative to the fundamental in dB. */
+  level: Float64Array;
+}
 
 /** Allocates scratch for harmonicLevels. */
 export function harmonicScratch(): HarmonicScratch {
-  return { level: new Float64Array(HARMONICS), hz: new Float64Array(HARMONICS) };
+  return {
+    bin: new Int32Array(HARMONICS), mag: new Float64Array(HARMONICS),
+    hz: new Float64Array(HARMONICS), level: new Float64Array(HARMONICS),
+  };
 }
 
-/** Bin of the local maximum nearest `target` within (lo, hi) bins, or −1 if none. */
-function nearestPeak(mag: Float64Array, lo: number, hi: number, target: number): number {
-  let best = -1, bestDist = Infinity;
-  const first = Math.max(1, Math.ceil(lo)), last = Math.min(mag.length - 2, Math.floor(hi));
-  for (let k = first; k <= last; k++) {
-    if (mag[k]! >= mag[k - 1]! && mag[k]! >= mag[k + 1]! && mag[k]! > 0) {
-      const dist = Math.abs(k - target);
-      if (dist < bestDist) { bestDist = dist; best = k; }
+/**
+ * Bin whose frequency k·binHz is nearest `hz`, taking the first bin above `hz` at or after `from` (≥ 1) and its
+ * lower neighbour; a tie goes to the upper bin. 0 when no bin lies above `hz`.
+ */
+function nearestBin(hz: number, from: number, binHz: number, bins: number): number {
+  let k = Math.floor(hz / binHz) + 1;
+  while (k > 1 && (k - 1) * binHz > hz) k--;
+  while (k * binHz <= hz) k++;
+  if (k < from) k = from;
+  if (k < 1) k = 1;
+  if (k >= bins) return 0;
+  return k * binHz - hz > hz - (k - 1) * binHz ? k - 1 : k;
+}
+
+/** Strict local maximum (at the ends: above the single neighbour). */
+function isPeak(mag: Float64Array, n: number): boolean {
+  const last = mag.length - 1;
+  if (n < 0 || n > last) return false;
+  if (n === 0) return last > 0 && mag[0]! > mag[1]!;
+  if (n === last) return mag[n]! > mag[n - 1]!;
+  return mag[n]! > mag[n - 1]! && mag[n]! > mag[n + 1]!;
+}
+
+/** Fills the scratch with the harmonic peaks and levels of one voiced frame. */
+function findHarmonics(mag: Float64Array, binHz: number, f0: number, sc: HarmonicScratch): void {
+  const bins = mag.length;
+  let prev = nearestBin(0.5 * f0, 1, binHz, bins);
+  const firstBin = nearestBin(0.5 * f0, prev, binHz, bins);
+  let h = 0;
+  for (; h < HARMONICS; h++) {
+    const cand = nearestBin(f32((h + 1) * f0), prev, binHz, bins);
+    // Beyond the last bin: no peak can be found for this or any later harmonic (their bins read 0).
+    if (cand === 0) break;
+    let peak = -1;
+    if (isPeak(mag, cand)) peak = cand;
+    else {
+      const lower = nearestBin(f32((h + 0.5) * f0), prev, binHz, bins);
+      const upper = nearestBin(f32((h + 1.5) * f0), cand, binHz, bins);
+      let lo = cand - 1, hi = cand + 1;
+      while (lo >= lower || hi <= upper) {
+        if (hi <= upper) {
+          if (isPeak(mag, hi)) { peak = hi; break; }
+          hi++;
+        }
+        if (lo >= lower) {
+          if (isPeak(mag, lo)) { peak = lo; break; }
+          lo--;
+        }
+      }
+    }
+    if (peak >= firstBin && peak < bins - 1) {
+      const l = mag[peak - 1]!, c = mag[peak]!, r = mag[peak + 1]!;
+      // Vertex of the parabola through the three bins (c is a strict maximum, so it opens downwards).
+      const den = l - 2 * c + r;
+      const delta = (0.5 * (l - r)) / den;
+      sc.bin[h] = peak;
+      sc.mag[h] = f32(c);
+      sc.hz[h] = f32((peak + delta) * binHz);
+      sc.level[h] = f32(c - 0.25 * (l - r) * delta);
+    } else {
+      sc.bin[h] = cand;
+      sc.mag[h] = 0;
+      sc.hz[h] = 0;
+      sc.level[h] = 0;
+    }
+    prev = cand;
+  }
+  for (; h < HARMONICS; h++) {
+    sc.bin[h] = 0;
+    sc.mag[h] = 0;
+    sc.hz[h] = 0;
+    sc.level[h] = 0;
+  }
+  // Interpolated magnitudes → dB relative to the fundamental's bin magnitude; drop repeated bins.
+  const ref = sc.mag[0]!;
+  const refLog = ref > 0 ? f32(Math.log10(ref)) : 0;
+  sc.level[0] = 0;
+  for (let h = 1; h < HARMONICS; h++) {
+    const amp = sc.level[h]!;
+    sc.level[h] = ref === 0 ? MISSING_DB : amp > 0 ? Math.max(f32(20 * (Math.log10(amp) - refLog)), FLOOR_DB) : FLOOR_DB;
+    if (sc.bin[h] === sc.bin[h - 1]) {
+      sc.bin[h] = 0;
+      sc.mag[h] = 0;
+      sc.hz[h] = 0;
+      sc.level[h] = MISSING_DB;
     }
   }
-  return best;
 }
 
-/** Parabolically interpolated peak at bin k: magnitude and fractional bin. */
-function interpolatedPeak(mag: Float64Array, k: number): { amp: number; bin: number } {
-  const l = mag[k - 1]!, c = mag[k]!, r = mag[k + 1]!;
-  const den = l - 2 * c + r;
-  if (den >= 0) return { amp: c, bin: k };
-  const delta = (0.5 * (l - r)) / den;
-  return { amp: c - 0.25 * (l - r) * delta, bin: k + delta };
-}
-
-/** Strongest harmonic level within [0.8, 1.2]·hz, or null when no harmonic lies there. */
-function strongestNear(sc: HarmonicScratch, count: number, hz: number): number | null {
-  if (!(hz > 0)) return null;
-  let best: number | null = null;
-  for (let i = 0; i < count; i++) {
-    const f = sc.hz[i]!;
-    if (f >= 0.8 * hz && f <= 1.2 * hz && (best === null || sc.level[i]! > best)) best = sc.level[i]!;
+/** Index of the harmonic with the largest bin magnitude whose peak lies within [0.8, 1.2]·hz, or −1. */
+function formantHarmonic(sc: HarmonicScratch, hz: number): number {
+  const lo = f32(0.8 * f32(hz)), hi = f32(1.2 * f32(hz));
+  let best = -1, bestMag = 0;
+  for (let h = 0; h < HARMONICS; h++) {
+    const f = sc.hz[h]!;
+    if (f >= lo && f <= hi && sc.mag[h]! > bestMag) { best = h; bestMag = sc.mag[h]!; }
   }
   return best;
 }
+
+const clampDb = (x: number): number => Math.min(201, Math.max(-201, x));
 
 /**
  * Harmonic descriptors of one frame from its magnitude spectrum, F0 and formant frequencies (Hz).
@@ -62,30 +152,18 @@ function strongestNear(sc: HarmonicScratch, count: number, hz: number): number |
 export function harmonicLevels(
   mag: Float64Array, binHz: number, f0Hz: number, formantHz: readonly number[], sc: HarmonicScratch,
 ): HarmonicLevels {
-  if (!(f0Hz > 0)) {
+  const f0 = f32(f0Hz);
+  if (!(f0 > 0)) {
     return { h1h2: 0, h1a3: 0, formantAmplitude: [UNVOICED_AMPLITUDE, UNVOICED_AMPLITUDE, UNVOICED_AMPLITUDE] };
   }
-  const f0Bins = f0Hz / binHz;
-  let count = 0, h0 = 0;
-  for (let i = 0; i < HARMONICS; i++) {
-    const target = (i + 1) * f0Bins;
-    if ((i + 0.5) * f0Bins >= mag.length - 1) break;
-    const k = nearestPeak(mag, (i + 0.5) * f0Bins, (i + 1.5) * f0Bins, target);
-    if (i === 0) h0 = k >= 0 ? mag[k]! : 0;
-    const peak = k >= 0 ? interpolatedPeak(mag, k) : { amp: 0, bin: target };
-    const amp = peak.amp;
-    const db = i === 0 ? 0 : h0 > 0 && amp > 0 ? Math.max(20 * Math.log10(amp / h0), FLOOR_DB) : FLOOR_DB;
-    sc.level[count] = db;
-    // The formant-range test uses the interpolated peak frequency (fits the reference better than the bin's);
-    // a harmonic without a spectral peak is no candidate (hz 0).
-    sc.hz[count] = k >= 0 ? peak.bin * binHz : 0;
-    count++;
-  }
-  const l1 = count > 1 ? sc.level[1]! : FLOOR_DB, l2 = count > 2 ? sc.level[2]! : FLOOR_DB;
-  const amp = formantHz.map((f) => strongestNear(sc, count, f));
+  findHarmonics(mag, binHz, f0, sc);
+  const idx = [0, 1, 2].map((i) => formantHarmonic(sc, formantHz[i] ?? 0));
+  const amp = idx.map((h) => (h >= 0 ? sc.level[h]! : 0));
+  const l1 = sc.level[1]!;
   return {
-    h1h2: l1 - l2,
-    h1a3: l1 - (amp[2] ?? 0),
-    formantAmplitude: [amp[0] ?? 0, amp[1] ?? 0, amp[2] ?? 0],
+    h1h2: clampDb(l1 - sc.level[2]!),
+    // Without a harmonic in the F3 range the difference is taken against the −201 dB "missing" level.
+    h1a3: clampDb(idx[2]! >= 0 ? l1 - sc.level[idx[2]!]! : l1 - 201),
+    formantAmplitude: [amp[0]!, amp[1]!, amp[2]!],
   };
 }

@@ -1,28 +1,49 @@
 // Harmonics-to-noise ratio from the autocorrelation at the pitch period (Boersma 1993, "Accurate short-term
-// analysis of the fundamental frequency and the harmonics-to-noise ratio", IFA Proc. 17; spec egemaps.md §3.4).
+// analysis of the fundamental frequency and the harmonics-to-noise ratio", IFA Proc. 17; spec egemaps.md §3.4),
+// as openSMILE 3.0.2's cHarmonics computes it: the ACF is the inverse FFT of the 60 ms power spectrum taken in
+// absolute value, the lag is the strict local maximum nearest ⌊fs/F0⌋ (the lower side first at equal distance).
 
-/** Lag of the local ACF maximum nearest `lag` (searching both directions), or `lag` if none is found. */
-function nearestAcfPeak(acf: Float64Array, lag: number, maxLag: number): number {
-  const isPeak = (k: number): boolean => k > 0 && k < maxLag && acf[k]! >= acf[k - 1]! && acf[k]! >= acf[k + 1]!;
-  for (let d = 0; d < maxLag; d++) {
-    if (isPeak(lag - d)) return lag - d;
-    if (isPeak(lag + d)) return lag + d;
+/** Strict local maximum of |acf| (the ends need only exceed their single neighbour). */
+function isPeak(acf: Float64Array, k: number): boolean {
+  const last = acf.length - 1;
+  const v = Math.abs(acf[k]!);
+  if (k === 0) return v > Math.abs(acf[1]!);
+  if (k === last) return v > Math.abs(acf[k - 1]!);
+  return v > Math.abs(acf[k - 1]!) && v > Math.abs(acf[k + 1]!);
+}
+
+/**
+ * Lag of the |acf| peak nearest `lag`: `lag` itself, else outward (lower side first) over the inner lags; without
+ * any inner peak, the larger end when it exceeds acf[lag] (both: the end nearer `lag`), else `lag`.
+ */
+function nearestAcfPeak(acf: Float64Array, lag: number): number {
+  const last = acf.length - 1;
+  if (isPeak(acf, lag)) return lag;
+  for (let d = 1; lag - d > 0 || lag + d < last; d++) {
+    if (lag - d > 0 && isPeak(acf, lag - d)) return lag - d;
+    if (lag + d < last && isPeak(acf, lag + d)) return lag + d;
   }
+  const v = Math.abs(acf[lag]!), first = Math.abs(acf[0]!), end = Math.abs(acf[last]!);
+  if (first > v && end <= v) return 0;
+  if (first <= v && end > v) return last;
+  if (first > v && end > v) return lag < Math.floor(acf.length / 2) ? 0 : last;
   return lag;
 }
 
 /**
- * HNR in dB, 10·log10(acf[T0] / (acf[0] − acf[T0])) clipped to [−90, 110], from the autocorrelation of a frame
- * (acf[0..]) and F0; 0 when unvoiced.
+ * HNR in dB, 10·log10(a[T] / (a[0] − a[T])) with a = |acf| and the ratio clipped to [1e−9, 1e11] (−90…110 dB),
+ * from the autocorrelation of a frame (acf[0..N/2]) and F0; 0 when unvoiced.
  */
 export function hnrDb(acf: Float64Array, sampleRateHz: number, f0Hz: number): number {
-  if (!(f0Hz > 0)) return 0;
-  const maxLag = acf.length - 1;
-  const lag0 = Math.floor(sampleRateHz / f0Hz);
-  if (lag0 < 1 || lag0 >= maxLag) return 0;
-  const lag = nearestAcfPeak(acf, lag0, maxLag);
-  const h = acf[lag]!, noise = acf[0]! - h;
-  if (!(noise > 0)) return 110;
-  if (!(h > 0)) return -90;
-  return Math.min(110, Math.max(-90, 10 * Math.log10(h / noise)));
+  const f0 = Math.fround(f0Hz);
+  if (!(f0 > 0)) return 0;
+  const lag0 = Math.floor(sampleRateHz / f0);
+  if (lag0 <= 0 || lag0 >= acf.length) return 0;
+  const lag = nearestAcfPeak(acf, lag0);
+  if (lag <= 0) return 0;
+  const h = Math.abs(acf[lag]!), noise = Math.abs(acf[0]!) - h;
+  const ratio = noise === 0 ? 1e11 : h / noise;
+  if (ratio > 1e11) return 110;
+  if (ratio < 1e-9) return -90;
+  return 10 * Math.log10(ratio);
 }
