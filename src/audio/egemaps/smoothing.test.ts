@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sma3, sma3nz } from './smoothing.js';
+import { sma3, sma3nz, sma3nzTrailing } from './smoothing.js';
 import { sma3nzEndOfInput } from './lld.js';
 
 describe('smoothing', () => {
@@ -14,6 +14,13 @@ describe('smoothing', () => {
 
   it('sma3nz repeats a non-zero edge frame like sma3', () => {
     expect(sma3nz(Float64Array.from([3, 6]))[0]).toBe(4);
+  });
+});
+
+describe('sma3nzTrailing', () => {
+  it('replaces each frame\'s successor by the frame itself', () => {
+    const y = sma3nzTrailing(Float64Array.from([3, 6, 0, 9, 12]));
+    expect([...y]).toEqual([3, 5, 0, 9, 11]);
   });
 });
 

@@ -30,3 +30,21 @@ export function sma3nz(x: Float64Array): Float64Array {
   }
   return y;
 }
+
+/**
+ * sma3nz as openSMILE's smoother produces it at the end of input when its input level grows by one frame per tick
+ * in step with it: each frame is smoothed before its successor exists, so the successor is replaced by the frame
+ * itself (the end-of-input padding repeats the last frame present). The predecessor is the real one (the first
+ * frame at the start). Zeros stay zero and zero neighbours are left out, as in sma3nz.
+ */
+export function sma3nzTrailing(x: Float64Array): Float64Array {
+  const n = x.length;
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = x[i]!;
+    if (v === 0) continue;
+    const prev = x[i > 0 ? i - 1 : 0]!;
+    y[i] = prev !== 0 ? (prev + 2 * v) / 3 : v;
+  }
+  return y;
+}
