@@ -38,17 +38,15 @@ describe('eGeMAPSv02 functionals vs openSMILE 3.0.2', () => {
     expect(pairs.length).toBe(16 * 88);
   });
 
-  // Regression floor at the level reached so far (NOT the acceptance criterion, see below).
-  it('keeps the measured parity: ≥ 81.5 % within 1 %, ≥ 87 % within 5 %', () => {
-    expect(within1).toBeGreaterThanOrEqual(0.815);
-    expect(within5).toBeGreaterThanOrEqual(0.87);
-  });
-
-  // Issue #3's acceptance criterion, not met yet: this is declared as an expected failure so the suite stays
-  // green while the gap is visible. When it starts to pass, vitest reports it: turn `it.fails` into `it`.
-  it.fails('meets issue #3: ≥ 90 % within 1 % and ≥ 99 % within 5 % (known gap)', () => {
+  it('meets issue #3: ≥ 90 % within 1 % and ≥ 99 % within 5 %', () => {
     expect(within1).toBeGreaterThanOrEqual(0.9);
     expect(within5).toBeGreaterThanOrEqual(0.99);
+  });
+
+  // Regression floor just under the level reached (98.7 % / 99.4 %): a change that loses parity shows here first.
+  it('keeps the measured parity: ≥ 98.5 % within 1 %, ≥ 99.3 % within 5 %', () => {
+    expect(within1).toBeGreaterThanOrEqual(0.985);
+    expect(within5).toBeGreaterThanOrEqual(0.993);
   });
 
   it('matches every stream-B functional (loudness moments, flux, MFCC, sound level) within 1 %', () => {
