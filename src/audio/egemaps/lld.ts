@@ -11,11 +11,19 @@ export interface LldContours {
   readonly f0SemitoneRaw: Float64Array;
 }
 
-/** F0 in semitones above 27.5 Hz; 1 for very low non-zero F0, 0 when unvoiced (spec §3.2). */
+const f32 = Math.fround;
+/** ln 2 in single precision. */
+const LN2_F32 = f32(Math.LN2);
+
+/**
+ * F0 in semitones above 27.5 Hz; 1 for very low non-zero F0, 0 when unvoiced (spec §3.2). openSMILE's pitch
+ * smoother converts in single precision: the ratio to 27.5 Hz, its natural logarithm, the product with 12 and the
+ * division by ln 2 are each rounded to float.
+ */
 export function f0Semitone(hz: number): number {
   if (hz <= 0) return 0;
   if (hz <= 29.136) return 1;
-  return 12 * Math.log2(hz / 27.5);
+  return f32(f32(12 * f32(Math.log(f32(f32(hz) / 27.5)))) / LN2_F32);
 }
 
 /** Copies the first `rows` values of x (zero beyond its end). */

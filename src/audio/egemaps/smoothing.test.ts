@@ -9,7 +9,16 @@ describe('smoothing', () => {
 
   it('sma3nz keeps zeros and averages non-zero frames with non-zero neighbours only', () => {
     const y = sma3nz(Float64Array.from([0, 3, 6, 0, 9, 0, 0, 2, 4]));
-    expect([...y]).toEqual([0, 4.5, 4.5, 0, 9, 0, 0, 3, (4 + 4 + 2) / 3]);
+    expect([...y]).toEqual([0, 4.5, 4.5, 0, 9, 0, 0, 3, Math.fround(10 / 3)]);
+  });
+
+  it('sma3nz adds the frame, then its left, then its right neighbour, rounding each step to single precision', () => {
+    // In float32, 2^24 + 1 is not representable: (2^24 + 1) + 1 rounds to 2^24 before the second 1 is added,
+    // whereas exact arithmetic (or any other order) would give 2^24 + 2.
+    const big = 2 ** 24;
+    const y = sma3nz(Float64Array.from([1, big, 1]));
+    expect(y[1]).toBe(Math.fround(big / 3));
+    expect(y[1]).not.toBe(Math.fround((big + 2) / 3));
   });
 
   it('sma3nz repeats a non-zero edge frame like sma3', () => {

@@ -1,6 +1,8 @@
 // Three-tap moving-average smoothing of LLD contours, plain and zero-aware (openSMILE cContourSmoother
 // behaviour as described in spec egemaps.md §4).
 
+const f32 = Math.fround;
+
 /** sma3: 3-tap moving average; the first and last frames are repeated at the edges. */
 export function sma3(x: Float64Array): Float64Array {
   const n = x.length;
@@ -14,19 +16,23 @@ export function sma3(x: Float64Array): Float64Array {
   return y;
 }
 
-/** sma3nz: zeros stay zero; a non-zero frame is averaged with its non-zero neighbours only. */
+/**
+ * sma3nz: zeros stay zero; a non-zero frame is averaged with its non-zero neighbours only. Computed like
+ * openSMILE's smoother, in single precision (its data memory holds floats): the frame itself, plus its left
+ * neighbour, plus its right neighbour, each sum rounded to float, then the division by the number of terms.
+ */
 export function sma3nz(x: Float64Array): Float64Array {
   const n = x.length;
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const v = x[i]!;
+    const v = f32(x[i]!);
     if (v === 0) continue;
     // Edges repeat the first/last frame, as in sma3.
-    const prev = x[i > 0 ? i - 1 : 0]!, next = x[i < n - 1 ? i + 1 : n - 1]!;
+    const prev = f32(x[i > 0 ? i - 1 : 0]!), next = f32(x[i < n - 1 ? i + 1 : n - 1]!);
     let sum = v, count = 1;
-    if (prev !== 0) { sum += prev; count++; }
-    if (next !== 0) { sum += next; count++; }
-    y[i] = sum / count;
+    if (prev !== 0) { sum = f32(sum + prev); count++; }
+    if (next !== 0) { sum = f32(sum + next); count++; }
+    y[i] = f32(sum / count);
   }
   return y;
 }
