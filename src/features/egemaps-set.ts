@@ -8,16 +8,25 @@ function checkParams(params: FeatureParams): void {
   if (keys.length > 0) throw new RangeError(`feature set egemaps takes no parameters (got ${keys.join(', ')})`);
 }
 
-/** Features of one clip: the 88 functionals, or why there are none (clip shorter than one 60 ms frame). */
-export function egemapsRow(clip: MonoAudio): FeatureRow {
-  const result = computeEgemaps(clip.samples, clip.sampleRateHz);
+/** openSMILE's LLD frames are 10 ms apart (frameTime = 0, 0.01, …). */
+const LLD_HOP_SECONDS = 0.01;
+
+/**
+ * Features of one clip: the 88 functionals, or why there are none (clip shorter than one 60 ms frame); with
+ * `frames`, also the 25 smoothed frame-level descriptors as openSMILE's LLD CSV has them (one row per 10 ms).
+ */
+export function egemapsRow(clip: MonoAudio, frames = false): FeatureRow {
+  const result = computeEgemaps(clip.samples, clip.sampleRateHz, { lld: frames });
   if (result.functionals === null) return { ok: false, reason: result.reason ?? TOO_SHORT_REASON };
-  return { ok: true, values: result.functionals };
+  if (!frames || result.lld === undefined) return { ok: true, values: result.functionals };
+  const rows = result.lld.frames;
+  const timesSeconds = Float64Array.from(rows, (_, t) => t * LLD_HOP_SECONDS);
+  return { ok: true, values: result.functionals, frames: { columns: result.lld.names, timesSeconds, rows } };
 }
 
 const extractor: FeatureExtractor = {
   parallelizable: true,
-  extractBatch: (clips) => Promise.resolve(clips.map(egemapsRow)),
+  extractBatch: (clips, options) => Promise.resolve(clips.map((clip) => egemapsRow(clip, options?.frames ?? false))),
   close: () => Promise.resolve(),
 };
 

@@ -89,6 +89,22 @@ describe('pipe features', () => {
     expect(frames[1]!.split(',').length).toBe(21);
   });
 
+  it('writes eGeMAPS frame-level descriptors as openSMILE\'s LLD CSV has them', () => {
+    const dir = workspace();
+    expect(pipe(['features', 'egemaps', 'in', '-o', 'out.csv', '--frames', 'frames', '--on-error', 'skip'], dir).status).toBe(0);
+    const ours = readFileSync(join(dir, 'frames/tone_440.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+    // openSMILE 3.0.2's LLD CSV of the same file: `name;frameTime;` then the 25 descriptors.
+    const ref = readFileSync(join(ROOT, 'test/fixtures/reference/egemaps_lld/tone_440.csv'), 'utf8').trim().split('\n').map((l) => l.split(';'));
+    expect(ours[0]).toEqual(['frame_time_s', ...ref[0]!.slice(2)]);
+    expect(ours.length).toBe(ref.length);
+    expect(ours[3]![0]).toBe('0.02');
+    for (let t = 1; t < ref.length; t++) {
+      const loudness = Number(ours[t]![1]), refLoudness = Number(ref[t]![2]);
+      expect(Math.abs(loudness - refLoudness), `row ${t}`).toBeLessThanOrEqual(1e-3 * Math.abs(refLoudness));
+    }
+    expect(existsSync(join(dir, 'frames/short_50ms.csv'))).toBe(false);
+  });
+
   it('rejects bad usage in one line', () => {
     const dir = workspace();
     expect(pipe(['features', 'mfcc', 'missing'], dir).stderr).toBe('pipe: missing: no such file or folder\n');
