@@ -2,7 +2,7 @@
 import type { StreamA } from './stream-a.js';
 import type { StreamB } from './stream-b.js';
 import { f0Semitone } from './lld.js';
-import { sma3, sma3nz, sma3nzTrailing } from './smoothing.js';
+import { sma3, sma3nz } from './smoothing.js';
 import { amean, nonZero, percentileSorted, stddevNorm } from './statistics.js';
 import { contourSlopes } from './slopes.js';
 import { segmentStats } from './segments.js';
@@ -73,13 +73,13 @@ export function egemapsFunctionals({ a, b, voicedFrames: released }: FunctionalI
   // Spectral V/UV levels: gated by the F0 level frame by frame. With frames released, the chain has smoothed them
   // before end of input and the first EOI tick brings the next frame as the last one's successor. With nothing
   // released, every F0 frame passes the chain at end of input, one per tick, so the smoother handles each frame
-  // before its successor exists (sma3nzTrailing); the unvoiced functional reads its level in the first of those
+  // before its successor exists (sma3nz with successor 'self'); the unvoiced functional reads its level in the first of those
   // ticks (one frame), the voiced one only together with the voice-quality level (all m frames).
   const spectral = [b.alphaRatio, b.hammarberg, b.slope0500, b.slope5001500, b.flux, ...b.mfcc];
   const spectralValues = (x: Float64Array, voiced: boolean): Float64Array => {
     const g = gated(x, f0, voiced);
     if (released >= 1) return voicedValues(g, m, true);
-    return nonZero(sma3nzTrailing(g.subarray(0, voiced ? m : 1)));
+    return nonZero(sma3nz(g.subarray(0, voiced ? m : 1), 'self'));
   };
   for (const x of spectral) {
     const y = spectralValues(x, true);

@@ -3,12 +3,10 @@ import type { StreamA } from './stream-a.js';
 import type { StreamB } from './stream-b.js';
 import { sma3, sma3nz } from './smoothing.js';
 
-/** The 25 LLD contours (EGEMAPS_LLD_NAMES order), each `rows` long, plus the unsmoothed F0 in semitones. */
+/** The 25 LLD contours (EGEMAPS_LLD_NAMES order), each `rows` long. */
 export interface LldContours {
   readonly rows: number;
   readonly columns: readonly Float64Array[];
-  /** Unsmoothed F0semitone per row (voicing decisions use it, spec §4). */
-  readonly f0SemitoneRaw: Float64Array;
 }
 
 const f32 = Math.fround;
@@ -73,5 +71,5 @@ export function assembleLlds(a: StreamA, b: StreamB, rows: number, blockEnd = a.
     columns.push(smooth(b.bandwidthHz[i]!));
     columns.push(smooth(a.formantAmplitude[i]!));
   }
-  return { rows, columns, f0SemitoneRaw };
+  return { rows, columns };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sma3, sma3nz, sma3nzTrailing } from './smoothing.js';
+import { sma3, sma3nz } from './smoothing.js';
 import { sma3nzEndOfInput } from './lld.js';
 
 describe('smoothing', () => {
@@ -26,9 +26,9 @@ describe('smoothing', () => {
   });
 });
 
-describe('sma3nzTrailing', () => {
+describe('sma3nz at the end of input (successor: self)', () => {
   it('replaces each frame\'s successor by the frame itself', () => {
-    const y = sma3nzTrailing(Float64Array.from([3, 6, 0, 9, 12]));
+    const y = sma3nz(Float64Array.from([3, 6, 0, 9, 12]), 'self');
     expect([...y]).toEqual([3, 5, 0, 9, 11]);
   });
 });

@@ -20,37 +20,24 @@ export function sma3(x: Float64Array): Float64Array {
  * sma3nz: zeros stay zero; a non-zero frame is averaged with its non-zero neighbours only. Computed like
  * openSMILE's smoother, in single precision (its data memory holds floats): the frame itself, plus its left
  * neighbour, plus its right neighbour, each sum rounded to float, then the division by the number of terms.
+ * Edges repeat the first/last frame, as in sma3.
+ *
+ * `successor: 'self'` is the smoother as openSMILE runs it at the end of input when its input level grows by one
+ * frame per tick in step with it: each frame is smoothed before its successor exists, so the end-of-input padding
+ * puts the frame itself in the successor's place. The predecessor is the real one.
  */
-export function sma3nz(x: Float64Array): Float64Array {
+export function sma3nz(x: Float64Array, successor: 'next' | 'self' = 'next'): Float64Array {
   const n = x.length;
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = f32(x[i]!);
     if (v === 0) continue;
-    // Edges repeat the first/last frame, as in sma3.
-    const prev = f32(x[i > 0 ? i - 1 : 0]!), next = f32(x[i < n - 1 ? i + 1 : n - 1]!);
+    const prev = f32(x[i > 0 ? i - 1 : 0]!);
+    const next = successor === 'self' ? v : f32(x[i < n - 1 ? i + 1 : n - 1]!);
     let sum = v, count = 1;
     if (prev !== 0) { sum = f32(sum + prev); count++; }
     if (next !== 0) { sum = f32(sum + next); count++; }
     y[i] = f32(sum / count);
-  }
-  return y;
-}
-
-/**
- * sma3nz as openSMILE's smoother produces it at the end of input when its input level grows by one frame per tick
- * in step with it: each frame is smoothed before its successor exists, so the successor is replaced by the frame
- * itself (the end-of-input padding repeats the last frame present). The predecessor is the real one (the first
- * frame at the start). Zeros stay zero and zero neighbours are left out, as in sma3nz.
- */
-export function sma3nzTrailing(x: Float64Array): Float64Array {
-  const n = x.length;
-  const y = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = x[i]!;
-    if (v === 0) continue;
-    const prev = x[i > 0 ? i - 1 : 0]!;
-    y[i] = prev !== 0 ? (prev + 2 * v) / 3 : v;
   }
   return y;
 }
