@@ -6,6 +6,7 @@
 // within the bins nearest (h+½)·F0 and (h+1½)·F0. A peak below the bin nearest F0/2 or at the last bin is no
 // harmonic. Its level is the parabola-interpolated peak magnitude relative to the fundamental's (plain) bin
 // magnitude; a harmonic that lands on the same bin as its predecessor is dropped (−201 dB).
+import { parabolaOffset, parabolaPeak } from './parabola.js';
 
 const HARMONICS = 100;
 const FLOOR_DB = -200;
@@ -96,12 +97,11 @@ function findHarmonics(mag: Float64Array, binHz: number, f0: number, sc: Harmoni
     if (peak >= firstBin && peak < bins - 1) {
       const l = mag[peak - 1]!, c = mag[peak]!, r = mag[peak + 1]!;
       // Vertex of the parabola through the three bins (c is a strict maximum, so it opens downwards).
-      const den = l - 2 * c + r;
-      const delta = (0.5 * (l - r)) / den;
+      const delta = parabolaOffset(l, c, r);
       sc.bin[h] = peak;
       sc.mag[h] = f32(c);
       sc.hz[h] = f32((peak + delta) * binHz);
-      sc.level[h] = f32(c - 0.25 * (l - r) * delta);
+      sc.level[h] = f32(parabolaPeak(l, c, r, delta));
     } else {
       sc.bin[h] = cand;
       sc.mag[h] = 0;

@@ -12,6 +12,7 @@
 // peak-to-peak amplitudes (samples 1..L−2) of it and the following period enter the shimmer. Without a local
 // maximum the search steps on by the rounded expected period. A voiced frame without any accepted period repeats
 // the previous frame's values; one with a single accepted period and nothing carried gives jitter 0.
+import { parabolaOffset, parabolaPeak } from './parabola.js';
 
 /** What carries over between frames. */
 export interface PeriodState {
@@ -103,9 +104,8 @@ export function jitterShimmer(
       start += L;
       // Parabola through the scores at best−1, best, best+1: vertex offset and peak value.
       const l = cc[best - 1]!, c = cc[best]!, r = cc[best + 1]!;
-      const curv = l - 2 * c + r;
-      const offset = curv !== 0 ? (0.5 * (l - r)) / curv : 0;
-      const peak = curv !== 0 ? c - 0.25 * (l - r) * offset : c;
+      const offset = parabolaOffset(l, c, r);
+      const peak = parabolaPeak(l, c, r, offset);
       if (peak > MIN_CORRELATION) {
         const period = Math.abs(L + offset) * sampleT;
         sumPeriod += period; periods++;

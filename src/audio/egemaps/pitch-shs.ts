@@ -5,6 +5,7 @@
 // 15 compressed harmonic shifts.
 import type { SplinePlan } from './cubic-spline.js';
 import { splinePlan, planSecondDerivatives, planSplineWeighted } from './cubic-spline.js';
+import { parabolaVertex } from './parabola.js';
 
 /** Number of F0 candidates kept per frame. */
 export const CANDIDATES = 6;
@@ -143,29 +144,6 @@ function subharmonicTerms(plan: ShsPlan, logSpec: Float64Array, ss: Float64Array
     for (let h = 0; h < HARMONICS && i + shift[h]! < points; h++) v += gain[h]! * logSpec[i + shift[h]!]!;
     ss[i] = v;
   }
-}
-
-/**
- * Vertex (x, y) of the parabola through three points with abscissae x0 < x1 < x2 (general three-point fit, not
- * assuming equal spacing); falls back to the largest point when the points are collinear.
- */
-function parabolaVertex(x0: number, y0: number, x1: number, y1: number, x2: number, y2: number, out: Float64Array): void {
-  const d01 = x0 - x1, d02 = x0 - x2, d12 = x1 - x2;
-  const den = d01 * d02 * d12;
-  if (den !== 0) {
-    const a = (x2 * (y1 - y0) + x1 * (y0 - y2) + x0 * (y2 - y1)) / den;
-    if (a !== 0) {
-      const b = (x2 * x2 * (y0 - y1) + x1 * x1 * (y2 - y0) + x0 * x0 * (y1 - y2)) / den;
-      const x = -b / (2 * a);
-      // y at the vertex, evaluated from the Lagrange form around the middle point.
-      const l0 = ((x - x1) * (x - x2)) / (d01 * d02), l1 = ((x - x0) * (x - x2)) / (-d01 * d12), l2 = ((x - x0) * (x - x1)) / (d02 * d12);
-      out[0] = x; out[1] = l0 * y0 + l1 * y1 + l2 * y2;
-      return;
-    }
-  }
-  if (y0 > y1 && y0 > y2) { out[0] = x0; out[1] = y0; }
-  else if (y2 > y1 && y2 > y0) { out[0] = x2; out[1] = y2; }
-  else { out[0] = x1; out[1] = y1; }
 }
 
 const vertex = new Float64Array(2);
