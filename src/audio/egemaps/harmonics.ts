@@ -6,7 +6,7 @@
 // within the bins nearest (h+½)·F0 and (h+1½)·F0. A peak below the bin nearest F0/2 or at the last bin is no
 // harmonic. Its level is the parabola-interpolated peak magnitude relative to the fundamental's (plain) bin
 // magnitude; a harmonic that lands on the same bin as its predecessor is dropped (−201 dB).
-import { parabolaOffset, parabolaPeak } from './parabola.js';
+import { isStrictPeak, parabolaOffset, parabolaPeak } from './peaks.js';
 
 const HARMONICS = 100;
 const FLOOR_DB = -200;
@@ -58,15 +58,6 @@ function nearestBin(hz: number, from: number, binHz: number, bins: number): numb
   return k * binHz - hz > hz - (k - 1) * binHz ? k - 1 : k;
 }
 
-/** Strict local maximum (at the ends: above the single neighbour). */
-function isPeak(mag: Float64Array, n: number): boolean {
-  const last = mag.length - 1;
-  if (n < 0 || n > last) return false;
-  if (n === 0) return last > 0 && mag[0]! > mag[1]!;
-  if (n === last) return mag[n]! > mag[n - 1]!;
-  return mag[n]! > mag[n - 1]! && mag[n]! > mag[n + 1]!;
-}
-
 /** Fills the scratch with the harmonic peaks and levels of one voiced frame. */
 function findHarmonics(mag: Float64Array, binHz: number, f0: number, sc: HarmonicScratch): void {
   const bins = mag.length;
@@ -78,18 +69,18 @@ function findHarmonics(mag: Float64Array, binHz: number, f0: number, sc: Harmoni
     // Beyond the last bin: no peak can be found for this or any later harmonic (their bins read 0).
     if (cand === 0) break;
     let peak = -1;
-    if (isPeak(mag, cand)) peak = cand;
+    if (isStrictPeak(mag, cand)) peak = cand;
     else {
       const lower = nearestBin(f32((h + 0.5) * f0), prev, binHz, bins);
       const upper = nearestBin(f32((h + 1.5) * f0), cand, binHz, bins);
       let lo = cand - 1, hi = cand + 1;
       while (lo >= lower || hi <= upper) {
         if (hi <= upper) {
-          if (isPeak(mag, hi)) { peak = hi; break; }
+          if (isStrictPeak(mag, hi)) { peak = hi; break; }
           hi++;
         }
         if (lo >= lower) {
-          if (isPeak(mag, lo)) { peak = lo; break; }
+          if (isStrictPeak(mag, lo)) { peak = lo; break; }
           lo--;
         }
       }

@@ -12,7 +12,7 @@
 // peak-to-peak amplitudes (samples 1..L−2) of it and the following period enter the shimmer. Without a local
 // maximum the search steps on by the rounded expected period. A voiced frame without any accepted period repeats
 // the previous frame's values; one with a single accepted period and nothing carried gives jitter 0.
-import { parabolaOffset, parabolaPeak } from './parabola.js';
+import { parabolaOffset, parabolaPeak } from './peaks.js';
 
 /** What carries over between frames. */
 export interface PeriodState {

@@ -5,7 +5,7 @@
 // 15 compressed harmonic shifts.
 import type { SplinePlan } from './cubic-spline.js';
 import { splinePlan, planSecondDerivatives, planSplineWeighted } from './cubic-spline.js';
-import { parabolaVertex } from './parabola.js';
+import { parabolaVertex } from './peaks.js';
 
 /** Number of F0 candidates kept per frame. */
 export const CANDIDATES = 6;

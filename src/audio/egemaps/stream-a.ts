@@ -79,7 +79,7 @@ function mirroredPower(mag: Float64Array, n: number, dst: Float64Array): void {
 }
 
 /**
- * HNR of every voiced frame. The autocorrelations (inverse FFTs of the even, real power spectra) of two voiced
+ * HNR of every voiced frame, from the absolute autocorrelation. The autocorrelations (inverse FFTs of the even, real power spectra) of two voiced
  * frames come from one complex inverse FFT: the first as its real part, the second as its imaginary part.
  */
 function hnrAll(mag: Float64Array, f0Hz: Float64Array, plan: FramePlan, frames: number, hnr: Float64Array): void {
@@ -96,7 +96,7 @@ function hnrAll(mag: Float64Array, f0Hz: Float64Array, plan: FramePlan, frames: 
     if (u < frames) mirroredPower(mag.subarray(u * bins, (u + 1) * bins), n, im);
     else im.fill(0);
     plan.fftA.transform(re, im, true);
-    for (let k = 0; k < bins; k++) { acfA[k] = re[k]!; acfB[k] = im[k]!; }
+    for (let k = 0; k < bins; k++) { acfA[k] = Math.abs(re[k]!); acfB[k] = Math.abs(im[k]!); }
     hnr[t] = hnrDb(acfA, plan.sampleRateHz, f0Hz[t]!);
     if (u < frames) hnr[u] = hnrDb(acfB, plan.sampleRateHz, f0Hz[u]!);
     t = u + 1;

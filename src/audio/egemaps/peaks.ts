@@ -1,4 +1,14 @@
-// Peak refinement by a parabola through three points: equally spaced (spectral bins, candidate lags) and general.
+// Local peaks: strict maxima of a sampled curve (spectral bins, ACF lags) and their refinement by a parabola through
+// three points, equally spaced (bins, candidate lags) or general.
+
+/** Strict local maximum at index k (at the ends: above the single neighbour); false outside the array. */
+export function isStrictPeak(x: Float64Array, k: number): boolean {
+  const last = x.length - 1;
+  if (k < 0 || k > last) return false;
+  if (k === 0) return last > 0 && x[0]! > x[1]!;
+  if (k === last) return x[k]! > x[k - 1]!;
+  return x[k]! > x[k - 1]! && x[k]! > x[k + 1]!;
+}
 
 /**
  * Offset in (−½, ½) samples of the vertex of the parabola through equally spaced values l, c, r around c; 0 when
