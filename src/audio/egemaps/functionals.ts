@@ -36,6 +36,16 @@ function voicedValues(x: Float64Array, m: number, smoothFirst: boolean): Float64
   return nonZero(smoothFirst ? sma3nz(x).subarray(0, m) : sma3nz(x.subarray(0, m)));
 }
 
+/**
+ * Frames of the F0-synchronous levels (voice quality, formants, spectral V/UV) that form the first block at the end
+ * of input: the frames the Viterbi smoother released before it; with nothing released, every frame arrives in the
+ * same later pass (the functionals reading those levels then see all of them, and the LLD smoother flushes them
+ * as one block).
+ */
+export function endOfInputBlock(released: number, frames: number): number {
+  return released >= 1 ? Math.min(released, frames) : frames;
+}
+
 /** Functional inputs: the raw streams and how many F0 frames the Viterbi smoother released before end-of-input. */
 export interface FunctionalInputs {
   readonly a: StreamA;
@@ -63,9 +73,7 @@ export function egemapsFunctionals({ a, b, voicedFrames: released }: FunctionalI
   for (let i = 0; i < 3; i++) {
     voicedLlds.push(gated(b.formantHz[i]!, f0, true), gated(b.bandwidthHz[i]!, f0, true), a.formantAmplitude[i]!);
   }
-  // Voice-quality and spectral voiced/unvoiced levels: the released frames; with nothing released the functional
-  // reading them only finds data in openSMILE's second processing pass, when all frames have arrived.
-  const m = released >= 1 ? Math.min(released, f0.length) : f0.length;
+  const m = endOfInputBlock(released, f0.length);
   for (const x of voicedLlds) {
     const y = voicedValues(x, m, false);
     out.push(amean(y), stddevNorm(y));

@@ -4,7 +4,7 @@ import { frameCount, framePlan } from './frames.js';
 import { computeStreamB } from './stream-b.js';
 import { computeStreamA } from './stream-a.js';
 import { assembleLlds } from './lld.js';
-import { egemapsFunctionals } from './functionals.js';
+import { egemapsFunctionals, endOfInputBlock } from './functionals.js';
 import { equivalentSoundLevel } from './equivalent-sound-level.js';
 import { EGEMAPS_LLD_NAMES } from './names.js';
 
@@ -49,8 +49,7 @@ export function computeEgemaps(samples: Float32Array, sampleRateHz: number, opti
   functionals[functionals.length - 1] = equivalentSoundLevel(samples, framesB, plan.lengthB, plan.hop);
   const result: EgemapsResult = { functionals };
   if (options.lld === true) {
-    // With nothing released before the end of input, every frame arrives in the same later pass: one block.
-    const llds = assembleLlds(streamA, streamB, framesA + 1, streamA.f0ReleasedFrames > 0 ? streamA.f0ReleasedFrames : framesA);
+    const llds = assembleLlds(streamA, streamB, framesA + 1, endOfInputBlock(streamA.f0ReleasedFrames, framesA));
     const frames: Float64Array[] = [];
     for (let t = 0; t < llds.rows; t++) frames.push(Float64Array.from(llds.columns, (c) => c[t]!));
     result.lld = { names: [...EGEMAPS_LLD_NAMES], frames };
