@@ -1,22 +1,16 @@
 // Debug tool: per-LLD agreement of computeEgemaps' frame-level output with openSMILE's LLD CSVs.
 // Usage: npx tsx bench/egemaps/compare-lld.ts [file-stem …] [--rows]
-import { decodeWavFile } from '../../src/audio/wav-decode.js';
-import { computeEgemaps, EGEMAPS_LLD_NAMES } from '../../src/audio/egemaps/index.js';
-import { readReferenceCsv } from '../../src/audio/egemaps/reference-csv.js';
-import { readdirSync } from 'node:fs';
+import { EGEMAPS_LLD_NAMES } from '../../src/audio/egemaps/index.js';
+import { lldPair, stemsFromArgs } from './lld-pairs.js';
 
-const dir = 'test/fixtures/reference';
 const args = process.argv.slice(2);
 const showRows = args.includes('--rows');
 const col = args.find((a) => a.startsWith('--col='))?.slice(6);
-const stems = args.filter((a) => !a.startsWith('--'));
-const files = stems.length > 0 ? stems : readdirSync(`${dir}/audio`).map((f) => f.replace(/\.wav$/, ''));
+const files = stemsFromArgs(args);
 for (const stem of files) {
-  const ref = readReferenceCsv(`${dir}/egemaps_lld/${stem}.csv`);
-  if (ref.rows.length === 0) continue;
-  const wav = decodeWavFile(`${dir}/audio/${stem}.wav`);
-  const res = computeEgemaps(wav.samples, wav.sampleRateHz, { lld: true });
-  const ours = res.lld!.frames;
+  const pair = lldPair(stem);
+  if (pair === null) continue;
+  const { ref, ours } = pair;
   console.log(`${stem}: ours ${ours.length} rows, ref ${ref.rows.length}`);
   const n = Math.min(ours.length, ref.rows.length);
   for (let c = 0; c < EGEMAPS_LLD_NAMES.length; c++) {

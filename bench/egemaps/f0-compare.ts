@@ -1,23 +1,18 @@
 // Debug tool: F0semitoneFrom27.5Hz_sma3nz frame by frame against openSMILE's LLD CSVs — voicing mismatches and
 // semitone differences on frames both call voiced.
 // Usage: npx tsx bench/egemaps/f0-compare.ts [file-stem …] [--rows]
-import { decodeWavFile } from '../../src/audio/wav-decode.js';
-import { computeEgemaps, EGEMAPS_LLD_NAMES } from '../../src/audio/egemaps/index.js';
-import { readReferenceCsv } from '../../src/audio/egemaps/reference-csv.js';
-import { readdirSync } from 'node:fs';
+import { EGEMAPS_LLD_NAMES } from '../../src/audio/egemaps/index.js';
+import { lldPair, stemsFromArgs } from './lld-pairs.js';
 
-const dir = 'test/fixtures/reference';
 const args = process.argv.slice(2);
 const showRows = args.includes('--rows');
-const stems = args.filter((a) => !a.startsWith('--'));
-const files = stems.length > 0 ? stems : readdirSync(`${dir}/audio`).map((f) => f.replace(/\.wav$/, ''));
+const files = stemsFromArgs(args);
 const c = EGEMAPS_LLD_NAMES.indexOf('F0semitoneFrom27.5Hz_sma3nz');
 let totalMis = 0, totalBoth = 0, totalWithin = 0;
 for (const stem of files) {
-  const ref = readReferenceCsv(`${dir}/egemaps_lld/${stem}.csv`);
-  if (ref.rows.length === 0) continue;
-  const wav = decodeWavFile(`${dir}/audio/${stem}.wav`);
-  const ours = computeEgemaps(wav.samples, wav.sampleRateHz, { lld: true }).lld!.frames;
+  const pair = lldPair(stem);
+  if (pair === null) continue;
+  const { ref, ours } = pair;
   const n = Math.min(ours.length, ref.rows.length);
   const mis: number[] = [];
   let both = 0, sum = 0, max = 0, within = 0;

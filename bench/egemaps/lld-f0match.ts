@@ -1,26 +1,21 @@
 // Debug tool: LLD mismatches (> tol relative) of chosen columns, restricted to frames whose smoothed F0 agrees with
 // openSMILE's (relative 1e-4) over t−2..t+2; the last rows (end-of-input artefacts) are skipped.
 // Usage: npx tsx bench/egemaps/lld-f0match.ts [--tol=0.01] [--col=regex] [--rows] [file-stem …]
-import { decodeWavFile } from '../../src/audio/wav-decode.js';
-import { computeEgemaps, EGEMAPS_LLD_NAMES } from '../../src/audio/egemaps/index.js';
-import { readReferenceCsv } from '../../src/audio/egemaps/reference-csv.js';
-import { readdirSync } from 'node:fs';
+import { EGEMAPS_LLD_NAMES } from '../../src/audio/egemaps/index.js';
+import { lldPair, stemsFromArgs } from './lld-pairs.js';
 
-const dir = 'test/fixtures/reference';
 const args = process.argv.slice(2);
 const tol = Number(args.find((a) => a.startsWith('--tol='))?.slice(6) ?? 0.01);
 const colRe = new RegExp(args.find((a) => a.startsWith('--col='))?.slice(6) ?? 'HNR|logRel|F[123]');
 const f0tol = Number(args.find((a) => a.startsWith("--f0tol="))?.slice(8) ?? 1e-4);
 const rowsOut = args.includes('--rows');
-const stems = args.filter((a) => !a.startsWith('--'));
-const files = stems.length > 0 ? stems : readdirSync(`${dir}/audio`).map((f) => f.replace(/\.wav$/, ''));
+const files = stemsFromArgs(args);
 const f0c = EGEMAPS_LLD_NAMES.indexOf('F0semitoneFrom27.5Hz_sma3nz');
 const totals = new Map<string, [number, number]>();
 for (const stem of files) {
-  const ref = readReferenceCsv(`${dir}/egemaps_lld/${stem}.csv`);
-  if (ref.rows.length === 0) continue;
-  const wav = decodeWavFile(`${dir}/audio/${stem}.wav`);
-  const ours = computeEgemaps(wav.samples, wav.sampleRateHz, { lld: true }).lld!.frames;
+  const pair = lldPair(stem);
+  if (pair === null) continue;
+  const { ref, ours } = pair;
   const n = Math.min(ours.length, ref.rows.length) - 4;
   const f0ok = (t: number): boolean => {
     for (let u = Math.max(0, t - 2); u <= Math.min(n - 1, t + 2); u++) {
