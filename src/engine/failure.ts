@@ -27,6 +27,7 @@ export type Failure =
   | { reason: 'stage-failed'; stages: readonly string[] }
   | { reason: 'interrupted'; signal: string }
   | { reason: 'git'; message: string }
+  | { reason: 'bad-config'; file: string; message: string }
   | { reason: 'io'; path: string; message: string };
 
 /** Narrows the failure union to one reason. */

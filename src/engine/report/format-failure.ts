@@ -46,6 +46,8 @@ export function formatFailure(f: Failure): string {
       return `interrupted by ${f.signal}; completed stages are recorded in pipeline.lock`;
     case 'git':
       return `git: ${f.message}`;
+    case 'bad-config':
+      return `${f.file}: ${f.message}`;
     case 'io':
       return `${f.path}: ${f.message}`;
   }
