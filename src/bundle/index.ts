@@ -10,3 +10,5 @@ export type { ChunkSpan, ChunkSpansOptions } from './chunk-spans.js';
 export { labelled, predictClips } from './predict-clips.js';
 export type { ChunkPrediction, ClipPrediction, PredictClipsOptions } from './predict-clips.js';
 export { columnQuantiles, REFERENCE_QUANTILES } from './reference-quantiles.js';
+export { prepareTrainingData } from './training-data.js';
+export type { LabelledFeatures, PreparedData } from './training-data.js';

@@ -1,4 +1,4 @@
-// Frame geometry and windows of eGeMAPSv02's two frame streams (spec egemaps.md §2), cached per sample rate.
+// Frame geometry and windows of eGeMAPSv02's two frame streams (docs/egemaps.md), cached per sample rate.
 import { Fft } from '../fft.js';
 
 /** Everything that depends only on the sample rate: frame lengths, FFT plans, windows. */
