@@ -2,7 +2,7 @@
 export { startServer, SERVER_VERSION } from './server.js';
 export type { Server, ServeOptions } from './server.js';
 export type { ModelState, RouteAccess } from './route-types.js';
-export { DEFAULT_LIMITS, loadServeConfig, ServeConfigError } from './serve-config.js';
+export { DEFAULT_LIMITS, loadServeConfig, serveConfigSchema, ServeConfigError } from './serve-config.js';
 export type { ServeConfig, ServeLimits } from './serve-config.js';
 export { BEST_MODEL_FILE, NO_MODEL_MESSAGE, resolveModelDir } from './default-model.js';
 export { prelabelCsv, prelabelFiles, writePrelabels } from './prelabel.js';
