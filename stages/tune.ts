@@ -5,15 +5,13 @@
 // Writes results/tuning/<set>/{trials.csv, best_params.json}.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { prepareTrainingData } from '../src/bundle/index.js';
+import { prepareTrainingData, startTrialPool } from '../src/bundle/index.js';
 import { createStudy, tpeSampler, type FrozenTrial } from '../src/ml/index.js';
 import { formatCsv } from '../src/util/csv.js';
-import { WorkerPool } from '../src/util/worker-pool.js';
 import { replaceDirectory, stableJson, writeFileAtomic } from './lib/atomic-output.js';
 import { featureTablePath, FEATURES_DIR, readFeatureTable, SKIPPED_FILE } from './lib/feature-table.js';
 import { StageError, runStage } from './lib/stage-error.js';
 import { loadStudyParams, type StudyParams } from './lib/study-params.js';
-import type { TrialData, TrialScore } from './lib/tune-trial.js';
 
 const TUNING_DIR = 'results/tuning';
 
@@ -43,13 +41,7 @@ runStage('tune', async () => {
   });
   const resumed = study.trials.filter((t) => t.state !== 'running').length;
   if (resumed > 0) console.log(`tune: ${set}: resuming from ${journalPath} with ${resumed} finished trial(s)`);
-  const pool = await WorkerPool.start<TrialData, Readonly<Record<string, unknown>>, TrialScore>({
-    callerUrl: import.meta.url,
-    entry: 'lib/tune-worker',
-    setup: { train: prepared.train, valid: prepared.valid, numClass: prepared.encoder.classes.length, fixed },
-    size: params.tuning.concurrency,
-    taskName: 'trial',
-  });
+  const pool = await startTrialPool({ train: prepared.train, valid: prepared.valid, numClass: prepared.encoder.classes.length, fixed }, params.tuning.concurrency);
   const rounds = new Map<number, number>();
   try {
     await study.optimize(async (trial) => {
