@@ -1,6 +1,7 @@
 // Parameter names and ranges follow XGBoost 1.7's documentation (doc/parameter.rst).
 import { describe, expect, it } from 'vitest';
 import { parseGbdtParams } from './params.js';
+import { gbdtParamsSchema } from './params-schema.js';
 
 describe('parseGbdtParams', () => {
   it('applies XGBoost defaults', () => {
@@ -29,5 +30,15 @@ describe('parseGbdtParams', () => {
     expect(() => parseGbdtParams({ objective: 'reg:squarederror' })).toThrow(RangeError);
     expect(() => parseGbdtParams({ tree_method: 'gpu_hist' })).toThrow(RangeError);
     expect(() => parseGbdtParams({ lambda: 'x' })).toThrow(TypeError);
+  });
+
+  it('takes its ranges from gbdtParamsSchema, so a config checked with the schema fails with the same words', () => {
+    for (const [name, value] of [['eta', 1.5], ['subsample', 0], ['max_bin', 1], ['max_delta_step', 1]] as const) {
+      const schemaMessage = gbdtParamsSchema.shape[name].safeParse(value).error?.issues[0]?.message;
+      expect(schemaMessage).toBeDefined();
+      expect(() => parseGbdtParams({ [name]: value })).toThrow(`params: '${name}' ${schemaMessage}, got ${value}`);
+    }
+    expect(gbdtParamsSchema.safeParse({ learning_rate: 0.1, n_estimators: 40, nthread: 2 }).success).toBe(true);
+    expect(gbdtParamsSchema.safeParse({ etaa: 0.1 }).success).toBe(false);
   });
 });
