@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Smoke test of the container image: runs it with no network at all (so nothing can be downloaded at start), the
+# tiny test model mounted read-only, and checks from inside: non-root user, read-only model and app, /health,
+# one prediction with a token, the HEALTHCHECK, then a graceful stop (exit code 0).
+# Usage: deploy/image-smoke.sh IMAGE   (ENGINE=docker to use docker instead of podman). Needs `npm ci` done (dist/).
+set -euo pipefail
+image="${1:?usage: deploy/image-smoke.sh IMAGE}"
+engine="${ENGINE:-podman}"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+tmp="$(mktemp -d)"
+name="pipe-smoke-$$"
+cleanup() { "$engine" rm -f "$name" >/dev/null 2>&1 || true; rm -rf "$tmp"; }
+trap cleanup EXIT
+fail() { echo "image-smoke: FAILED: $*" >&2; "$engine" logs "$name" >&2 || true; exit 1; }
+
+mkdir -p "$tmp/clips"
+node --input-type=module -e "
+  const { writeTinyBundle, toneClip } = await import('$root/dist/src/bundle/tiny-bundle.js');
+  const { encodeWav } = await import('$root/dist/src/audio/wav-encode.js');
+  const { Rng } = await import('$root/dist/src/ml/index.js');
+  const { writeFileSync } = await import('node:fs');
+  await writeTinyBundle('$tmp/model');
+  writeFileSync('$tmp/clips/clip.wav', encodeWav(toneClip(400, 0.8, new Rng(1)).samples, { sampleRateHz: 16000 }));
+"
+chmod -R a+rX "$tmp"
+
+token=smoke-predictor-token-0123456789
+"$engine" run -d --name "$name" --network none \
+  -v "$tmp/model:/model:ro" -v "$tmp/clips:/clips:ro" \
+  -e PIPE_SERVE_TOKENS="$token:predictor" \
+  "$image" >/dev/null
+echo "image-smoke: started $image as $name (no network)"
+
+inside() { "$engine" exec "$name" node --input-type=module -e "$1"; }
+ok=0
+for _ in $(seq 1 60); do
+  if inside "const r = await fetch('http://127.0.0.1:8000/health'); process.exit(r.ok ? 0 : 1)" 2>/dev/null; then ok=1; break; fi
+  [ "$("$engine" inspect -f '{{.State.Running}}' "$name")" = true ] || fail "the container exited"
+  sleep 1
+done
+[ "$ok" = 1 ] || fail "/health not ready after 60 s"
+echo "image-smoke: /health ok"
+
+uid="$("$engine" exec "$name" id -u)"
+[ "$uid" != 0 ] || fail "runs as root"
+echo "image-smoke: runs as uid $uid"
+"$engine" exec "$name" sh -c 'touch /model/x' 2>/dev/null && fail "/model is writable"
+"$engine" exec "$name" sh -c 'touch /app/x' 2>/dev/null && fail "/app is writable by the server's user"
+echo "image-smoke: /model and /app are read-only for it"
+
+inside "
+  const form = new FormData();
+  form.append('files', new Blob([(await import('node:fs')).readFileSync('/clips/clip.wav')]), 'clip.wav');
+  const r = await fetch('http://127.0.0.1:8000/predict', { method: 'POST', body: form, headers: { authorization: 'Bearer $token' } });
+  const body = await r.json();
+  if (r.status !== 200 || body.results?.[0]?.file_name !== 'clip.wav') { console.error(r.status, JSON.stringify(body)); process.exit(1); }
+  console.log('image-smoke: /predict ok:', body.results[0].predicted_label);
+" || fail "/predict"
+
+if [ "$("$engine" inspect -f '{{if .Config.Healthcheck}}yes{{end}}' "$image" 2>/dev/null)" = yes ]; then
+  "$engine" healthcheck run "$name" || fail "HEALTHCHECK failed"
+  echo "image-smoke: HEALTHCHECK ok"
+else
+  echo "image-smoke: the image has no HEALTHCHECK (podman keeps it only with --format docker)"
+  exit 1
+fi
+
+"$engine" stop -t 35 "$name" >/dev/null
+code="$("$engine" inspect -f '{{.State.ExitCode}}' "$name")"
+[ "$code" = 0 ] || fail "exit code $code after stop (expected 0: graceful shutdown)"
+echo "image-smoke: stopped gracefully (exit 0); PASSED"
