@@ -2,7 +2,9 @@
 # Smoke test of the container image: runs it with no network at all (so nothing can be downloaded at start), the
 # tiny test model mounted read-only, and checks from inside: non-root user, read-only model and app, /health,
 # one prediction with a token, the HEALTHCHECK, then a graceful stop (exit code 0).
-# Usage: deploy/image-smoke.sh IMAGE   (ENGINE=docker to use docker instead of podman). Needs `npm ci` done (dist/).
+# Usage: deploy/image-smoke.sh IMAGE   (ENGINE=docker to use docker instead of podman; RUN_ARGS: extra flags for
+# `run`, e.g. "--runtime runc --ulimit nofile=20000:20000 --ulimit nproc=4096:4096" where the default OCI runtime
+# or limits do not work, docs/deploy.md). Needs `npm ci` done (dist/).
 set -euo pipefail
 image="${1:?usage: deploy/image-smoke.sh IMAGE}"
 engine="${ENGINE:-podman}"
@@ -25,7 +27,8 @@ node --input-type=module -e "
 chmod -R a+rX "$tmp"
 
 token=smoke-predictor-token-0123456789
-"$engine" run -d --name "$name" --network none \
+# shellcheck disable=SC2086 # RUN_ARGS is a list of flags
+"$engine" run -d --name "$name" --network none ${RUN_ARGS:-} \
   -v "$tmp/model:/model:ro" -v "$tmp/clips:/clips:ro" \
   -e PIPE_SERVE_TOKENS="$token:predictor" \
   "$image" >/dev/null
