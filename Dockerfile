@@ -12,9 +12,11 @@ ARG NODE_RUN_IMAGE=docker.io/library/node:20-bookworm-slim
 FROM ${NODE_BUILD_IMAGE} AS build
 WORKDIR /app
 # Dependencies first (a cached layer while only the sources change). --ignore-scripts: `prepare` (tsc) needs the
-# sources; the packages' own install scripts run below with `npm rebuild`.
+# sources; the packages' own install scripts run below with `npm rebuild`. Behind a TLS-intercepting proxy, give
+# its CA certificate as a build secret (--secret id=ca,src=proxy-ca.crt); it is not stored in the image.
 COPY package.json package-lock.json .npmrc ./
-RUN npm ci --ignore-scripts --no-audit --no-fund
+RUN --mount=type=secret,id=ca,required=false \
+    NODE_EXTRA_CA_CERTS=/run/secrets/ca npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json ./
 COPY bin ./bin
 COPY src ./src

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Smoke test of the container image: runs it with no network at all (so nothing can be downloaded at start), the
 # tiny test model mounted read-only, and checks from inside: non-root user, read-only model and app, /health,
-# one prediction with a token, the HEALTHCHECK, then a graceful stop (exit code 0).
+# one prediction with a token, the HEALTHCHECK, a graceful stop (exit code 0, under 10 s), and `pipe predict`
+# through the same entry point.
 # Usage: deploy/image-smoke.sh IMAGE   (ENGINE=docker to use docker instead of podman; RUN_ARGS: extra flags for
 # `run`, e.g. "--runtime runc --ulimit nofile=20000:20000 --ulimit nproc=4096:4096" where the default OCI runtime
 # or limits do not work, docs/deploy.md). Needs `npm ci` done (dist/).
@@ -60,15 +61,24 @@ inside "
   console.log('image-smoke: /predict ok:', body.results[0].predicted_label);
 " || fail "/predict"
 
-if [ "$("$engine" inspect -f '{{if .Config.Healthcheck}}yes{{end}}' "$image" 2>/dev/null)" = yes ]; then
+if "$engine" image inspect --format '{{json .Config.Healthcheck}}' "$image" | grep -q '/health'; then
   "$engine" healthcheck run "$name" || fail "HEALTHCHECK failed"
   echo "image-smoke: HEALTHCHECK ok"
 else
-  echo "image-smoke: the image has no HEALTHCHECK (podman keeps it only with --format docker)"
-  exit 1
+  fail "the image has no HEALTHCHECK on /health (podman keeps it only with --format docker)"
 fi
 
+stop_started=$SECONDS
 "$engine" stop -t 35 "$name" >/dev/null
+stop_s=$((SECONDS - stop_started))
 code="$("$engine" inspect -f '{{.State.ExitCode}}' "$name")"
 [ "$code" = 0 ] || fail "exit code $code after stop (expected 0: graceful shutdown)"
-echo "image-smoke: stopped gracefully (exit 0); PASSED"
+[ "$stop_s" -lt 10 ] || fail "stopping an idle server took $stop_s s"
+echo "image-smoke: stopped gracefully (exit 0 after ${stop_s} s)"
+
+# Another pipe command through the same entry point: batch pre-labelling.
+# shellcheck disable=SC2086
+out="$("$engine" run --rm --network none ${RUN_ARGS:-} -v "$tmp/model:/model:ro" -v "$tmp/clips:/clips:ro" "$image" \
+  predict /clips/clip.wav --model /model -o /tmp/prelabels.json 2>&1)" || fail "pipe predict: $out"
+case "$out" in *" segments of 1 file → /tmp/prelabels.json"*) echo "image-smoke: pipe predict ok" ;; *) fail "pipe predict: $out" ;; esac
+echo "image-smoke: PASSED"
