@@ -63,21 +63,24 @@ describe('pipe serve graceful shutdown', () => {
       req.on('error', reject);
       req.write(body.subarray(0, half));
       // The second half goes out only after SIGTERM: the request is in flight while the server shuts down.
-      void sleep(300).then(() => {
+      void sleep(300).then(async () => {
         child.kill('SIGTERM');
-        return sleep(500);
-      }).then(async () => {
-        const late = await fetch(`${url.origin}/health`).then((r) => `answered ${r.status}`, (e: Error) => `refused (${(e.cause as Error | undefined)?.message ?? e.message})`);
+        // Once the signal is handled, a new caller is turned away (connection refused, or 503 while closing).
+        let late = '';
+        for (const started = Date.now(); Date.now() - started < 10_000; await sleep(100)) {
+          late = await fetch(`${url.origin}/health`).then((r) => `answered ${r.status}`, (e: Error) => `refused (${(e.cause as Error | undefined)?.message ?? e.message})`);
+          if (late !== 'answered 200') break;
+        }
         expect(late).toMatch(/^refused|^answered 503/);
         req.end(body.subarray(half));
-      }, reject);
+      }).catch(reject);
     });
     const { status, text } = await answer;
     expect(status).toBe(200);
     expect((JSON.parse(text) as { results: { file_name: string }[] }).results[0]?.file_name).toBe('clip.wav');
     const answeredAt = Date.now();
     expect(await exited).toBe(0);
-    expect(Date.now() - answeredAt).toBeLessThan(2000);
+    expect(Date.now() - answeredAt).toBeLessThan(5000); // not the 72 s of fastify's keep-alive timeout
     agent.destroy();
   });
 });
