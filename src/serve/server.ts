@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import multipart from '@fastify/multipart';
 import { errorBody, apiErrorOf, type ApiError } from './api-error.js';
 import { Authenticator } from './auth.js';
+import { closeDraining } from './drain.js';
 import { loadModel, type LoadedModel } from './loaded-model.js';
 import { openApiDocument } from './openapi.js';
 import { registerPredictRoutes } from './predict-routes.js';
@@ -98,7 +99,7 @@ export async function startServer(options: ServeOptions): Promise<Server> {
     state: () => state,
     async close() {
       await ready;
-      await app.close();
+      await closeDraining(app, limits.predictTimeoutMs + 1000); // in-flight requests finish (a prediction ends by its timeout)
       if (state.kind === 'ready') await state.model.pool.close();
     },
   };
