@@ -1,0 +1,19 @@
+// Picks and builds the kernel backend for a network.
+import type { NnBackend } from '../api.js';
+import { Arena } from './arena.js';
+import { jsKernels } from './js-kernels.js';
+import type { Kernels } from './kernels.js';
+import { wasmKernels } from './wasm-kernels.js';
+
+/** Kernels for `backend` ('auto': WASM SIMD when available) on `threads` threads, with a fresh arena. */
+export async function createKernels(backend: 'auto' | NnBackend, threads: number): Promise<Kernels> {
+  if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`nn: threads must be an integer ≥ 1, got ${threads}`);
+  const arena = new Arena(threads > 1);
+  if (backend === 'js') return jsKernels(arena);
+  const kernels = wasmKernels(arena);
+  if (kernels === null) {
+    if (backend === 'wasm') throw new RangeError('nn: backend wasm requested but this runtime has no WebAssembly SIMD');
+    return jsKernels(arena);
+  }
+  return kernels;
+}
