@@ -20,6 +20,9 @@ interface Bank {
   readonly kernels: Float64Array; // newFreq rows of taps values
   readonly taps: number;
   readonly width: number;
+  /** Per phase, the first and one past the last non-zero tap (the window is 0 beyond ±lowpassFilterWidth). */
+  readonly nonZeroFrom: Int32Array;
+  readonly nonZeroTo: Int32Array;
 }
 
 const banks = new Map<string, Bank>();
@@ -43,7 +46,15 @@ function bankFor(orig: number, next: number, lowpassFilterWidth: number, rolloff
       kernels[phase * taps + i] = (x === 0 ? 1 : Math.sin(x) / x) * window * scale;
     }
   }
-  const bank = { kernels, taps, width };
+  const nonZeroFrom = new Int32Array(next), nonZeroTo = new Int32Array(next);
+  for (let phase = 0; phase < next; phase++) {
+    let lo = 0, hi = taps;
+    while (lo < hi && kernels[phase * taps + lo] === 0) lo++;
+    while (hi > lo && kernels[phase * taps + hi - 1] === 0) hi--;
+    nonZeroFrom[phase] = lo;
+    nonZeroTo[phase] = hi;
+  }
+  const bank = { kernels, taps, width, nonZeroFrom, nonZeroTo };
   if (banks.size >= 8) banks.clear();
   banks.set(key, bank);
   return bank;
@@ -60,7 +71,7 @@ export function resampleTorchaudio(samples: Float32Array, fromHz: number, toHz: 
   const divisor = gcd(fromHz, toHz);
   const orig = fromHz / divisor;
   const next = toHz / divisor;
-  const { kernels, taps, width } = bankFor(orig, next, lowpassFilterWidth, rolloff);
+  const { kernels, taps, width, nonZeroFrom, nonZeroTo } = bankFor(orig, next, lowpassFilterWidth, rolloff);
   const n = samples.length;
   const outLength = Math.ceil((next * n) / orig);
   const out = new Float32Array(outLength);
@@ -69,8 +80,9 @@ export function resampleTorchaudio(samples: Float32Array, fromHz: number, toHz: 
     const block = Math.floor(o / next);
     const phase = o - block * next;
     const first = block * orig - width;
-    const lo = Math.max(0, -first);
-    const hi = Math.min(taps, n - first);
+    // Zero taps are skipped: they add nothing to the sum.
+    const lo = Math.max(nonZeroFrom[phase]!, -first);
+    const hi = Math.min(nonZeroTo[phase]!, n - first);
     const row = phase * taps;
     let sum = 0;
     for (let i = lo; i < hi; i++) sum += kernels[row + i]! * samples[first + i]!;
