@@ -4,9 +4,8 @@
 import type { SmallCnnArch } from './api.js';
 import type { Kernels } from './kernels/kernels.js';
 import type { NetLayout } from './layout.js';
-import { batchNormBackward, batchNormEval, batchNormTrain } from './ops/batch-norm.js';
-import { im2row, row2im } from './ops/im2row.js';
-import { reluAvgPoolBackward, reluAvgPoolForward, reluMaxPoolBackward, reluMaxPoolForward } from './ops/pool.js';
+import { batchNormBackward, batchNormEvalParams, batchNormTrain } from './ops/batch-norm.js';
+import { reluAvgPoolBackward, reluAvgPoolForward } from './ops/pool.js';
 import type { Rng } from '../util/random.js';
 
 /** Float offsets of one conv block's activations for the current batch shape. */
@@ -18,14 +17,15 @@ interface BlockBuffers {
   x: number;
   /** im2row rows [rows, 9·cin]; their gradient overwrites them in backward. */
   r: number;
-  /** Conv output, then batch-norm output in place [rows, cout]. */
+  /** Conv output (without its bias, which the batch norm folds in), then the batch-norm output [rows, cout]. */
   z: number;
   /** x̂ [rows, cout] (training). */
   xhat: number;
   /** Gradient with respect to z [rows, cout]. */
   dz: number;
-  arg: Uint8Array;
-  invStd: Float64Array;
+  /** Max-pool argmax per pooled element (int32 storage). */
+  arg: number;
+  invStd: Float32Array;
 }
 
 /** Arena offsets of the persistent blocks. */
@@ -72,8 +72,8 @@ export class Network {
         z: a.alloc(rows * block.cout),
         xhat: a.alloc(rows * block.cout),
         dz: a.alloc(rows * block.cout),
-        arg: new Uint8Array(n * (h >> 1) * (w >> 1) * block.cout),
-        invStd: new Float64Array(block.cout),
+        arg: a.alloc(n * (h >> 1) * (w >> 1) * block.cout),
+        invStd: new Float32Array(block.cout),
       };
       this.blocks.push(buffers);
       if (this.blocks.length < 3) {
@@ -101,17 +101,17 @@ export class Network {
       const L = this.layout.blocks[b] as NetLayout['blocks'][number];
       const B = this.blocks[b] as BlockBuffers;
       const kk = 9 * L.cin;
-      im2row(this.k.arena.f32, B.x, n, B.h, B.w, L.cin, B.r);
+      this.k.im2row(B.x, n, B.h, B.w, L.cin, B.r);
       this.k.gemm(B.rows, L.cout, kk, B.r, kk, 1, params + L.w, L.cout, B.z, L.cout, false);
-      const f = this.k.arena.f32;
-      for (let r = 0, p = B.z; r < B.rows; r++, p += L.cout) for (let j = 0; j < L.cout; j++) f[p + j] = (f[p + j] as number) + (f[params + L.b + j] as number);
+      const slots = { bias: params + L.b, gamma: params + L.gamma, beta: params + L.beta, mean: buffers + L.mean, variance: buffers + L.var };
       if (train) {
-        B.invStd = batchNormTrain(f, B.z, B.rows, L.cout, params + L.gamma, params + L.beta, buffers + L.mean, buffers + L.var, B.xhat, B.z);
+        B.invStd = batchNormTrain(this.k, B.z, B.rows, L.cout, slots, B.xhat);
       } else {
-        batchNormEval(f, B.z, B.rows, L.cout, params + L.gamma, params + L.beta, buffers + L.mean, buffers + L.var, B.z);
+        const { scale, shift } = batchNormEvalParams(this.k.arena.f32, L.cout, slots);
+        this.k.affine(B.z, B.rows, L.cout, scale, shift, B.z);
       }
-      if (b < 2) reluMaxPoolForward(f, B.z, n, B.h, B.w, L.cout, (this.blocks[b + 1] as BlockBuffers).x, B.arg);
-      else reluAvgPoolForward(f, B.z, n, B.h * B.w, L.cout, this.feat);
+      if (b < 2) this.k.reluMaxPool(B.z, n, B.h, B.w, L.cout, (this.blocks[b + 1] as BlockBuffers).x, B.arg);
+      else reluAvgPoolForward(this.k.arena.f32, B.z, n, B.h * B.w, L.cout, this.feat);
     }
     const f = this.k.arena.f32;
     const p = this.arch.dropout;
@@ -173,19 +173,16 @@ export class Network {
       const kk = 9 * L.cin;
       f = this.k.arena.f32;
       if (b === 2) reluAvgPoolBackward(f, B.z, dFeat, n, B.h * B.w, L.cout, B.dz);
-      else reluMaxPoolBackward(f, B.z, (this.blocks[b + 1] as BlockBuffers).x, n, B.h, B.w, L.cout, B.dz, B.arg);
-      batchNormBackward(f, B.dz, B.xhat, B.rows, L.cout, params + L.gamma, B.invStd, grads + L.gamma, grads + L.beta);
-      for (let j = 0; j < L.cout; j++) {
-        let sb = 0;
-        for (let r = 0, p = B.dz + j; r < B.rows; r++, p += L.cout) sb += f[p] as number;
-        f[grads + L.b + j] = sb;
-      }
+      else this.k.reluMaxPoolBack(B.z, (this.blocks[b + 1] as BlockBuffers).x, n, B.h, B.w, L.cout, B.dz, B.arg);
+      batchNormBackward(this.k, B.dz, B.xhat, B.rows, L.cout, params + L.gamma, B.invStd, grads + L.gamma, grads + L.beta);
+      this.k.arena.f32.set(Float32Array.from(this.k.colSum(B.dz, B.rows, L.cout)), grads + L.b);
+      f = this.k.arena.f32;
       this.k.gemm(kk, L.cout, B.rows, B.r, 1, kk, B.dz, L.cout, grads + L.w, L.cout, false);
       if (b === 0) break;
       const ws = this.at.wScratch;
       for (let t = 0; t < kk; t++) for (let co = 0; co < L.cout; co++) f[ws + co * kk + t] = f[params + L.w + t * L.cout + co] as number;
       this.k.gemm(B.rows, kk, L.cout, B.dz, L.cout, 1, ws, kk, B.r, kk, false);
-      row2im(this.k.arena.f32, B.r, n, B.h, B.w, L.cin, B.x);
+      this.k.row2im(B.r, n, B.h, B.w, L.cin, B.x);
     }
   }
 }

@@ -1,21 +1,12 @@
 // Generates the WASM SIMD GEMM: C (+)= A·B on float32 with 4×8 register tiles (f32x4 mul + add, k summed in order,
 // bit-identical to gemmJs), blocked over columns (NC) and depth (KC) so that a B panel stays in cache while the
 // row tiles stream past it. A is read through strides (either layout), B and C rows are contiguous.
-import { Body, T, encodeModule } from './wasm-emit.js';
+import { Body, T, encodeModule, whileLoop } from './wasm-emit.js';
 
 /** Tile rows, columns-per-panel and depth-per-panel. */
 const MR = 4;
 const NC = 128;
 const KC = 256;
-
-/** `while (cond) body` with cond leaving an i32 on the stack. */
-function whileLoop(b: Body, cond: () => void, body: () => void): void {
-  b.block().loop();
-  cond();
-  b.eqz().brIf(1);
-  body();
-  b.br(0).end().end();
-}
 
 /** Micro-kernel over `rows` × (4·vectors) (vectors 0 = one scalar column): params pa saM saK pb ldb pc ldc kb first. */
 function microKernel(rows: number, vectors: number): Body {
@@ -123,9 +114,14 @@ function driver(): Body {
   return b;
 }
 
-/** The GEMM module's bytes for a shared or unshared imported memory of at most `maxPages`. */
-export function gemmModuleBytes(shared: boolean, maxPages: number): Uint8Array {
+/** The GEMM functions: six micro-kernels (module indices 0–5, as MICRO), then the exported `gemm` driver. */
+export function gemmFunctions(): { name?: string; body: Body }[] {
   const functions: { name?: string; body: Body }[] = MICRO.map(([rows, vectors]) => ({ body: microKernel(rows, vectors) }));
   functions.push({ name: 'gemm', body: driver() });
-  return encodeModule(functions, shared, maxPages);
+  return functions;
+}
+
+/** The GEMM module's bytes for a shared or unshared imported memory of at most `maxPages`. */
+export function gemmModuleBytes(shared: boolean, maxPages: number): Uint8Array {
+  return encodeModule(gemmFunctions(), shared, maxPages);
 }

@@ -2,10 +2,12 @@
 import type { Arena } from './arena.js';
 import { gemmJs } from './gemm-js.js';
 import type { Kernels } from './kernels.js';
+import { jsRowOps } from './ops-js.js';
 
-/** Kernels that run gemmJs on the calling thread. */
+/** Kernels that run gemmJs and the TS row operations on the calling thread. */
 export function jsKernels(arena: Arena): Kernels {
   return {
+    ...jsRowOps(arena),
     name: 'js',
     arena,
     threads: 1,

@@ -3,7 +3,7 @@
 // nothing is compiled outside the repository and no toolchain is needed.
 
 /** Value types. */
-export const T = { i32: 0x7f, f32: 0x7d, v128: 0x7b } as const;
+export const T = { i32: 0x7f, f32: 0x7d, f64: 0x7c, v128: 0x7b } as const;
 export type ValType = (typeof T)[keyof typeof T];
 
 function uleb(value: number, out: number[]): void {
@@ -85,7 +85,26 @@ export class Body {
   loadSplat(offset = 0): this { this.simd(0x09, 2); uleb(offset, this.code); return this; }
   v128Zero(): this { return this.simd(0x0c, ...new Array<number>(16).fill(0)); }
   f32x4Add(): this { return this.simd(0xe4); }
+  f32x4Sub(): this { return this.simd(0xe5); }
   f32x4Mul(): this { return this.simd(0xe6); }
+  f32x4Max(): this { return this.simd(0xe9); }
+  f32x4Gt(): this { return this.simd(0x44); }
+  f32x4Splat(): this { return this.simd(0x13); }
+  i32x4Splat(): this { return this.simd(0x11); }
+  i32x4Eq(): this { return this.simd(0x37); }
+  v128And(): this { return this.simd(0x4e); }
+  bitselect(): this { return this.simd(0x52); }
+  ltU(): this { return this.op(0x49); }
+  divS(): this { return this.op(0x6d); }
+  remS(): this { return this.op(0x6f); }
+  shrS(): this { return this.op(0x75); }
+  and(): this { return this.op(0x71); }
+  f64Load(offset = 0): this { this.code.push(0x2b, 3); uleb(offset, this.code); return this; }
+  f64Store(offset = 0): this { this.code.push(0x39, 3); uleb(offset, this.code); return this; }
+  f64Add(): this { return this.op(0xa0); }
+  f64PromoteF32(): this { return this.op(0xbb); }
+  f32Sub(): this { return this.op(0x93); }
+  f32Store0(): this { return this.op(0x43, 0, 0, 0, 0); }
 
   /** Encoded body: local declarations (run-length by type) then the code and `end`. */
   encode(): number[] {
@@ -158,4 +177,13 @@ export function encodeModule(functions: readonly { name?: string; body: Body }[]
   for (const { body } of functions) code.push(...body.encode());
   section(10, code, out);
   return Uint8Array.from(out);
+}
+
+/** `while (cond) body`, cond leaving an i32 on the stack. */
+export function whileLoop(b: Body, cond: () => void, body: () => void): void {
+  b.block().loop();
+  cond();
+  b.eqz().brIf(1);
+  body();
+  b.br(0).end().end();
 }

@@ -1,29 +1,42 @@
-// Kernels running the generated WASM SIMD module on the arena's memory.
+// Kernels running the generated WASM SIMD module (GEMM + memory-bound row kernels) on the arena's memory.
+// Per-channel vectors travel through a small scratch area of the arena.
 import type { Arena } from './arena.js';
 import { MAX_PAGES } from './arena.js';
-import { gemmModuleBytes } from './gemm-wasm.js';
-import type { Kernels } from './kernels.js';
+import { gemmFunctions } from './gemm-wasm.js';
+import type { Kernels, RowOps } from './kernels.js';
+import { opsFunctions } from './ops-wasm.js';
+import { encodeModule } from './wasm-emit.js';
 import { wasm, type WasmModule } from './wasm-api.js';
 
-type GemmFn = (m: number, n: number, k: number, a: number, saM: number, saK: number, b: number, ldb: number, c: number, ldc: number, acc: number) => void;
+type WasmFn = (...args: number[]) => void;
+type GemmCall = Kernels['gemm'];
 
 const compiled = new Map<boolean, WasmModule | null>();
+
+/** The module's bytes for a shared or unshared imported memory. */
+export function kernelModuleBytes(shared: boolean): Uint8Array {
+  return encodeModule([...gemmFunctions(), ...opsFunctions()], shared, MAX_PAGES);
+}
 
 /** The compiled kernel module for shared or unshared memory, or null when this runtime lacks WASM SIMD. */
 export function kernelModule(shared: boolean): WasmModule | null {
   let module = compiled.get(shared);
   if (module === undefined) {
-    const bytes = gemmModuleBytes(shared, MAX_PAGES);
+    const bytes = kernelModuleBytes(shared);
     module = wasm.validate(bytes) ? new wasm.Module(bytes) : null;
     compiled.set(shared, module);
   }
   return module;
 }
 
-/** The GEMM entry of an instance of `module` on `arena`'s memory (float-index arguments). */
-export function instantiateGemm(module: WasmModule, memory: Arena['memory']): (m: number, n: number, k: number, a: number, saM: number, saK: number, b: number, ldb: number, c: number, ldc: number, accumulate: boolean) => void {
-  const instance = new wasm.Instance(module, { env: { memory } });
-  const gemm = instance.exports['gemm'] as GemmFn;
+/** Exported functions of an instance of `module` on `memory`. */
+export function instantiate(module: WasmModule, memory: Arena['memory']): Record<string, WasmFn> {
+  return new wasm.Instance(module, { env: { memory } }).exports as Record<string, WasmFn>;
+}
+
+/** The GEMM of an instance, with float-index arguments. */
+export function gemmCall(fns: Record<string, WasmFn>): GemmCall {
+  const gemm = fns['gemm'] as WasmFn;
   return (m, n, k, a, saM, saK, b, ldb, c, ldc, accumulate) => {
     if (m <= 0 || n <= 0) return;
     if (k <= 0) throw new RangeError(`gemm: depth k must be ≥ 1, got ${k}`);
@@ -31,10 +44,65 @@ export function instantiateGemm(module: WasmModule, memory: Arena['memory']): (m
   };
 }
 
-/** Single-threaded WASM kernels, or null when WASM SIMD is unavailable. */
-export function wasmKernels(arena: Arena): Kernels | null {
+/** Scratch slots for per-channel vectors (floats each). */
+const SLOT = 256;
+const SLOTS = 8;
+
+function rowOps(arena: Arena, fns: Record<string, WasmFn>, fallback: RowOps): RowOps {
+  const scratch = arena.alloc(SLOT * SLOTS);
+  const fn = (name: string): WasmFn => fns[name] as WasmFn;
+  const put = (slot: number, v: Float32Array): number => {
+    arena.f32.set(v, scratch + slot * SLOT);
+    return (scratch + slot * SLOT) * 4;
+  };
+  const vectorOk = (c: number): boolean => c % 4 === 0 && c <= SLOT / 2;
+  const colSum = (name: string, x: number, y: number, m: number, c: number): Float64Array => {
+    const acc = scratch;
+    const tot = scratch + SLOT; // float64 × c in two slots
+    arena.f32.fill(0, tot, tot + 2 * c);
+    fn(name)(x * 4, y * 4, m, c, acc * 4, tot * 4);
+    return Float64Array.from(new Float64Array(arena.f32.buffer, tot * 4, c));
+  };
+  return {
+    colSum: (x, m, c) => (vectorOk(c) ? colSum('colsum_sum', x, 0, m, c) : fallback.colSum(x, m, c)),
+    colSumSqDev: (x, m, c, mean) => (vectorOk(c) ? colSum('colsum_sqdev', x, put(3, mean) / 4, m, c) : fallback.colSumSqDev(x, m, c, mean)),
+    colSumProd: (x, y, m, c) => (vectorOk(c) ? colSum('colsum_prod', x, y, m, c) : fallback.colSumProd(x, y, m, c)),
+    bnTrain(y, m, c, mean, invStd, gamma, beta, xhat, out) {
+      if (!vectorOk(c)) return fallback.bnTrain(y, m, c, mean, invStd, gamma, beta, xhat, out);
+      fn('bn_train')(y * 4, m, c, put(0, mean), put(1, invStd), put(2, gamma), put(3, beta), xhat * 4, out * 4);
+    },
+    affine(y, m, c, scale, shift, out) {
+      if (!vectorOk(c)) return fallback.affine(y, m, c, scale, shift, out);
+      fn('affine')(y * 4, m, c, put(0, scale), put(1, shift), out * 4);
+    },
+    bnBack(dy, xhat, m, c, k1, a, b) {
+      if (!vectorOk(c)) return fallback.bnBack(dy, xhat, m, c, k1, a, b);
+      fn('bn_back')(dy * 4, xhat * 4, m, c, put(0, k1), put(1, a), put(2, b));
+    },
+    im2row(x, n, h, w, c, out) {
+      fn(c % 4 === 0 ? 'im2row_v' : 'im2row_s')(x * 4, n, h, w, c, out * 4);
+    },
+    row2im(rows, n, h, w, c, dx) {
+      if (c % 4 !== 0) return fallback.row2im(rows, n, h, w, c, dx);
+      arena.f32.fill(0, dx, dx + n * h * w * c);
+      fn('row2im_v')(dx * 4, n, h, w, c, rows * 4);
+    },
+    reluMaxPool(z, n, h, w, c, out, arg) {
+      if (c % 4 !== 0) return fallback.reluMaxPool(z, n, h, w, c, out, arg);
+      fn('relu_maxpool')(z * 4, n, h, w, c, out * 4, arg * 4);
+    },
+    reluMaxPoolBack(z, dout, n, h, w, c, dz, arg) {
+      if (c % 4 !== 0) return fallback.reluMaxPoolBack(z, dout, n, h, w, c, dz, arg);
+      if (h % 2 === 1 || w % 2 === 1) arena.f32.fill(0, dz, dz + n * h * w * c);
+      fn('relu_maxpool_back')(z * 4, dout * 4, n, h, w, c, dz * 4, arg * 4);
+    },
+  };
+}
+
+/** The WASM row kernels plus GEMM of one instance on `arena`, or null when WASM SIMD is unavailable. */
+export function wasmParts(arena: Arena, fallback: RowOps): { ops: RowOps; gemm: GemmCall } | null {
   const module = kernelModule(arena.shared);
   if (module === null) return null;
-  const gemm = instantiateGemm(module, arena.memory);
-  return { name: 'wasm', arena, threads: 1, gemm, close: async () => {} };
+  const fns = instantiate(module, arena.memory);
+  return { ops: rowOps(arena, fns, fallback), gemm: gemmCall(fns) };
 }
