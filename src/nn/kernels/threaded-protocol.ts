@@ -1,0 +1,9 @@
+// Control words shared between the main thread and one kernel worker (an Int32Array over a SharedArrayBuffer):
+// the main thread writes op + args, bumps `seq` and notifies; the worker runs the op and copies `seq` into `done`.
+
+/** Word indices. */
+export const CTRL = { seq: 0, done: 1, op: 2, args: 4 } as const;
+/** Words per worker. */
+export const CTRL_WORDS = 16;
+export const OP_GEMM = 1;
+export const OP_QUIT = 2;
