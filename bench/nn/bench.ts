@@ -5,6 +5,7 @@
 //   --torch runs bench/nn/torch_smallcnn.py (needs Debian python3-torch) for the PyTorch column; otherwise the
 //   issue's figure (PyTorch 1.13, one thread, 5.3 s per epoch) is cited.
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createSmallCnn, exportOnnx, openOnnxClassifier, type NnBackend } from '../../src/nn/index.js';
@@ -71,7 +72,7 @@ async function trainEpochs(threads: number): Promise<{ wallS: number; cpuS: numb
 function torchFigure(threads: number): string {
   if (!values.torch) return threads === 1 ? '5.3 (issue, cited)' : '—';
   try {
-    const out = execFileSync('python3', [new URL('./torch_smallcnn.py', import.meta.url).pathname, String(threads), String(epochs)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3', [new URL('./torch_smallcnn.py', import.meta.url).pathname, String(threads), String(epochs)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     const m = /wall ([\d.]+) s\/epoch, cpu ([\d.]+) s\/epoch, eval ([\d.]+) ms/.exec(out);
     return m === null ? 'unparsed' : `${m[1]} wall / ${m[2]} CPU (eval ${m[3]} ms/seg)`;
   } catch (error) {

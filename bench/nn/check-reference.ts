@@ -31,6 +31,7 @@ async function main(): Promise<number> {
     console.log(`  … but pre-BN conv biases        ${r.weightAbs.maxExcludingPreBnBias.toExponential(2)}  (${r.weightAbs.nameExcludingPreBnBias}; see docs/nn.md, "Parity")`);
     console.log(`eval probabilities, max abs err  ${r.probAbs.toExponential(2)}`);
     console.log(`eval logits, max abs error       ${r.logitAbs.toExponential(2)}`);
+    console.log(`  … with the reference's pre-BN biases and running means: probabilities ${r.probAbsWithReferenceBiases.toExponential(2)}`);
     return 0;
   } catch (error) {
     console.error(`check-reference: ${(error as Error).message}`);

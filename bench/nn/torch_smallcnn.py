@@ -1,6 +1,6 @@
 # PyTorch CPU baseline of bench/nn: the same SmallCNN (specs/burst-study.md), 2,000 random 64×56 segments,
 # batch 16, Adam lr 1e-3, weighted cross-entropy, dropout 0.3; seconds per epoch (wall and process CPU).
-# Usage: python3 bench/nn/torch_smallcnn.py THREADS [EPOCHS]   (Debian python3-torch 1.13)
+# Usage: /usr/bin/python3 bench/nn/torch_smallcnn.py THREADS [EPOCHS]   (Debian python3-torch 1.13)
 import sys
 import time
 

@@ -17,5 +17,6 @@ describe.each(['wasm', 'js'] as const)('SmallCNN parity with PyTorch (%s kernels
     expect(r.weightAbs.maxExcludingPreBnBias).toBeLessThan(1e-4);
     expect(r.weightAbs.max).toBeLessThan(r.steps * 1e-3 + 1e-4);
     expect(r.probAbs).toBeLessThan(1e-3);
+    expect(r.probAbsWithReferenceBiases).toBeLessThan(1e-4);
   }, 120_000);
 });

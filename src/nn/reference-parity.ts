@@ -41,6 +41,9 @@ export interface ParityReport {
   readonly weightAbs: { readonly max: number; readonly name: string; readonly maxExcludingPreBnBias: number; readonly nameExcludingPreBnBias: string };
   readonly probAbs: number;
   readonly logitAbs: number;
+  /** Eval probabilities again after substituting the reference's final pre-BN conv biases and running means into
+   * our final state: isolates the error those zero-gradient parameters cause. */
+  readonly probAbsWithReferenceBiases: number;
   readonly losses: readonly number[];
 }
 
@@ -142,7 +145,15 @@ export async function checkReference(dir: string, options: { backend?: 'auto' | 
         logitAbs = Math.max(logitAbs, Math.abs((logits[r * classes + c] as number) - (trace.eval_logits[r]?.[c] ?? NaN)));
       }
     }
-    return { steps: trace.steps, batch: trace.batch, frames, lossRel, gradAbs, weightAbs, probAbs, logitAbs, losses };
+    const substituted = new Map(finalState);
+    for (const [name, t] of prefixed(tensors, 'final.')) if (PRE_BN.test(name)) substituted.set(name, t);
+    model.loadStateDict(substituted);
+    const probs2 = model.predictProba({ data: inputs.data.subarray(from * per, to * per), n: to - from, frames });
+    let probAbsWithReferenceBiases = 0;
+    for (let r = 0; r < to - from; r++) {
+      for (let c = 0; c < classes; c++) probAbsWithReferenceBiases = Math.max(probAbsWithReferenceBiases, Math.abs((probs2[r * classes + c] as number) - (trace.eval_probs[r]?.[c] ?? NaN)));
+    }
+    return { steps: trace.steps, batch: trace.batch, frames, lossRel, gradAbs, weightAbs, probAbs, logitAbs, probAbsWithReferenceBiases, losses };
   } finally {
     await model.close();
   }
