@@ -29,19 +29,19 @@ export function renderBurstEvent(cls: number, rng: Rng, sampleRateHz: number): R
   const tauS = rng.uniform(0.004, 0.02);
   const onsets: number[] = [0];
   if (cls === 1) {
-    const count = rng.int(2, 7);
-    for (let k = 1; k < count; k++) onsets.push(onsets[k - 1]! + rng.uniform(0.04, 0.22));
+    const count = rng.int(3, 6);
+    for (let k = 1; k < count; k++) onsets.push(onsets[k - 1]! + rng.uniform(0.035, 0.1));
   }
   const bodyS = onsets[onsets.length - 1]! + tauS * 6;
-  const post = rng.uniform(0.03, 0.25);
+  const post = cls === 0 ? rng.uniform(0.12, 0.35) : rng.uniform(0.05, 0.15); // annotators mark generous extents
   const total = Math.round((pre + bodyS + post) * sampleRateHz);
   const raw = new Float32Array(total);
   for (const onset of onsets) pulse(raw, Math.round((pre + onset) * sampleRateHz), rng, sampleRateHz, tauS * rng.uniform(0.8, 1.25), rng.uniform(0.6, 1));
-  return { samples: bandLimit(raw, rng, sampleRateHz), labelStartS: pre * rng.uniform(0.3, 1), labelEndS: pre + bodyS + post * rng.uniform(0.3, 1) };
+  return { samples: bandLimit(raw, rng, sampleRateHz), labelStartS: pre * rng.uniform(0.3, 1), labelEndS: pre + bodyS + post * rng.uniform(0.8, 1) };
 }
 
 function harmonic(rng: Rng, sampleRateHz: number, pre: number): RenderedEvent {
-  const durationS = rng.uniform(0.12, 1.1);
+  const durationS = rng.uniform(0.1, 0.4);
   const f0Start = rng.uniform(180, 800);
   const f0End = f0Start * rng.uniform(0.7, 1.4);
   const harmonics = rng.int(2, 8);
@@ -49,7 +49,7 @@ function harmonic(rng: Rng, sampleRateHz: number, pre: number): RenderedEvent {
   const breath = rng.uniform(0, 0.6);
   const vibratoHz = rng.uniform(3, 8);
   const vibratoDepth = rng.uniform(0, 0.03);
-  const post = rng.uniform(0.02, 0.2);
+  const post = rng.uniform(0.02, 0.06);
   const n = Math.round((pre + durationS + post) * sampleRateHz);
   const out = new Float32Array(n);
   const start = Math.round(pre * sampleRateHz);

@@ -66,11 +66,11 @@ export function renderDemoRecording(index: number, params: SynthParams): DemoRec
     let label = BURST_CLASSES[cls]!;
     if (rng.chance(params.label_noise)) label = BURST_CLASSES[(cls + rng.int(1, 2)) % 3]!;
     segments.push({ startS: round3(t + event.labelStartS), endS: round3(t + event.labelEndS), label });
-    t += event.samples.length / sampleRateHz + rng.uniform(0.15, 1.8);
+    t += event.samples.length / sampleRateHz + rng.uniform(0.3, 1.6);
   }
   const rt60 = roomRng.uniform(0.05, 0.5);
   const wet = reverberate(dry, new Rng(deriveSeed(params.seed, index, 7)), { rt60Sec: rt60, directToReverbDb: roomRng.uniform(3, 12), sampleRateHz });
-  const clicks = clickNoise(n, rng, roomRng.uniform(0, 0.6), sampleRateHz);
+  const clicks = clickNoise(n, rng, roomRng.uniform(0, 0.2), sampleRateHz);
   const samples = new Float32Array(n);
   for (let i = 0; i < n; i++) samples[i] = Math.max(-1, Math.min(1, wet[i]! + (noiseLevel / baseRms) * base[i]! + 0.3 * noiseLevel * clicks[i]!));
   return { name: `rec${String(index + 1).padStart(2, '0')}_room${room + 1}`, sampleRateHz, samples, segments, room };

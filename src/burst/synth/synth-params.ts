@@ -5,9 +5,9 @@ export const synthParamsSchema = z.strictObject({
   /** Seed of everything drawn. */
   seed: z.number().int().default(7),
   /** Number of recordings (rooms cycle through `rooms`). */
-  recordings: z.number().int().min(1).default(12),
+  recordings: z.number().int().min(1).default(16),
   /** Each recording's length is drawn uniformly from this range, in seconds. */
-  duration_s: z.tuple([z.number().positive(), z.number().positive()]).default([20, 30]),
+  duration_s: z.tuple([z.number().positive(), z.number().positive()]).default([15, 25]),
   /** Share of events of each class (b, mb, h); normalised. */
   class_shares: z.tuple([z.number().nonnegative(), z.number().nonnegative(), z.number().nonnegative()]).default([0.55, 0.3, 0.15]),
   /** Signal-to-noise ratio of events against the room noise, dB, drawn per event. */
