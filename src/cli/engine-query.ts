@@ -13,10 +13,12 @@ async function open(): Promise<{ engine: typeof import('../engine/index.js'); pr
   return { engine, project: project.value };
 }
 
-/** Prints the stage graph. */
-export async function runDag(format: 'ascii' | 'mermaid' | 'dot'): Promise<void> {
+/** Prints the stage graph: all of it, or `target` with its upstream (`full`: its whole pipeline), as DVC's dag. */
+export async function runDag(format: 'ascii' | 'mermaid' | 'dot', target: string | undefined, full: boolean): Promise<void> {
   const { engine, project } = await open();
-  out(engine.renderDag(project.graph, format));
+  const graph = engine.dagOf(project, target, full);
+  if (!graph.ok) return raise(graph.error);
+  out(engine.renderDag(graph.value, format));
 }
 
 interface TableFlags {
