@@ -1,7 +1,7 @@
 // `pipe dag`, `pipe params diff`, `pipe metrics show|diff`, `pipe gc`: open the project, ask the engine,
 // print a table (plain, Markdown or JSON).
 import type { DiffRow, Project, Value } from '../engine/index.js';
-import { raise } from './engine-repro.js';
+import { printWarnings, raise } from './engine-repro.js';
 import { renderTable } from './engine-table.js';
 
 const out = (text: string): void => void process.stdout.write(text);
@@ -10,6 +10,7 @@ async function open(): Promise<{ engine: typeof import('../engine/index.js'); pr
   const engine = await import('../engine/index.js');
   const project = await engine.openProject(process.cwd());
   if (!project.ok) return raise(project.error);
+  printWarnings(project.value);
   return { engine, project: project.value };
 }
 

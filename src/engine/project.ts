@@ -107,6 +107,7 @@ function mergePipelines(root: string, pipelines: readonly Pipeline[]): Pipeline 
     paramsFiles: union((p) => p.paramsFiles),
     metricsFiles: union((p) => p.metricsFiles),
     inputs: union((p) => p.inputs),
+    warnings: pipelines.flatMap((p) => p.warnings ?? []),
   };
 }
 

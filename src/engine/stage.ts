@@ -56,4 +56,6 @@ export interface Pipeline {
   readonly metricsFiles: readonly string[];
   /** Every file read while resolving (for the resolved-config cache key). */
   readonly inputs: readonly string[];
+  /** `file:line:col: …` for keys accepted for DVC compatibility but given no meaning (printed on every load). */
+  readonly warnings?: readonly string[];
 }

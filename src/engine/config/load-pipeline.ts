@@ -10,6 +10,7 @@ import { ParamsFiles, toValue } from './params-files.js';
 import { foreachSchema, knownKeys, matrixSchema, pipelineSchema, stageSchema, type RawPipeline } from './schema.js';
 import { validateAt } from './schema-issues.js';
 import { interpolate, type Context } from './template.js';
+import { ignoredKeyWarnings } from './ignored-keys.js';
 import { normaliseStage } from './normalise-stage.js';
 import { positionOf, parseYamlSource, type YamlPath, type YamlSource } from './yaml-source.js';
 
@@ -51,7 +52,9 @@ export function loadPipeline(root: string, file: string): Result<Pipeline, Failu
       stages.push(stage);
     }
   }
-  return ok(assemble(root, scope, top.value, stages, params));
+  const pipeline = assemble(root, scope, top.value, stages, params);
+  const warnings = ignoredKeyWarnings(src);
+  return ok(warnings.length === 0 ? pipeline : { ...pipeline, warnings });
 }
 
 /** `name` in root-relative directory `dir`, root-relative. */

@@ -44,7 +44,9 @@ export function normaliseStage(
   }
   const tracked = normaliseParams(root, wdir, raw.params ?? [], params, src, [...at, 'params'], name);
   if (!tracked.ok) return tracked;
-  const cmd = typeof raw.cmd === 'string' ? [raw.cmd] : raw.cmd;
+  // DVC runs a string cmd line by line (dvc/stage/run.py _enforce_cmd_list: cmd.splitlines()), stopping at the
+  // first failing line; blank lines would run as empty commands and are dropped
+  const cmd = typeof raw.cmd === 'string' ? raw.cmd.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '') : raw.cmd;
   return ok({
     name,
     pipelineFile: id.pipelineFile,
@@ -69,13 +71,14 @@ function kindOf(key: 'outs' | 'metrics' | 'plots'): OutKind {
 function normaliseOuts(
   root: string,
   wdir: string,
-  entries: readonly (string | Record<string, { cache?: boolean | undefined; persist?: boolean | undefined; desc?: string | undefined } | null>)[],
+  entries: readonly (string | Record<string, OutFlags | null | readonly OutFlags[]>)[],
   kind: OutKind,
   into: OutSpec[],
 ): { index: number; path: string } | undefined {
   for (const [index, entry] of entries.entries()) {
     const pairs = typeof entry === 'string' ? [[entry, null] as const] : Object.entries(entry);
-    for (const [p, flags] of pairs) {
+    for (const [p, given] of pairs) {
+      const flags = Array.isArray(given) ? given[0] : given; // a plot's list of property sets: flags from the first
       const rel = toRootRelative(root, wdir, p);
       if (rel === undefined || rel === '.') return { index, path: p };
       const spec: OutSpec = { path: rel, kind, cache: flags?.cache ?? true, persist: flags?.persist ?? false };
@@ -84,6 +87,8 @@ function normaliseOuts(
   }
   return undefined;
 }
+
+type OutFlags = { cache?: boolean | undefined; persist?: boolean | undefined; desc?: string | undefined };
 
 type Tracked = { specs: ParamSpec[]; values: Record<string, Record<string, Value>> };
 
