@@ -5,6 +5,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { Kernels } from './kernels.js';
 import { CTRL, CTRL_WORDS, OP_GEMM, OP_QUIT } from './threaded-protocol.js';
+import { MR } from './gemm-wasm.js';
 import { kernelModule } from './wasm-kernels.js';
 import { startModuleWorker } from '../../util/start-worker.js';
 
@@ -28,7 +29,7 @@ export async function threadedKernels(base: Kernels, threads: number): Promise<K
   }
   const gemm: Kernels['gemm'] = (m, n, k, a, saM, saK, b, ldb, c, ldc, accumulate) => {
     if (m < MIN_SPLIT_ROWS * threads) return base.gemm(m, n, k, a, saM, saK, b, ldb, c, ldc, accumulate);
-    const band = Math.ceil(m / threads / 4) * 4;
+    const band = Math.ceil(m / threads / MR) * MR;
     helpers.forEach((h, i) => {
       const r0 = Math.min(m, band * (i + 1));
       const r1 = Math.min(m, band * (i + 2));
