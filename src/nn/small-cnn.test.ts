@@ -54,6 +54,12 @@ describe('SmallCNN', () => {
     expect(bytes(one).equals(bytes(two))).toBe(true);
   });
 
+  it('trains to byte-identical weights on 1 and 2 threads with the TS kernels too', async () => {
+    const one = await train(await createSmallCnn({ seed: 1, threads: 1, backend: 'js' }), 1);
+    const two = await train(await createSmallCnn({ seed: 1, threads: 2, backend: 'js' }), 1);
+    expect(bytes(one).equals(bytes(two))).toBe(true);
+  });
+
   it('gives the same training with the TS kernels (to float rounding)', async () => {
     const wasm = await train(await createSmallCnn({ seed: 2, backend: 'wasm' }), 2);
     const js = await train(await createSmallCnn({ seed: 2, backend: 'js' }), 2);

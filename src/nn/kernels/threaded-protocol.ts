@@ -5,5 +5,8 @@
 export const CTRL = { seq: 0, done: 1, op: 2, args: 4 } as const;
 /** Words per worker. */
 export const CTRL_WORDS = 16;
+/** gemm(11 args, float indices). */
 export const OP_GEMM = 1;
-export const OP_QUIT = 2;
+/** Row kernel SPLITTABLE[args[0]] with args[1…] (byte offsets, as the WASM export takes them). */
+export const OP_CALL = 2;
+export const OP_QUIT = 3;

@@ -48,9 +48,14 @@ export function gemmCall(fns: Record<string, WasmFn>): GemmCall {
 const SLOT = 256;
 const SLOTS = 8;
 
-function rowOps(arena: Arena, fns: Record<string, WasmFn>, fallback: RowOps): RowOps {
+/** Runs a row kernel, possibly split into bands: `units` = args[countArg] (rows or samples); each pointer argument
+ * [index, bytes per unit] advances with the band. The default runs it whole on this thread. */
+export type RowRunner = (name: string, args: number[], countArg: number, pointers: readonly (readonly [number, number])[]) => void;
+
+function rowOps(arena: Arena, fns: Record<string, WasmFn>, fallback: RowOps, runner?: RowRunner): RowOps {
   const scratch = arena.alloc(SLOT * SLOTS);
-  const fn = (name: string): WasmFn => fns[name] as WasmFn;
+  const whole: RowRunner = (name, args) => (fns[name] as WasmFn)(...args);
+  const run = runner ?? whole;
   const put = (slot: number, v: Float32Array): number => {
     arena.f32.set(v, scratch + slot * SLOT);
     return (scratch + slot * SLOT) * 4;
@@ -60,7 +65,7 @@ function rowOps(arena: Arena, fns: Record<string, WasmFn>, fallback: RowOps): Ro
     const acc = scratch;
     const tot = scratch + SLOT; // float64 × c in two slots
     arena.f32.fill(0, tot, tot + 2 * c);
-    fn(name)(x * 4, y * 4, m, c, acc * 4, tot * 4);
+    (fns[name] as WasmFn)(x * 4, y * 4, m, c, acc * 4, tot * 4);
     return Float64Array.from(new Float64Array(arena.f32.buffer, tot * 4, c));
   };
   return {
@@ -69,40 +74,47 @@ function rowOps(arena: Arena, fns: Record<string, WasmFn>, fallback: RowOps): Ro
     colSumProd: (x, y, m, c) => (vectorOk(c) ? colSum('colsum_prod', x, y, m, c) : fallback.colSumProd(x, y, m, c)),
     bnTrain(y, m, c, mean, invStd, gamma, beta, xhat, out) {
       if (!vectorOk(c)) return fallback.bnTrain(y, m, c, mean, invStd, gamma, beta, xhat, out);
-      fn('bn_train')(y * 4, m, c, put(0, mean), put(1, invStd), put(2, gamma), put(3, beta), xhat * 4, out * 4);
+      const row = c * 4;
+      run('bn_train', [y * 4, m, c, put(0, mean), put(1, invStd), put(2, gamma), put(3, beta), xhat * 4, out * 4], 1, [[0, row], [7, row], [8, row]]);
     },
     affine(y, m, c, scale, shift, out) {
       if (!vectorOk(c)) return fallback.affine(y, m, c, scale, shift, out);
-      fn('affine')(y * 4, m, c, put(0, scale), put(1, shift), out * 4);
+      run('affine', [y * 4, m, c, put(0, scale), put(1, shift), out * 4], 1, [[0, c * 4], [5, c * 4]]);
     },
     bnBack(dy, xhat, m, c, k1, a, b) {
       if (!vectorOk(c)) return fallback.bnBack(dy, xhat, m, c, k1, a, b);
-      fn('bn_back')(dy * 4, xhat * 4, m, c, put(0, k1), put(1, a), put(2, b));
+      run('bn_back', [dy * 4, xhat * 4, m, c, put(0, k1), put(1, a), put(2, b)], 2, [[0, c * 4], [1, c * 4]]);
     },
     im2row(x, n, h, w, c, out) {
-      fn(c % 4 === 0 ? 'im2row_v' : 'im2row_s')(x * 4, n, h, w, c, out * 4);
+      run(c % 4 === 0 ? 'im2row_v' : 'im2row_s', [x * 4, n, h, w, c, out * 4], 1, [[0, h * w * c * 4], [5, h * w * 9 * c * 4]]);
     },
     row2im(rows, n, h, w, c, dx) {
       if (c % 4 !== 0) return fallback.row2im(rows, n, h, w, c, dx);
       arena.f32.fill(0, dx, dx + n * h * w * c);
-      fn('row2im_v')(dx * 4, n, h, w, c, rows * 4);
+      run('row2im_v', [dx * 4, n, h, w, c, rows * 4], 1, [[0, h * w * c * 4], [5, h * w * 9 * c * 4]]);
     },
     reluMaxPool(z, n, h, w, c, out, arg) {
       if (c % 4 !== 0) return fallback.reluMaxPool(z, n, h, w, c, out, arg);
-      fn('relu_maxpool')(z * 4, n, h, w, c, out * 4, arg * 4);
+      const pooled = (h >> 1) * (w >> 1) * c * 4;
+      run('relu_maxpool', [z * 4, n, h, w, c, out * 4, arg * 4], 1, [[0, h * w * c * 4], [5, pooled], [6, pooled]]);
     },
     reluMaxPoolBack(z, dout, n, h, w, c, dz, arg) {
       if (c % 4 !== 0) return fallback.reluMaxPoolBack(z, dout, n, h, w, c, dz, arg);
       if (h % 2 === 1 || w % 2 === 1) arena.f32.fill(0, dz, dz + n * h * w * c);
-      fn('relu_maxpool_back')(z * 4, dout * 4, n, h, w, c, dz * 4, arg * 4);
+      const pooled = (h >> 1) * (w >> 1) * c * 4;
+      run('relu_maxpool_back', [z * 4, dout * 4, n, h, w, c, dz * 4, arg * 4], 2, [[0, h * w * c * 4], [1, pooled], [6, h * w * c * 4], [7, pooled]]);
     },
   };
 }
 
-/** The WASM row kernels plus GEMM of one instance on `arena`, or null when WASM SIMD is unavailable. */
-export function wasmParts(arena: Arena, fallback: RowOps): { ops: RowOps; gemm: GemmCall } | null {
+/** Row kernels that the threaded kernels may split into bands (names of module exports). */
+export const SPLITTABLE = ['bn_train', 'affine', 'bn_back', 'im2row_v', 'im2row_s', 'row2im_v', 'relu_maxpool', 'relu_maxpool_back'] as const;
+
+/** The WASM row kernels plus GEMM of one instance on `arena`, or null when WASM SIMD is unavailable; `runner`
+ * (threaded kernels) may split the row kernels. */
+export function wasmParts(arena: Arena, fallback: RowOps, runner?: (fns: Record<string, WasmFn>) => RowRunner): { ops: RowOps; gemm: GemmCall } | null {
   const module = kernelModule(arena.shared);
   if (module === null) return null;
   const fns = instantiate(module, arena.memory);
-  return { ops: rowOps(arena, fns, fallback), gemm: gemmCall(fns) };
+  return { ops: rowOps(arena, fns, fallback, runner?.(fns)), gemm: gemmCall(fns) };
 }
