@@ -24,6 +24,17 @@ for (;;) {
   const op = ctrl[CTRL.op];
   if (op === OP_QUIT) break;
   const args = Array.from(ctrl.subarray(CTRL.args, CTRL.args + 12));
+  try {
+    run(op, args);
+  } catch (error) {
+    console.error(`nn worker thread: ${(error as Error).message}`);
+    Atomics.store(ctrl, CTRL.failed, 1);
+  }
+  Atomics.store(ctrl, CTRL.done, seen);
+  Atomics.notify(ctrl, CTRL.done);
+}
+
+function run(op: number | undefined, args: number[]): void {
   if (op === OP_GEMM) {
     const [m, n, k, pa, saM, saK, pb, ldb, pc, ldc, acc] = args as [number, number, number, number, number, number, number, number, number, number, number];
     if (gemm !== null) gemm(m, n, k, pa, saM, saK, pb, ldb, pc, ldc, acc === 1);
@@ -35,6 +46,4 @@ for (;;) {
     const name = SPLITTABLE[args[0] as number] as string;
     (fns[name] as (...a: number[]) => void)(...args.slice(1));
   }
-  Atomics.store(ctrl, CTRL.done, seen);
-  Atomics.notify(ctrl, CTRL.done);
 }

@@ -15,6 +15,8 @@ import { startModuleWorker } from '../../util/start-worker.js';
 
 /** GEMM rows per thread below which a product is not split. */
 const MIN_SPLIT_ROWS = 64;
+/** How long join waits for a helper's band before declaring it dead (a band takes milliseconds). */
+const JOIN_TIMEOUT_MS = 120_000;
 /** Row-kernel units (rows) per thread below which it is not split; samples always split when n ≥ threads. */
 const MIN_SPLIT_UNITS = 2;
 
@@ -37,8 +39,12 @@ export async function startHelpers(arena: Arena, module: WasmModule | null, coun
     const worker = startModuleWorker(import.meta.url, 'gemm-worker', { workerData: { memory: arena.memory, module, ctrl } });
     await new Promise<void>((resolve, reject) => {
       worker.once('message', () => resolve());
-      worker.once('error', reject);
+      worker.once('error', (error) => reject(new Error(`nn: a kernel worker thread failed to start: ${error.message}`)));
+      worker.once('exit', (code) => reject(new Error(`nn: a kernel worker thread exited (code ${code}) before it was ready`)));
     });
+    worker.removeAllListeners('exit');
+    worker.removeAllListeners('error');
+    worker.on('error', () => {}); // a crash surfaces through join's timeout or the failed flag
     worker.unref();
     helpers.push({ worker, ctrl, seq: 0 });
   }
@@ -55,12 +61,19 @@ export async function startHelpers(arena: Arena, module: WasmModule | null, coun
     size: count,
     post,
     join() {
-      for (const h of helpers) {
-        for (let done = Atomics.load(h.ctrl, CTRL.done); done !== h.seq; done = Atomics.load(h.ctrl, CTRL.done)) Atomics.wait(h.ctrl, CTRL.done, done);
+      for (const [i, h] of helpers.entries()) {
+        const deadline = Date.now() + JOIN_TIMEOUT_MS;
+        for (let done = Atomics.load(h.ctrl, CTRL.done); done !== h.seq; done = Atomics.load(h.ctrl, CTRL.done)) {
+          if (Atomics.wait(h.ctrl, CTRL.done, done, 1000) === 'timed-out' && Date.now() > deadline) {
+            throw new Error(`nn: kernel worker thread ${i + 1} did not finish its band within ${JOIN_TIMEOUT_MS / 1000} s (it may have crashed)`);
+          }
+        }
+        if (Atomics.exchange(h.ctrl, CTRL.failed, 0) !== 0) throw new Error(`nn: kernel worker thread ${i + 1} failed (its error is on stderr)`);
       }
     },
     async close() {
       helpers.forEach((_, i) => post(i, OP_QUIT, []));
+      helpers.forEach((h) => h.worker.removeAllListeners('error'));
       await Promise.all(helpers.map((h) => h.worker.terminate()));
     },
   };
