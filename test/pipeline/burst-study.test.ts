@@ -1,7 +1,7 @@
 // The burst study end to end on a tiny generated dataset, in a temp copy of the project, through the real CLI
 // (`cd studies/burst && pipe repro`): outputs exist, a rerun is a no-op, a param edit reruns only what it touches,
 // the gate fails on an impossible rule, and a corrupt recording stops the run with one line naming it.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -69,6 +69,42 @@ describe('burst study on a tiny dataset', () => {
     expect(metrics.code).toBe(0);
     expect(metrics.out).toContain('macro_f1');
   });
+
+  it('pre-labels recordings with the burst model (pipe predict) and serves it (pipe serve)', async () => {
+    const wav = join(study, 'data/demo/rec01_room1.wav');
+    const predicted = pipe(study, 'predict', '--model', 'models/burst', wav, '-o', join(project, 'prelabels.json'));
+    expect(predicted.code).toBe(0);
+    const prelabels = JSON.parse(readFileSync(join(project, 'prelabels.json'), 'utf8')) as { audio_files: string[]; predictions: { audio_file: string; start_seconds: number; end_seconds: number; probabilities: number[]; per_class_probability: Record<string, number> }[] };
+    expect(prelabels.audio_files).toEqual([wav]);
+    const descriptor = JSON.parse(readFileSync(join(study, 'models/burst/burst-model.json'), 'utf8')) as { segment_seconds: number };
+    const [a, b] = prelabels.predictions;
+    expect(b!.start_seconds - a!.start_seconds).toBeCloseTo(descriptor.segment_seconds / 4, 2);
+    expect(Object.keys(a!.per_class_probability)).toEqual(['b', 'mb', 'h']);
+    expect(a!.probabilities.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 4);
+
+    const server = spawn('node', [PIPE, 'serve', '--model', 'models/burst', '--port', '0'], { cwd: study });
+    try {
+      const url = await new Promise<string>((resolveUrl, reject) => {
+        let text = '';
+        server.stderr.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+          const m = /listening on (\S+)/.exec(text);
+          if (m) resolveUrl(m[1]!);
+        });
+        server.once('exit', () => reject(new Error(`pipe serve exited: ${text}`)));
+      });
+      expect(((await (await fetch(`${url}/health`)).json()) as { status: string }).status).toBe('ok');
+      const form = new FormData();
+      form.append('file', new Blob([readFileSync(wav)]), 'my upload.wav');
+      const response = await fetch(`${url}/predict`, { method: 'POST', body: form });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { n_predictions: number; predictions: { audio_file: string }[] };
+      expect(body.n_predictions).toBe(prelabels.predictions.length);
+      expect(new Set(body.predictions.map((p) => p.audio_file))).toEqual(new Set(['my upload.wav']));
+    } finally {
+      server.kill('SIGTERM');
+    }
+  }, 60_000);
 
   it('does nothing on a rerun', () => {
     const again = pipe(study, 'repro');

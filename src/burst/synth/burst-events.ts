@@ -33,7 +33,8 @@ export function renderBurstEvent(cls: number, rng: Rng, sampleRateHz: number): R
     for (let k = 1; k < count; k++) onsets.push(onsets[k - 1]! + rng.uniform(0.035, 0.1));
   }
   const bodyS = onsets[onsets.length - 1]! + tauS * 6;
-  const post = cls === 0 ? rng.uniform(0.12, 0.35) : rng.uniform(0.05, 0.15); // annotators mark generous extents
+  // Annotators mark extents of about half a second whatever the class (a short burst gets its decay and some room).
+  const post = Math.max(0.03, rng.uniform(0.36, 0.48) - pre - (onsets[onsets.length - 1]! + tauS * 6));
   const total = Math.round((pre + bodyS + post) * sampleRateHz);
   const raw = new Float32Array(total);
   for (const onset of onsets) pulse(raw, Math.round((pre + onset) * sampleRateHz), rng, sampleRateHz, tauS * rng.uniform(0.8, 1.25), rng.uniform(0.6, 1));
@@ -41,7 +42,7 @@ export function renderBurstEvent(cls: number, rng: Rng, sampleRateHz: number): R
 }
 
 function harmonic(rng: Rng, sampleRateHz: number, pre: number): RenderedEvent {
-  const durationS = rng.uniform(0.1, 0.4);
+  const durationS = rng.uniform(0.2, 0.42);
   const f0Start = rng.uniform(180, 800);
   const f0End = f0Start * rng.uniform(0.7, 1.4);
   const harmonics = rng.int(2, 8);
