@@ -50,7 +50,7 @@ function colSum(kind: 'sum' | 'sqdev' | 'prod'): Body {
       b.get(tot).get(q).i32(1).shl().add();
       b.get(tot).get(q).i32(1).shl().add().f64Load();
       b.get(acc).get(q).add().f32Load().f64PromoteF32().f64Add().f64Store();
-      b.get(acc).get(q).add().f32Store0().f32Store();
+      b.get(acc).get(q).add().f32Const0().f32Store();
       b.get(q).i32(4).add().set(q);
     });
     b.i32(0).set(blk);
@@ -171,7 +171,7 @@ function im2row(back: boolean, vector: boolean): Body {
               b.i32(0).set(q);
               whileLoop(b, () => b.get(q).get(cb).ltS(), () => {
                 b.get(col).get(q).add();
-                if (vector) b.v128Zero().v128Store(); else b.f32Store0().f32Store();
+                if (vector) b.v128Zero().v128Store(); else b.f32Const0().f32Store();
                 b.get(q).i32(step).add().set(q);
               });
             }

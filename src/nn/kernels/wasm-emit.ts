@@ -104,7 +104,6 @@ export class Body {
   f64Add(): this { return this.op(0xa0); }
   f64PromoteF32(): this { return this.op(0xbb); }
   f32Sub(): this { return this.op(0x93); }
-  f32Store0(): this { return this.op(0x43, 0, 0, 0, 0); }
 
   /** Encoded body: local declarations (run-length by type) then the code and `end`. */
   encode(): number[] {
