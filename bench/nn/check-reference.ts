@@ -27,8 +27,9 @@ async function main(): Promise<number> {
     console.log(`reference ${dir}: ${r.steps} steps of batch ${r.batch}, ${r.frames} frames (${backend}, ${threads} thread(s), ${ms.toFixed(0)} ms)`);
     console.log(`loss, max relative error        ${r.lossRel.toExponential(2)}`);
     console.log(`step-0 gradient, max abs error   ${r.gradAbs.max.toExponential(2)}  (${r.gradAbs.name}, largest |grad| there ${r.gradAbs.scale.toExponential(2)})`);
+    console.log(`  … excluding pre-BN conv biases  ${r.gradAbs.maxExcludingPreBnBias.toExponential(2)}`);
     console.log(`final weights, max abs error     ${r.weightAbs.max.toExponential(2)}  (${r.weightAbs.name})`);
-    console.log(`  … but pre-BN conv biases        ${r.weightAbs.maxExcludingPreBnBias.toExponential(2)}  (${r.weightAbs.nameExcludingPreBnBias}; see docs/nn.md, "Parity")`);
+    console.log(`  … excluding pre-BN conv biases  ${r.weightAbs.maxExcludingPreBnBias.toExponential(2)}  (${r.weightAbs.nameExcludingPreBnBias}; see docs/nn.md, "Parity")`);
     console.log(`eval probabilities, max abs err  ${r.probAbs.toExponential(2)}`);
     console.log(`eval logits, max abs error       ${r.logitAbs.toExponential(2)}`);
     console.log(`  … with the reference's pre-BN biases and running means: probabilities ${r.probAbsWithReferenceBiases.toExponential(2)}`);

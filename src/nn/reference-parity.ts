@@ -35,7 +35,8 @@ export interface ParityReport {
   readonly batch: number;
   readonly frames: number;
   readonly lossRel: number;
-  readonly gradAbs: { readonly max: number; readonly name: string; readonly scale: number };
+  /** Over all gradients (with the largest |reference gradient| of that tensor), and over all but the pre-BN conv biases. */
+  readonly gradAbs: { readonly max: number; readonly name: string; readonly scale: number; readonly maxExcludingPreBnBias: number };
   /** Over all final tensors, and over all but the conv biases feeding a BatchNorm and the running means (those
    * biases' true gradient is zero: see docs/nn.md, "Parity"). */
   readonly weightAbs: { readonly max: number; readonly name: string; readonly maxExcludingPreBnBias: number; readonly nameExcludingPreBnBias: string };
@@ -99,7 +100,7 @@ export async function checkReference(dir: string, options: { backend?: 'auto' | 
     const rng = new Rng(0);
     const losses: number[] = [];
     let lossRel = 0;
-    let gradAbs = { max: 0, name: '', scale: 0 };
+    let gradAbs = { max: 0, name: '', scale: 0, maxExcludingPreBnBias: 0 };
     for (let s = 0; s < trace.steps; s++) {
       const batch = { data: inputs.data.subarray(s * trace.batch * per, (s + 1) * trace.batch * per), n: trace.batch, frames };
       const batchLabels = Array.from(labels.subarray(s * trace.batch, (s + 1) * trace.batch), (v) => Math.round(v));
@@ -112,7 +113,8 @@ export async function checkReference(dir: string, options: { backend?: 'auto' | 
           if (expected === undefined || expected.length !== grad.length) throw new RangeError(`${tracePath}: grad_step0 has no ${grad.length} values for '${name}'`);
           for (let i = 0; i < grad.length; i++) {
             const err = Math.abs((grad[i] as number) - (expected[i] as number));
-            if (err > gradAbs.max) gradAbs = { max: err, name, scale: Math.max(...expected.map(Math.abs)) };
+            if (err > gradAbs.max) gradAbs = { ...gradAbs, max: err, name, scale: Math.max(...expected.map(Math.abs)) };
+            if (!PRE_BN.test(name) && err > gradAbs.maxExcludingPreBnBias) gradAbs = { ...gradAbs, maxExcludingPreBnBias: err };
           }
         }
       }
