@@ -7,7 +7,7 @@ import { loadBurstDataset } from '../../src/burst/dataset.js';
 import { BurstError } from '../../src/burst/burst-error.js';
 import { sha256File } from '../../src/burst/manifest.js';
 import { BURST_MODEL_FILE, ONNX_FILE, WEIGHTS_FILE, writeBurstModel } from '../../src/burst/model-dir.js';
-import { runMetadata } from '../../src/burst/run-metadata.js';
+import { gitState, runMetadata } from '../../src/burst/run-metadata.js';
 import { crossValidate } from '../../src/burst/training/cross-validate.js';
 import { DEFAULT_ARCH } from '../../src/nn/index.js';
 import { replaceDirectory, writeFileAtomic } from '../lib/atomic-output.js';
@@ -48,7 +48,7 @@ runBurstStage('train', async () => {
     macro_f1_std: round(result.summary.macro_f1.std),
   };
   await replaceDirectory(MODEL_DIR, (dir) => {
-    const modelMetadata = { epochs: result.final.epochs, params: t, git: undefined, dataset_hash: dataset.hash, fold: 'final', cv: cvSummary };
+    const modelMetadata = { epochs: result.final.epochs, params: t, git: gitState('.'), dataset_hash: dataset.hash, fold: 'final', cv: cvSummary };
     writeBurstModel(dir, arch, result.final.state, prepared.segment_samples, modelMetadata);
     const artifacts = Object.fromEntries([WEIGHTS_FILE, ONNX_FILE, BURST_MODEL_FILE].map((f) => [f, sha256File(join(dir, f))]));
     const metadata = runMetadata({
