@@ -13,8 +13,11 @@ export function registerEngineCommands(program: Command): void {
   program
     .command('repro')
     .description('Bring the pipeline (or the target stages and their upstream) up to date')
-    .argument('[targets...]', 'stage names, or foreach group names (all their items)')
+    .argument('[targets...]', 'stage or foreach group names, dir/pipeline.yaml:name, or a pipeline file (default: the pipeline.yaml of this directory)')
     .option('-f, --force', 'run the selected stages even when unchanged')
+    .option('--force-downstream', 'a stage that runs forces every stage downstream of it to run')
+    .option('-P, --all-pipelines', 'run every stage of every pipeline file in the project')
+    .option('--glob', 'targets are [path:]pattern wildcards (*, ?, [seq]) over stage names')
     .option('--downstream', 'run the targets and every stage downstream of them')
     .option('-s, --single-item', 'run only the targets, not their upstream stages')
     .option('-p, --pipeline', 'run every stage of the pipelines the targets belong to')
@@ -30,6 +33,9 @@ export function registerEngineCommands(program: Command): void {
         downstream: opts['downstream'] === true,
         single: opts['singleItem'] === true,
         wholePipeline: opts['pipeline'] === true,
+        allPipelines: opts['allPipelines'] === true,
+        glob: opts['glob'] === true,
+        forceDownstream: opts['forceDownstream'] === true,
         dry: opts['dry'] === true,
         keepGoing: opts['keepGoing'] === true,
         runCache: opts['runCache'] !== false,
@@ -51,12 +57,14 @@ export function registerEngineCommands(program: Command): void {
 
   program
     .command('dag')
-    .description('Show the stage graph (foreach/matrix items grouped)')
+    .description('Show the stage graph (foreach/matrix items grouped): every pipeline, or a target and its upstream')
+    .argument('[target]', 'a stage, group, dir/pipeline.yaml:name or pipeline file')
+    .option('--full', 'with a target: the whole pipeline the target belongs to')
     .option('--mermaid', 'print a Mermaid flowchart')
     .option('--dot', 'print Graphviz DOT')
-    .action(async (opts: { mermaid?: boolean; dot?: boolean }) => {
+    .action(async (target: string | undefined, opts: { mermaid?: boolean; dot?: boolean; full?: boolean }) => {
       const { runDag } = await import('./engine-query.js');
-      await runDag(opts.mermaid === true ? 'mermaid' : opts.dot === true ? 'dot' : 'ascii');
+      await runDag(opts.mermaid === true ? 'mermaid' : opts.dot === true ? 'dot' : 'ascii', target, opts.full === true);
     });
 
   const params = program.command('params').description('Inspect parameters');

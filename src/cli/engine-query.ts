@@ -1,7 +1,7 @@
 // `pipe dag`, `pipe params diff`, `pipe metrics show|diff`, `pipe gc`: open the project, ask the engine,
 // print a table (plain, Markdown or JSON).
 import type { DiffRow, Project, Value } from '../engine/index.js';
-import { raise } from './engine-repro.js';
+import { printWarnings, raise } from './engine-repro.js';
 import { renderTable } from './engine-table.js';
 
 const out = (text: string): void => void process.stdout.write(text);
@@ -10,13 +10,16 @@ async function open(): Promise<{ engine: typeof import('../engine/index.js'); pr
   const engine = await import('../engine/index.js');
   const project = await engine.openProject(process.cwd());
   if (!project.ok) return raise(project.error);
+  printWarnings(project.value);
   return { engine, project: project.value };
 }
 
-/** Prints the stage graph. */
-export async function runDag(format: 'ascii' | 'mermaid' | 'dot'): Promise<void> {
+/** Prints the stage graph: all of it, or `target` with its upstream (`full`: its whole pipeline), as DVC's dag. */
+export async function runDag(format: 'ascii' | 'mermaid' | 'dot', target: string | undefined, full: boolean): Promise<void> {
   const { engine, project } = await open();
-  out(engine.renderDag(project.graph, format));
+  const graph = engine.dagOf(project, target, full);
+  if (!graph.ok) return raise(graph.error);
+  out(engine.renderDag(graph.value, format));
 }
 
 interface TableFlags {

@@ -13,6 +13,11 @@ export async function raise(f: Failure): Promise<never> {
   throw new UserError(formatFailure(f), exitCodeOf(f));
 }
 
+/** Prints the pipeline's load warnings (keys accepted for DVC compatibility but ignored) to stderr. */
+export function printWarnings(project: { readonly pipeline: { readonly warnings?: readonly string[] } }): void {
+  for (const w of project.pipeline.warnings ?? []) err(`pipe: warning: ${w}\n`);
+}
+
 /** Runs `pipe repro`; SIGINT/SIGTERM stop the running stages and leave lock and cache consistent. */
 export async function runRepro(targets: string[], flags: ReproFlags): Promise<void> {
   // the modules this command needs rather than the whole engine API (../engine/index.js): fewer modules to load
@@ -25,6 +30,7 @@ export async function runRepro(targets: string[], flags: ReproFlags): Promise<vo
   const engine = { repro, consoleLogger };
   const project = await openProject(process.cwd());
   if (!project.ok) return raise(project.error);
+  printWarnings(project.value);
   const executor = new LocalExecutor();
   const emit = engine.consoleLogger({ out, err });
   const control: { interrupted: string | undefined } = { interrupted: undefined };
@@ -60,6 +66,7 @@ export async function runStatus(targets: string[], format: 'text' | 'json' | 'qu
   const engine = { formatReason };
   const project = await openProject(process.cwd());
   if (!project.ok) return raise(project.error);
+  printWarnings(project.value);
   const result = status(project.value, targets);
   if (!result.ok) return raise(result.error);
   if (format === 'quiet') {

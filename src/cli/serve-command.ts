@@ -42,9 +42,10 @@ async function modelDir(model: string | undefined): Promise<string> {
 async function serveAction(flags: ServeFlags): Promise<void> {
   const serve = await import('../serve/index.js');
   const { loadModelBundle, BundleError } = await import('../bundle/index.js');
-  const dir = await modelDir(flags.model);
+  const burst = await import('./burst-commands.js');
+  const dir = (await burst.isBurstModel(flags.model)) ? flags.model! : await modelDir(flags.model);
   try {
-    loadModelBundle(dir); // fail fast with a one-line message before opening the port
+    if (!(await burst.isBurstModel(dir))) loadModelBundle(dir); // fail fast with a one-line message before opening the port
   } catch (error) {
     if (error instanceof BundleError) throw new UserError(error.message);
     throw error;
@@ -59,6 +60,7 @@ async function serveAction(flags: ServeFlags): Promise<void> {
   if (config.auth.tokens.size === 0 && !LOOPBACK.has(flags.host) && flags.insecureNoAuth !== true) {
     throw new UserError(`--host ${flags.host}: no API tokens configured (--config or PIPE_SERVE_TOKENS); refusing to serve beyond loopback without them (--insecure-no-auth to override)`);
   }
+  if (await burst.isBurstModel(dir)) return burst.burstServe(dir, flags.host, numberFlag('--port', flags.port, 0, true), config.auth);
   const { coreBudget } = await import('../util/core-budget.js');
   const workers = flags.workers === undefined ? coreBudget() : numberFlag('--workers', flags.workers, 1, true);
   const server = await serve.startServer({
@@ -85,6 +87,8 @@ async function serveAction(flags: ServeFlags): Promise<void> {
 }
 
 async function predictAction(inputs: string[], flags: PredictFlags): Promise<void> {
+  const burst = await import('./burst-commands.js');
+  if (await burst.isBurstModel(flags.model)) return burst.burstPredict(inputs, flags.model!, flags.out);
   const { prelabelFiles, writePrelabels } = await import('../serve/index.js');
   const { listInputFiles, InputListError } = await import('../features/index.js');
   const { BundleError } = await import('../bundle/index.js');

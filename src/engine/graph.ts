@@ -35,6 +35,22 @@ export function buildGraph(stages: readonly Stage[]): Result<Graph, Failure> {
   return cycle === undefined ? ok(graph) : fail({ reason: 'cycle', stages: cycle });
 }
 
+/**
+ * DVC's active graph (dvc/repo/reproduce.py get_active_graph): every frozen stage disconnected from the stages
+ * producing its deps, so that reproducing below a frozen stage neither runs nor waits for its upstream.
+ */
+export function activeGraph(graph: Graph): Graph {
+  if (!graph.stages.some((s) => s.frozen)) return graph;
+  const upstream = new Map<string, readonly string[]>();
+  const downstream = new Map<string, string[]>(graph.stages.map((s) => [s.name, []]));
+  for (const s of graph.stages) {
+    const ups = s.frozen ? [] : (graph.upstream.get(s.name) ?? []);
+    upstream.set(s.name, ups);
+    for (const u of ups) downstream.get(u)?.push(s.name);
+  }
+  return { ...graph, upstream, downstream };
+}
+
 function findOverlap(stages: readonly Stage[]): Failure | undefined {
   const outs = stages.flatMap((s) => s.outs.map((o) => ({ stage: s.name, path: o.path })));
   for (let i = 0; i < outs.length; i++) {

@@ -15,6 +15,6 @@ export { formatFailure, exitCodeOf } from './report/format-failure.js';
 export { formatReason } from './report/format-reason.js';
 export { gc, type GcResult } from './store/gc.js';
 export { acquireProcessLock } from './run/process-lock.js';
-export { renderDag, type DagFormat } from './query/dag.js';
+export { renderDag, dagOf, type DagFormat } from './query/dag.js';
 export type { DiffRow } from './query/diff-rows.js';
 // params diff and metrics parse YAML: import them from './query/index.js' (kept out of the startup path).

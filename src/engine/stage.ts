@@ -23,13 +23,17 @@ export interface ParamSpec {
 
 /** A stage after templating and foreach/matrix expansion. */
 export interface Stage {
+  /** `name` in the root pipeline.yaml, `dir/pipeline.yaml:name` in another pipeline file (DVC's addressing). */
   readonly name: string;
+  /** Root-relative path of the pipeline file defining the stage. */
+  readonly pipelineFile: string;
   /** For generated stages (`name@key`), the foreach/matrix definition name. */
   readonly group: string | undefined;
   /** Interpolated command lines, run one after another through the shell. */
   readonly cmd: readonly string[];
-  /** Root-relative working directory ('.' for the root). */
+  /** Root-relative working directory (default: the pipeline file's directory). */
   readonly wdir: string;
+  /** Root-relative, or absolute for data outside the project (see paths.ts toDepPath). */
   readonly deps: readonly string[];
   readonly params: readonly ParamSpec[];
   /** Current values of the tracked params: file → top-level-or-dotted key → value. */
@@ -52,4 +56,6 @@ export interface Pipeline {
   readonly metricsFiles: readonly string[];
   /** Every file read while resolving (for the resolved-config cache key). */
   readonly inputs: readonly string[];
+  /** `file:line:col: …` for keys accepted for DVC compatibility but given no meaning (printed on every load). */
+  readonly warnings?: readonly string[];
 }

@@ -1,11 +1,12 @@
 // The feature sets `pipe features` and the featurize stage know, by name.
 import { egemapsSet } from './egemaps-set.js';
+import { logmelSet } from './logmel-set.js';
 import { mfccSet } from './mfcc-set.js';
 import { hubertSslSet, wav2vec2SslSet } from './ssl-sets.js';
 import type { FeatureSet } from './types.js';
 
 export const FEATURE_SETS: ReadonlyMap<string, FeatureSet> = new Map(
-  [egemapsSet, mfccSet, hubertSslSet, wav2vec2SslSet].map((set) => [set.name, set]),
+  [egemapsSet, mfccSet, hubertSslSet, wav2vec2SslSet, logmelSet].map((set) => [set.name, set]),
 );
 
 /** Looks a feature set up by name; throws RangeError listing the known names. */

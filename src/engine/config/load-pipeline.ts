@@ -10,12 +10,23 @@ import { ParamsFiles, toValue } from './params-files.js';
 import { foreachSchema, knownKeys, matrixSchema, pipelineSchema, stageSchema, type RawPipeline } from './schema.js';
 import { validateAt } from './schema-issues.js';
 import { interpolate, type Context } from './template.js';
+import { ignoredKeyWarnings } from './ignored-keys.js';
 import { normaliseStage } from './normalise-stage.js';
 import { positionOf, parseYamlSource, type YamlPath, type YamlSource } from './yaml-source.js';
 
 export const DEFAULT_PARAMS = 'params.yaml';
 
-/** Loads and resolves `<root>/<file>`. */
+/** Where a pipeline file's stages live: its directory and the prefix of their names. */
+interface FileScope {
+  /** Root-relative path of the pipeline file. */
+  readonly file: string;
+  /** Root-relative directory of the pipeline file ('.' at the root): the default wdir, base of `vars` files. */
+  readonly dir: string;
+  /** '' for the root pipeline.yaml, else `dir/pipeline.yaml:` (DVC's `path/dvc.yaml:stage` addressing). */
+  readonly prefix: string;
+}
+
+/** Loads and resolves the pipeline file at root-relative `file`. */
 export function loadPipeline(root: string, file: string): Result<Pipeline, Failure> {
   const text = readFileSync(path.join(root, file), 'utf8');
   const parsed = parseYamlSource(file, text);
@@ -23,15 +34,17 @@ export function loadPipeline(root: string, file: string): Result<Pipeline, Failu
   const src = parsed.value;
   const top = validateAt(pipelineSchema, src.value ?? {}, src, [], knownKeys.top);
   if (!top.ok) return top;
+  const dir = path.posix.dirname(file);
+  const scope: FileScope = { file, dir, prefix: file === 'pipeline.yaml' ? '' : `${file}:` };
   const params = new ParamsFiles(root);
-  const defaults = params.read(DEFAULT_PARAMS);
+  const defaults = params.read(inDir(dir, DEFAULT_PARAMS));
   if (!defaults.ok) return defaults;
-  const ctx = buildContext(top.value.vars ?? [], { ...(defaults.value ?? {}) }, params, src, ['vars']);
+  const ctx = buildContext(top.value.vars ?? [], { ...(defaults.value ?? {}) }, params, src, ['vars'], dir);
   if (!ctx.ok) return ctx;
   const stages: Stage[] = [];
   const seen = new Set<string>();
   for (const [name, def] of Object.entries(top.value.stages)) {
-    const generated = resolveDefinition(root, name, def, ctx.value, params, src);
+    const generated = resolveDefinition(root, scope, name, def, ctx.value, params, src);
     if (!generated.ok) return generated;
     for (const stage of generated.value) {
       if (seen.has(stage.name)) return fail({ reason: 'duplicate-stage', pos: stage.pos, stage: stage.name });
@@ -39,16 +52,23 @@ export function loadPipeline(root: string, file: string): Result<Pipeline, Failu
       stages.push(stage);
     }
   }
-  return ok(assemble(root, file, top.value, stages, params));
+  const pipeline = assemble(root, scope, top.value, stages, params);
+  const warnings = ignoredKeyWarnings(src);
+  return ok(warnings.length === 0 ? pipeline : { ...pipeline, warnings });
 }
 
-function assemble(root: string, file: string, raw: RawPipeline, stages: Stage[], params: ParamsFiles): Pipeline {
-  const paramsFiles = new Set<string>([DEFAULT_PARAMS, ...(raw.params ?? [])]);
+/** `name` in root-relative directory `dir`, root-relative. */
+function inDir(dir: string, name: string): string {
+  return dir === '.' ? name : path.posix.normalize(`${dir}/${name}`);
+}
+
+function assemble(root: string, scope: FileScope, raw: RawPipeline, stages: Stage[], params: ParamsFiles): Pipeline {
+  const paramsFiles = new Set<string>([inDir(scope.dir, DEFAULT_PARAMS), ...(raw.params ?? []).map((p) => inDir(scope.dir, p))]);
   for (const s of stages) for (const p of s.params) paramsFiles.add(p.file);
-  const metricsFiles = new Set<string>(raw.metrics ?? []);
+  const metricsFiles = new Set<string>((raw.metrics ?? []).map((m) => inDir(scope.dir, m)));
   for (const s of stages) for (const o of s.outs) if (o.kind === 'metric') metricsFiles.add(o.path);
-  const inputs = new Set<string>([file, DEFAULT_PARAMS, ...params.files()]);
-  return { root, file, stages, paramsFiles: [...paramsFiles].sort(), metricsFiles: [...metricsFiles].sort(), inputs: [...inputs].sort() };
+  const inputs = new Set<string>([scope.file, inDir(scope.dir, DEFAULT_PARAMS), ...params.files()]);
+  return { root, file: scope.file, stages, paramsFiles: [...paramsFiles].sort(), metricsFiles: [...metricsFiles].sort(), inputs: [...inputs].sort() };
 }
 
 /** `base` (params.yaml, or the enclosing context) overlaid with `vars` entries (files, `file:k1,k2`, mappings). */
@@ -58,6 +78,7 @@ function buildContext(
   params: ParamsFiles,
   src: YamlSource,
   at: YamlPath,
+  dir: string,
 ): Result<Context, Failure> {
   const ctx: Record<string, Value> = { ...base };
   for (const [i, entry] of vars.entries()) {
@@ -65,7 +86,8 @@ function buildContext(
       for (const [k, v] of Object.entries(entry)) ctx[k] = toValue(v);
       continue;
     }
-    const [fileName = '', keyList] = entry.split(':');
+    const [name = '', keyList] = entry.split(':');
+    const fileName = inDir(dir, name);
     const data = params.read(fileName);
     if (!data.ok) return data;
     if (data.value === undefined) {
@@ -79,6 +101,7 @@ function buildContext(
 
 function resolveDefinition(
   root: string,
+  scope: FileScope,
   name: string,
   def: Record<string, unknown>,
   ctx: Context,
@@ -91,7 +114,7 @@ function resolveDefinition(
     if (!v.ok) return v;
     const instances = foreachInstances(v.value.foreach, ctx);
     if (!instances.ok) return fail(templateFailure(instances.error, src, [...at, 'foreach'], name));
-    return generate(root, name, v.value.do, [...at, 'do'], instances.value, ctx, params, src);
+    return generate(root, scope, name, v.value.do, [...at, 'do'], instances.value, ctx, params, src);
   }
   if ('matrix' in def) {
     const v = validateAt(matrixSchema, def, src, at, knownKeys.matrix);
@@ -99,15 +122,16 @@ function resolveDefinition(
     const { matrix, ...body } = v.value;
     const instances = matrixInstances(matrix, ctx);
     if (!instances.ok) return fail(templateFailure(instances.error, src, [...at, 'matrix'], name));
-    return generate(root, name, body, at, instances.value, ctx, params, src);
+    return generate(root, scope, name, body, at, instances.value, ctx, params, src);
   }
   const v = validateAt(stageSchema, def, src, at, knownKeys.stage);
   if (!v.ok) return v;
-  return generate(root, name, v.value, at, [undefined], ctx, params, src);
+  return generate(root, scope, name, v.value, at, [undefined], ctx, params, src);
 }
 
 function generate(
   root: string,
+  scope: FileScope,
   name: string,
   body: Record<string, unknown>,
   at: YamlPath,
@@ -118,16 +142,16 @@ function generate(
 ): Result<Stage[], Failure> {
   const stages: Stage[] = [];
   for (const instance of instances) {
-    const stageName = instance === undefined ? name : `${name}@${instance.key}`;
+    const stageName = scope.prefix + (instance === undefined ? name : `${name}@${instance.key}`);
     const stageVars = Array.isArray(body['vars']) ? (body['vars'] as (string | Record<string, unknown>)[]) : [];
-    const local = buildContext(stageVars, { ...ctx, ...(instance?.extra ?? {}) }, params, src, [...at, 'vars']);
+    const local = buildContext(stageVars, { ...ctx, ...(instance?.extra ?? {}) }, params, src, [...at, 'vars'], scope.dir);
     if (!local.ok) return local;
     const filled = interpolateDeep(body, local.value, src, at, stageName);
     if (!filled.ok) return filled;
     const typed = validateAt(stageSchema, filled.value, src, at, knownKeys.stage);
     if (!typed.ok) return typed;
-    const group = instance === undefined ? undefined : name;
-    const stage = normaliseStage(root, stageName, group, typed.value, params, src, at);
+    const group = instance === undefined ? undefined : scope.prefix + name;
+    const stage = normaliseStage(root, { name: stageName, group, pipelineFile: scope.file, dir: scope.dir }, typed.value, params, src, at);
     if (!stage.ok) return stage;
     stages.push(stage.value);
   }

@@ -1,7 +1,7 @@
 // Turns a validated, interpolated stage body into a Stage: root-relative paths, params with their values,
 // outputs with their flags.
 import type { Failure } from '../failure.js';
-import { toRootRelative } from '../paths.js';
+import { toDepPath, toRootRelative } from '../paths.js';
 import { fail, ok, type Result } from '../result.js';
 import type { OutKind, OutSpec, ParamSpec, Stage, Value } from '../stage.js';
 import { getDotted, type ParamsFiles } from './params-files.js';
@@ -10,23 +10,31 @@ import { positionOf, type YamlPath, type YamlSource } from './yaml-source.js';
 
 const DEFAULT_PARAMS = 'params.yaml';
 
-/** Builds the typed stage `name` from `raw` (found at `at` in `src`). */
+/** Identity of a stage being built: its (qualified) name, group, pipeline file and that file's directory. */
+export interface StageIdentity {
+  readonly name: string;
+  readonly group: string | undefined;
+  readonly pipelineFile: string;
+  /** Root-relative directory of the pipeline file: the default wdir, base of a relative wdir. */
+  readonly dir: string;
+}
+
+/** Builds the typed stage `id.name` from `raw` (found at `at` in `src`). */
 export function normaliseStage(
   root: string,
-  name: string,
-  group: string | undefined,
+  id: StageIdentity,
   raw: RawStage,
   params: ParamsFiles,
   src: YamlSource,
   at: YamlPath,
 ): Result<Stage, Failure> {
+  const { name, group } = id;
   const pos = positionOf(src, at, true);
-  const wdir = toRootRelative(root, '.', raw.wdir ?? '.');
+  const wdir = toRootRelative(root, id.dir, raw.wdir ?? '.');
   if (wdir === undefined) return fail({ reason: 'bad-path', pos: positionOf(src, [...at, 'wdir']), path: raw.wdir ?? '', stage: name });
   const deps: string[] = [];
-  for (const [i, d] of (raw.deps ?? []).entries()) {
-    const rel = toRootRelative(root, wdir, d);
-    if (rel === undefined) return fail({ reason: 'bad-path', pos: positionOf(src, [...at, 'deps', i]), path: d, stage: name });
+  for (const d of raw.deps ?? []) {
+    const rel = toDepPath(root, wdir, d); // a dep may lie outside the project (external data), outputs may not
     if (!deps.includes(rel)) deps.push(rel);
   }
   const outs: OutSpec[] = [];
@@ -36,9 +44,12 @@ export function normaliseStage(
   }
   const tracked = normaliseParams(root, wdir, raw.params ?? [], params, src, [...at, 'params'], name);
   if (!tracked.ok) return tracked;
-  const cmd = typeof raw.cmd === 'string' ? [raw.cmd] : raw.cmd;
+  // DVC runs a string cmd line by line (dvc/stage/run.py _enforce_cmd_list: cmd.splitlines()), stopping at the
+  // first failing line; blank lines would run as empty commands and are dropped
+  const cmd = typeof raw.cmd === 'string' ? raw.cmd.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '') : raw.cmd;
   return ok({
     name,
+    pipelineFile: id.pipelineFile,
     group,
     cmd,
     wdir,
@@ -60,13 +71,14 @@ function kindOf(key: 'outs' | 'metrics' | 'plots'): OutKind {
 function normaliseOuts(
   root: string,
   wdir: string,
-  entries: readonly (string | Record<string, { cache?: boolean | undefined; persist?: boolean | undefined; desc?: string | undefined } | null>)[],
+  entries: readonly (string | Record<string, OutFlags | null | readonly OutFlags[]>)[],
   kind: OutKind,
   into: OutSpec[],
 ): { index: number; path: string } | undefined {
   for (const [index, entry] of entries.entries()) {
     const pairs = typeof entry === 'string' ? [[entry, null] as const] : Object.entries(entry);
-    for (const [p, flags] of pairs) {
+    for (const [p, given] of pairs) {
+      const flags = Array.isArray(given) ? given[0] : given; // a plot's list of property sets: flags from the first
       const rel = toRootRelative(root, wdir, p);
       if (rel === undefined || rel === '.') return { index, path: p };
       const spec: OutSpec = { path: rel, kind, cache: flags?.cache ?? true, persist: flags?.persist ?? false };
@@ -75,6 +87,8 @@ function normaliseOuts(
   }
   return undefined;
 }
+
+type OutFlags = { cache?: boolean | undefined; persist?: boolean | undefined; desc?: string | undefined };
 
 type Tracked = { specs: ParamSpec[]; values: Record<string, Record<string, Value>> };
 

@@ -1,5 +1,6 @@
-// The resolved-pipeline cache: the typed stages of the last load, kept in .pipe/pipeline.json and reused while
-// pipeline.yaml and every params/vars file it read keep their stat. Lets a no-op run skip YAML and zod.
+// The resolved-pipeline cache: the typed stages of the last load of each pipeline file, kept in
+// .pipe/pipeline.json (the root's pipeline.yaml; `pipeline.<dir>.json` for one in a subfolder) and reused while
+// the file and every params/vars file it read keep their stat. Lets a no-op run skip YAML and zod.
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Failure } from '../failure.js';
@@ -8,7 +9,12 @@ import { ok, type Result } from '../result.js';
 import type { Pipeline } from '../stage.js';
 import { ENGINE_SCHEMA } from '../store/lock-types.js';
 
-const FILE = 'pipeline.json';
+/** The cache file of pipeline file `file` (root-relative). */
+function cacheName(file: string): string {
+  return file === 'pipeline.yaml' ? 'pipeline.json' : `pipeline.${encodeURIComponent(path.posix.dirname(file))}.json`;
+}
+/** Format of the saved file: the engine schema plus the shape of a saved Stage (pipelineFile added). */
+const FORMAT = `${ENGINE_SCHEMA}+files`;
 /** Inputs modified this close to the save are not trusted (same-tick rewrite). */
 const RACY_MS = 20;
 
@@ -40,11 +46,11 @@ export async function loadPipelineCached(root: string, file: string, pipeDir: st
 function readSaved(root: string, file: string, pipeDir: string): Pipeline | undefined {
   let saved: Saved;
   try {
-    saved = JSON.parse(readFileSync(path.join(pipeDir, FILE), 'utf8')) as Saved;
+    saved = JSON.parse(readFileSync(path.join(pipeDir, cacheName(file)), 'utf8')) as Saved;
   } catch {
     return undefined;
   }
-  if (saved?.schema !== ENGINE_SCHEMA || saved.pipeline?.root !== root || saved.pipeline.file !== file) return undefined;
+  if (saved?.schema !== FORMAT || saved.pipeline?.root !== root || saved.pipeline.file !== file) return undefined;
   for (const [rel, sig] of Object.entries(saved.inputs)) if (sigOf(root, rel).sig !== sig) return undefined;
   return saved.pipeline;
 }
@@ -59,9 +65,10 @@ function save(root: string, pipeDir: string, pipeline: Pipeline): void {
   }
   try {
     mkdirSync(pipeDir, { recursive: true });
-    const tmp = path.join(pipeDir, `${FILE}.${process.pid}.tmp`);
-    writeFileSync(tmp, JSON.stringify({ schema: ENGINE_SCHEMA, inputs, pipeline } satisfies Saved));
-    renameSync(tmp, path.join(pipeDir, FILE));
+    const name = cacheName(pipeline.file);
+    const tmp = path.join(pipeDir, `${name}.${process.pid}.tmp`);
+    writeFileSync(tmp, JSON.stringify({ schema: FORMAT, inputs, pipeline } satisfies Saved));
+    renameSync(tmp, path.join(pipeDir, name));
   } catch {
     // an optimisation only
   }

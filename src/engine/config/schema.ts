@@ -8,6 +8,7 @@ const outFlags = z.strictObject({
   desc: z.string().optional(),
   remote: z.string().optional(),
   push: z.boolean().optional(),
+  checkpoint: z.boolean().optional(), // DVC 3 accepts it, gives it no meaning; warned about (ignored-keys.ts)
   type: z.string().optional(),
   labels: z.array(z.string()).optional(),
   meta: z.unknown().optional(),
@@ -27,7 +28,7 @@ const plotFlags = outFlags.extend({
 export const outEntrySchema = z.union([z.string(), z.record(z.string(), outFlags.nullable())], {
   error: 'expected a path or a mapping {path: {cache, persist, desc}}',
 });
-export const plotEntrySchema = z.union([z.string(), z.record(z.string(), plotFlags.nullable())], {
+export const plotEntrySchema = z.union([z.string(), z.record(z.string(), z.union([plotFlags.nullable(), z.array(plotFlags)]))], {
   error: 'expected a path or a mapping {path: {x, y, template, cache, persist}}',
 });
 

@@ -1,7 +1,11 @@
 // `dag`: the stage graph with foreach/matrix items collapsed into one node per group (DVC #10614), as text,
 // Mermaid or Graphviz DOT.
+import type { Failure } from '../failure.js';
 import type { Graph } from '../graph.js';
-import { topoOrder } from '../run/plan.js';
+import type { Project } from '../project.js';
+import { ok, type Result } from '../result.js';
+import { selectStages, topoOrder } from '../run/plan.js';
+import { scopeOf } from '../run/scope.js';
 
 export type DagFormat = 'ascii' | 'mermaid' | 'dot';
 
@@ -60,4 +64,16 @@ function groupLabel(id: string, names: readonly string[], graph: Graph): string 
   if (graph.byName.get(names[0] ?? '')?.group === undefined) return id;
   const keys = names.map((n) => n.slice(id.length + 1));
   return keys.length <= 4 ? `${id}@{${keys.join(', ')}}` : `${id}@{${keys.slice(0, 3).join(', ')}, …} (${keys.length} items)`;
+}
+
+/** The graph `dag` shows: every stage, or `target` with its upstream (`full`: its whole connected pipeline). */
+export function dagOf(project: Project, target: string | undefined, full: boolean): Result<Graph, Failure> {
+  if (target === undefined) return ok(project.graph);
+  const selected = selectStages(project.graph, { targets: [target], scope: scopeOf(project), downstream: false, single: false, wholePipeline: full });
+  if (!selected.ok) return selected;
+  const keep = new Set(selected.value);
+  const stages = project.graph.stages.filter((s) => keep.has(s.name));
+  const only = (m: ReadonlyMap<string, readonly string[]>): Map<string, string[]> =>
+    new Map(stages.map((s) => [s.name, (m.get(s.name) ?? []).filter((n) => keep.has(n))]));
+  return ok({ stages, byName: new Map(stages.map((s) => [s.name, s])), upstream: only(project.graph.upstream), downstream: only(project.graph.downstream) });
 }

@@ -6,7 +6,7 @@ import { selectStages } from './plan.js';
 /** A stage named `n` reading `in` paths and writing `out` paths. */
 function stage(name: string, deps: string[], outs: string[], group?: string): Stage {
   return {
-    name, group, cmd: ['true'], wdir: '.', deps, params: [], paramValues: {}, frozen: false, alwaysChanged: false, desc: undefined,
+    name, pipelineFile: 'pipeline.yaml', group, cmd: ['true'], wdir: '.', deps, params: [], paramValues: {}, frozen: false, alwaysChanged: false, desc: undefined,
     outs: outs.map((path) => ({ path, kind: 'out' as const, cache: true, persist: false })),
     pos: { file: 'pipeline.yaml', line: 1, col: 1 },
   };

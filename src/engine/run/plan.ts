@@ -1,12 +1,17 @@
 // Planning is pure: which stages a repro considers, in an order where every stage follows its upstream.
-import { didYouMean } from '../config/did-you-mean.js';
 import type { Failure } from '../failure.js';
 import type { Graph } from '../graph.js';
-import { fail, ok, type Result } from '../result.js';
+import { activeGraph } from '../graph.js';
+import { ok, type Result } from '../result.js';
+import { resolveTargets, type TargetScope } from './targets.js';
 
 export interface SelectOptions {
-  /** Stage names, foreach group names or `pipeline.yaml:name`; empty = the whole pipeline. */
+  /** Stage names, foreach group names, `dir/pipeline.yaml[:name]` (see targets.ts); empty = every stage. */
   readonly targets: readonly string[];
+  /** Where the targets are resolved from (default: the root pipeline). */
+  readonly scope?: TargetScope;
+  /** Targets are `[path:]pattern` globs over stage names (`--glob`). */
+  readonly glob?: boolean;
   /** Targets plus everything downstream of them (instead of upstream). */
   readonly downstream: boolean;
   /** Only the targets themselves (`-s`). */
@@ -15,29 +20,14 @@ export interface SelectOptions {
   readonly wholePipeline?: boolean;
 }
 
-/** Resolves targets to stage names (a group name selects all its items). */
-export function resolveTargets(graph: Graph, targets: readonly string[]): Result<string[], Failure> {
-  const names: string[] = [];
-  for (const raw of targets) {
-    if (/(^|\/)(pipeline|dvc)\.yaml$/.test(raw)) {
-      names.push(...graph.byName.keys()); // the pipeline file itself: every stage, as in DVC
-      continue;
-    }
-    const target = raw.includes(':') ? raw.slice(raw.lastIndexOf(':') + 1) : raw;
-    const matches = graph.byName.has(target) ? [target] : graph.stages.filter((s) => s.group === target).map((s) => s.name);
-    if (matches.length === 0) {
-      const candidates = [...graph.byName.keys(), ...new Set(graph.stages.flatMap((s) => (s.group === undefined ? [] : [s.group])))];
-      return fail({ reason: 'unknown-target', target: raw, suggestion: didYouMean(target, candidates) });
-    }
-    names.push(...matches);
-  }
-  return ok(names);
-}
-
-/** The selected stages in a stable topological order (file order among independent stages). */
-export function selectStages(graph: Graph, options: SelectOptions): Result<string[], Failure> {
-  const targets = resolveTargets(graph, options.targets);
+/**
+ * The selected stages in a stable topological order (file order among independent stages), over DVC's active
+ * graph: a frozen stage is cut from its upstream, so targeting a stage below it does not reach beyond it.
+ */
+export function selectStages(full: Graph, options: SelectOptions): Result<string[], Failure> {
+  const targets = resolveTargets(full, options.targets, options.scope, options.glob === true);
   if (!targets.ok) return targets;
+  const graph = activeGraph(full);
   let selected: Set<string>;
   if (targets.value.length === 0) selected = new Set(graph.byName.keys());
   else if (options.single) selected = new Set(targets.value);

@@ -1,16 +1,19 @@
 // `repro`: select stages, take the project lock, then walk the graph in parallel; each stage is checked
 // when its upstream has finished, and the lock file is rewritten after every successful stage.
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Executor } from '../executors/executor.js';
 import type { Failure } from '../failure.js';
 import { absPath, pathsOverlap } from '../paths.js';
 import { refreshProject, type Project } from '../project.js';
 import type { EventSink } from '../report/events.js';
 import { fail, ok, type Result } from '../result.js';
-import { writeLock } from '../store/lock-file.js';
 import type { LockEntry } from '../store/lock-types.js';
 import { checkStage, measureDeps } from './check-stage.js';
 import { selectStages } from './plan.js';
+import { activeGraph } from '../graph.js';
+import { scopeOf } from './scope.js';
+import { pipelineFileOf, writePipelineLock } from '../store/project-lock.js';
 import { acquireProcessLock, waitForProcessLock } from './process-lock.js';
 import { schedule, type JobOutcome } from './scheduler.js';
 
@@ -20,6 +23,12 @@ export interface ReproOptions {
   readonly downstream: boolean;
   readonly single: boolean;
   readonly wholePipeline: boolean;
+  /** Every stage of every pipeline file (`-P`, DVC's --all-pipelines); targets are ignored. */
+  readonly allPipelines?: boolean;
+  /** Targets are `[path:]pattern` globs over stage names (`--glob`). */
+  readonly glob?: boolean;
+  /** A stage that runs forces every stage downstream of it to run too (`--force-downstream`). */
+  readonly forceDownstream?: boolean;
   readonly dry: boolean;
   readonly keepGoing: boolean;
   readonly runCache: boolean;
@@ -47,7 +56,7 @@ export async function repro(
   emit: EventSink,
   control: ReproControl,
 ): Promise<Result<ReproSummary, Failure>> {
-  const order = selectStages(opened.graph, options);
+  const order = plan(opened, options);
   if (!order.ok) return order;
   const missing = findMissingDep(opened, order.value);
   if (missing !== undefined) return fail(missing);
@@ -75,6 +84,29 @@ export async function repro(
   }
 }
 
+/**
+ * DVC's selection: without targets, the pipeline file of the current directory (the nearest at or above it);
+ * `-P` every stage; `-p`/`-P` turn off `-s` and `--downstream`.
+ */
+function plan(project: Project, options: ReproOptions): Result<string[], Failure> {
+  const all = options.allPipelines === true;
+  const whole = all || options.wholePipeline;
+  let targets = options.targets;
+  if (all) targets = [];
+  else if (targets.length === 0) {
+    if (project.defaultFile === undefined) return fail({ reason: 'no-pipeline', cwd: project.cwd });
+    targets = [path.posix.relative(project.cwd, project.defaultFile)]; // targets are relative to the current directory
+  }
+  return selectStages(project.graph, {
+    targets,
+    scope: scopeOf(project),
+    glob: options.glob === true && !all,
+    downstream: whole ? false : options.downstream,
+    single: whole ? false : options.single,
+    wholePipeline: options.wholePipeline,
+  });
+}
+
 async function runAll(
   project: Project,
   order: readonly string[],
@@ -83,8 +115,16 @@ async function runAll(
   emit: EventSink,
   control: ReproControl,
 ): Promise<Result<ReproSummary, Failure>> {
+  const files = project.pipelines.map((p) => p.file);
   const entries: Record<string, LockEntry> = { ...project.lock.stages };
-  for (const name of Object.keys(entries)) if (!project.graph.byName.has(name)) delete entries[name];
+  const pruned = new Set<string>();
+  for (const name of Object.keys(entries)) {
+    if (project.graph.byName.has(name)) continue;
+    delete entries[name];
+    pruned.add(pipelineFileOf(name, files));
+  }
+  const graph = activeGraph(project.graph);
+  const forced = new Set<string>();
   let writes = Promise.resolve();
   let started = 0;
   const ran: string[] = [];
@@ -96,13 +136,14 @@ async function runAll(
       return 'ok';
     }
     const check = checkStage(stage, entries[name], project);
-    const reasons = options.force ? [{ kind: 'forced' as const }] : check.reasons;
+    const reasons = options.force || forced.has(name) ? [{ kind: 'forced' as const }] : check.reasons;
+    if (reasons.length > 0 && options.forceDownstream === true) for (const d of graph.downstream.get(name) ?? []) forced.add(d);
     if (reasons.length === 0) {
       emit({ type: 'stage-unchanged', stage: name });
       return 'ok';
     }
     const onStart = () => emit({ type: 'stage-start', stage: name, reasons, index: ++started, total: order.length });
-    const useRunCache = options.runCache && !options.force;
+    const useRunCache = options.runCache && !options.force && !forced.has(name);
     // loaded only when a stage runs: a no-op repro never needs the runner, run-cache or fingerprint modules
     const { runStage } = await import('./stage-runner.js');
     const entry = await runStage({ stage, deps: check.deps, useRunCache, executor, ctx: project, emit, onStart });
@@ -110,7 +151,7 @@ async function runAll(
     if (entry === undefined || control.interrupted !== undefined) return 'failed';
     entries[name] = entry;
     ran.push(name);
-    writes = writes.then(() => writeLock(project.root, project.pipeDir, { stages: entries }));
+    writes = writes.then(() => writePipelineLock(project.root, project.pipeDir, stage.pipelineFile, files, entries));
     try {
       await writes;
     } catch (error) {
@@ -122,15 +163,13 @@ async function runAll(
     return 'ok';
   };
   const result = await schedule(
-    { order, upstream: (n) => project.graph.upstream.get(n) ?? [], jobs: options.jobs, keepGoing: options.keepGoing, stopped: () => control.interrupted !== undefined },
+    { order, upstream: (n) => graph.upstream.get(n) ?? [], jobs: options.jobs, keepGoing: options.keepGoing, stopped: () => control.interrupted !== undefined },
     work,
   );
   if (result.failed.length > 0 && control.interrupted === undefined) {
     for (const name of result.skipped) emit({ type: 'stage-skipped', stage: name });
   }
-  if (Object.keys(entries).length !== Object.keys(project.lock.stages).length && ran.length === 0) {
-    await writeLock(project.root, project.pipeDir, { stages: entries });
-  }
+  for (const file of pruned) if (!ran.some((n) => project.graph.byName.get(n)?.pipelineFile === file)) await writePipelineLock(project.root, project.pipeDir, file, files, entries);
   if (control.interrupted !== undefined) return fail({ reason: 'interrupted', signal: control.interrupted });
   if (result.failed.length > 0) return fail({ reason: 'stage-failed', stages: result.failed });
   return ok({ ran, failed: result.failed, skipped: result.skipped });
@@ -153,10 +192,11 @@ function findMissingDep(project: Project, order: readonly string[]): Failure | u
 /** Reports what would run: a stage changed itself, or downstream of one that would run. */
 function dryRun(project: Project, order: readonly string[], options: ReproOptions, emit: EventSink): ReproSummary {
   const wouldRun = new Set<string>();
+  const graph = activeGraph(project.graph);
   for (const name of order) {
     const stage = project.graph.byName.get(name);
     if (stage === undefined || stage.frozen) continue;
-    const upstream = (project.graph.upstream.get(name) ?? []).find((u) => wouldRun.has(u));
+    const upstream = (graph.upstream.get(name) ?? []).find((u) => wouldRun.has(u));
     const reasons = options.force
       ? [{ kind: 'forced' as const }]
       : upstream !== undefined

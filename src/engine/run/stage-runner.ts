@@ -40,7 +40,7 @@ export async function runStage(input: RunStageInput): Promise<LockEntry | undefi
   for (const out of stage.outs) if (!out.persist) rmSync(absPath(ctx.root, out.path), { recursive: true, force: true });
   const started = Date.now();
   const outcome = await input.executor.run(
-    { stage: stage.name, commands: stage.cmd, cwd: absPath(ctx.root, stage.wdir), env: { ...process.env, PIPE_STAGE: stage.name, PIPE_ROOT: ctx.root } },
+    { stage: stage.name, commands: stage.cmd, cwd: absPath(ctx.root, stage.wdir), env: stageEnv(stage.name, ctx.root) },
     (stream, line) => emit({ type: 'stage-output', stage: stage.name, stream, line }),
   );
   if (!outcome.ok) {
@@ -59,6 +59,11 @@ export async function runStage(input: RunStageInput): Promise<LockEntry | undefi
   if (runCacheEligible(stage)) recordRun(ctx.cache, key, outs);
   emit({ type: 'stage-done', stage: stage.name, durationMs: Date.now() - started });
   return entryOf(outs);
+}
+
+/** The command's environment: pipe's, plus the stage name and project root as PIPE_* and DVC_* (dvc/stage/run.py). */
+function stageEnv(stage: string, root: string): NodeJS.ProcessEnv {
+  return { ...process.env, DVC_ROOT: process.env['DVC_ROOT'] ?? root, DVC_STAGE: stage, PIPE_STAGE: stage, PIPE_ROOT: root };
 }
 
 /** Hashes and caches the outputs of a successful run; undefined (reported) when one is missing. */

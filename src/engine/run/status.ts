@@ -3,7 +3,9 @@ import type { Failure } from '../failure.js';
 import type { Project } from '../project.js';
 import { ok, type Result } from '../result.js';
 import { checkStage } from './check-stage.js';
-import { resolveTargets, topoOrder } from './plan.js';
+import { scopeOf } from './scope.js';
+import { topoOrder } from './plan.js';
+import { resolveTargets } from './targets.js';
 import type { Reason } from './reasons.js';
 
 export interface StageStatus {
@@ -11,9 +13,9 @@ export interface StageStatus {
   readonly reasons: readonly Reason[];
 }
 
-/** Changed stages (all, or the targets) in graph order. */
+/** Changed stages (every pipeline's, as DVC's status, or the targets') in graph order. */
 export function status(project: Project, targets: readonly string[]): Result<StageStatus[], Failure> {
-  const names = resolveTargets(project.graph, targets);
+  const names = resolveTargets(project.graph, targets, scopeOf(project));
   if (!names.ok) return names;
   const selected = new Set(names.value.length === 0 ? project.graph.byName.keys() : names.value);
   const changed: StageStatus[] = [];

@@ -1,5 +1,6 @@
-// Reads and writes pipeline.lock: sorted, line-stable YAML written atomically (temp name + rename). A JSON
-// mirror in .pipe/ keyed by the lock's stat lets a no-op run skip YAML parsing.
+// Reads and writes pipeline.lock (one beside each pipeline file, as DVC's dvc.lock): sorted, line-stable YAML
+// written atomically (temp name + rename). A JSON mirror in .pipe/ keyed by the lock's stat lets a no-op run
+// skip YAML parsing. Paths and stage names are as stored; project-lock.ts maps them to the project's.
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Failure } from '../failure.js';
@@ -9,15 +10,26 @@ import { isTreeHashed } from '../hash/tree-scheme.js';
 import { EMPTY_LOCK, ENGINE_SCHEMA, type FileRecord, type LockEntry, type LockFile } from './lock-types.js';
 
 export const LOCK_NAME = 'pipeline.lock';
-const MIRROR = 'lock.json';
+
+/** Root-relative lock file beside root-relative pipeline file `pipelineFile`. */
+export function lockPathOf(pipelineFile: string): string {
+  const dir = path.posix.dirname(pipelineFile);
+  return dir === '.' ? LOCK_NAME : `${dir}/${LOCK_NAME}`;
+}
+
+function mirrorName(lockRel: string): string {
+  const dir = path.posix.dirname(lockRel);
+  return dir === '.' ? 'lock.json' : `lock.${encodeURIComponent(dir)}.json`;
+}
 
 function statSig(st: Stats): string {
   return `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
 }
 
-/** Reads the lock of the project at `root` (empty when absent). */
-export async function readLock(root: string, pipeDir: string): Promise<Result<LockFile, Failure>> {
-  const lockPath = path.join(root, LOCK_NAME);
+/** Reads the lock at root-relative `lockRel` (default: the root's pipeline.lock; empty when absent). */
+export async function readLock(root: string, pipeDir: string, lockRel = LOCK_NAME): Promise<Result<LockFile, Failure>> {
+  const lockPath = path.join(root, lockRel);
+  const mirrorFile = mirrorName(lockRel);
   let st: Stats;
   try {
     st = statSync(lockPath);
@@ -25,23 +37,23 @@ export async function readLock(root: string, pipeDir: string): Promise<Result<Lo
     return ok(EMPTY_LOCK);
   }
   try {
-    const mirror = JSON.parse(readFileSync(path.join(pipeDir, MIRROR), 'utf8')) as { sig?: string; lock?: LockFile };
+    const mirror = JSON.parse(readFileSync(path.join(pipeDir, mirrorFile), 'utf8')) as { sig?: string; lock?: LockFile };
     if (mirror.sig === statSig(st) && mirror.lock !== undefined) return ok(mirror.lock);
   } catch {
     // no usable mirror: parse the YAML below
   }
   const { parseYamlSource, positionOf } = await import('../config/yaml-source.js');
   const { validateLock } = await import('./lock-schema.js');
-  const src = parseYamlSource(LOCK_NAME, readFileSync(lockPath, 'utf8'));
+  const src = parseYamlSource(lockRel, readFileSync(lockPath, 'utf8'));
   if (!src.ok) return src;
   const valid = validateLock(src.value.value);
   if (!valid.ok) return fail({ reason: 'bad-lock-file', pos: positionOf(src.value, valid.path), message: valid.message });
-  writeMirror(pipeDir, st, valid.value);
+  writeMirror(pipeDir, mirrorFile, st, valid.value);
   return ok(valid.value);
 }
 
-/** Writes `lock` atomically, stages and records sorted so that the file diffs and merges line by line. */
-export async function writeLock(root: string, pipeDir: string, lock: LockFile): Promise<void> {
+/** Writes `lock` atomically to root-relative `lockRel`, stages and records sorted (diffs and merges line by line). */
+export async function writeLock(root: string, pipeDir: string, lock: LockFile, lockRel = LOCK_NAME): Promise<void> {
   const { stringify } = await import('yaml');
   const stages: Record<string, unknown> = {};
   for (const name of Object.keys(lock.stages).sort()) {
@@ -49,11 +61,11 @@ export async function writeLock(root: string, pipeDir: string, lock: LockFile): 
     if (entry !== undefined) stages[name] = renderEntry(entry);
   }
   const text = stringify({ schema: ENGINE_SCHEMA, stages }, { lineWidth: 0, minContentWidth: 0 });
-  const target = path.join(root, LOCK_NAME);
-  const tmp = path.join(root, `.${LOCK_NAME}.${process.pid}.tmp`);
+  const target = path.join(root, lockRel);
+  const tmp = path.join(path.dirname(target), `.${LOCK_NAME}.${process.pid}.tmp`);
   writeFileSync(tmp, text);
   renameSync(tmp, target);
-  writeMirror(pipeDir, statSync(target), lock);
+  writeMirror(pipeDir, mirrorName(lockRel), statSync(target), lock);
 }
 
 function renderEntry(entry: LockEntry): Record<string, unknown> {
@@ -91,12 +103,12 @@ export function sortKeys(v: Value): Value {
   return out;
 }
 
-function writeMirror(pipeDir: string, st: Stats, lock: LockFile): void {
+function writeMirror(pipeDir: string, mirrorFile: string, st: Stats, lock: LockFile): void {
   try {
     mkdirSync(pipeDir, { recursive: true });
-    const tmp = path.join(pipeDir, `${MIRROR}.${process.pid}.tmp`);
+    const tmp = path.join(pipeDir, `${mirrorFile}.${process.pid}.tmp`);
     writeFileSync(tmp, JSON.stringify({ sig: statSig(st), lock }));
-    renameSync(tmp, path.join(pipeDir, MIRROR));
+    renameSync(tmp, path.join(pipeDir, mirrorFile));
   } catch {
     // the mirror is an optimisation only
   }
