@@ -1,5 +1,6 @@
 // Entry point of the `pipe` command: builds the commander program from each concern's command module.
 import { Command, CommanderError } from 'commander';
+import { registerAnnotateCommand } from './annotate-command.js';
 import { registerEngineCommands } from './engine-commands.js';
 import { registerFeaturesCommand } from './features-command.js';
 import { registerGbdtCommand } from './gbdt-command.js';
@@ -16,6 +17,7 @@ registerEngineCommands(program);
 registerFeaturesCommand(program);
 registerGbdtCommand(program);
 registerServeCommands(program);
+registerAnnotateCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,76 @@
+// The audio view: wavesurfer.js (served from the installed package) with its regions and spectrogram plugins,
+// showing only the slice of the recording around the current item. Regions are kept in recording time; the
+// view converts to and from the slice's own time.
+import WaveSurfer from '/vendor/wavesurfer.esm.js';
+import RegionsPlugin from '/vendor/regions.esm.js';
+import SpectrogramPlugin from '/vendor/spectrogram.esm.js';
+
+const COLORS = ['rgba(47,111,223,0.25)', 'rgba(223,120,47,0.25)', 'rgba(60,170,90,0.25)', 'rgba(170,60,170,0.25)'];
+
+export class AudioView {
+  constructor({ onRegionsEdited }) {
+    this.regions = RegionsPlugin.create();
+    this.ws = WaveSurfer.create({
+      container: '#waveform',
+      height: 96,
+      waveColor: '#8a99ad',
+      progressColor: '#4a5b73',
+      cursorColor: '#d2382b',
+      sampleRate: 22050,
+      dragToSeek: true,
+      plugins: [
+        this.regions,
+        SpectrogramPlugin.create({ container: '#spectrogram', labels: true, height: 160, fftSamples: 512, scale: 'linear' }),
+      ],
+    });
+    this.offset = 0;
+    this.onRegionsEdited = onRegionsEdited;
+    this.regions.on('region-updated', () => this.onRegionsEdited(this.currentRegions()));
+  }
+
+  /** Shows `blob` (the slice starting at `offsetS`) with `regions` in recording time; resolves when drawn. */
+  async show(blob, offsetS, regions, selected) {
+    this.offset = offsetS;
+    const ready = new Promise((resolve) => this.ws.once('ready', resolve));
+    await this.ws.loadBlob(blob);
+    await ready;
+    this.draw(regions, selected);
+  }
+
+  /** Redraws the regions (recording time), the selected one in front. */
+  draw(regions, selected) {
+    this.regions.clearRegions();
+    this.labels = regions.map((r) => r.label);
+    regions.forEach((r, i) => {
+      const content = document.createElement('span');
+      content.textContent = r.label; // text only: labels never become markup
+      content.className = 'region-label';
+      this.regions.addRegion({ id: `r${i}`, start: r.start - this.offset, end: r.end - this.offset, color: i === selected ? COLORS[0] : COLORS[1 + (i % 3)], drag: true, resize: true, content });
+    });
+  }
+
+  /** The regions as drawn (after dragging), in recording time, ordered as given. */
+  currentRegions() {
+    return this.regions
+      .getRegions()
+      .slice()
+      .sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)))
+      .map((r, i) => ({ start: round(r.start + this.offset), end: round(r.end + this.offset), label: this.labels[i] }));
+  }
+
+  cursorTime() {
+    return this.ws.getCurrentTime() + this.offset;
+  }
+
+  play(startS, endS) {
+    this.ws.play(Math.max(0, startS - this.offset), endS - this.offset).catch(() => undefined);
+  }
+
+  playAll() {
+    this.ws.play(0).catch(() => undefined);
+  }
+}
+
+function round(t) {
+  return Math.round(t * 1e4) / 1e4;
+}
