@@ -10,13 +10,14 @@ export interface LabelSegment {
 
 /** A parsed label file: the segments, and the lines that were not segments (1-based line, why). */
 export interface ParsedLabelFile {
-  readonly segments: LabelSegment[];
+  /** Each with its 1-based line. */
+  readonly segments: (LabelSegment & { readonly line: number })[];
   readonly skipped: { line: number; message: string }[];
 }
 
 /** Parses label-file text; malformed lines are reported, not fatal. Labels are lower-cased. */
 export function parseLabelFile(text: string): ParsedLabelFile {
-  const segments: LabelSegment[] = [];
+  const segments: (LabelSegment & { line: number })[] = [];
   const skipped: { line: number; message: string }[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
@@ -30,7 +31,7 @@ export function parseLabelFile(text: string): ParsedLabelFile {
     } else if (!(end > start) || start < 0) {
       skipped.push({ line: i + 1, message: `segment ${start}–${end} s is empty or negative` });
     } else {
-      segments.push({ startS: start, endS: end, label });
+      segments.push({ startS: start, endS: end, label, line: i + 1 });
     }
   });
   return { segments, skipped };

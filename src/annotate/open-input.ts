@@ -45,8 +45,8 @@ export function openInput(source: string, audioDir: string, options: OpenInputOp
   const failedAudio = new Map<string, string>();
   const suggestions: Suggestion[] = [];
   const problems = [...set.problems];
-  const rowOf = (s: Suggestion): number => Number(/^r(\d+)$/.exec(s.id)?.[1] ?? 0);
-  const sourceOf = (s: Suggestion): string => (s.modelId === 'labels' ? s.id.split('#')[0]! : source);
+  const rowOf = (s: Suggestion): number => Number(/(?:^r|#)(\d+)$/.exec(s.id)?.[1] ?? 0);
+  const sourceOf = (s: Suggestion): string => (s.modelId === 'labels' ? s.id.slice(0, s.id.lastIndexOf('#')) : source);
   for (const s of set.suggestions) {
     const rel = audio.relativeFor(s.audioFile);
     let recording = rel === undefined ? undefined : recordings.get(rel);

@@ -25,12 +25,12 @@ export function readLabelFolder(dir: string, labels: readonly string[] = BURST_L
     }
     const parsed = parseLabelFile(readFileSync(join(dir, file), 'utf8'));
     for (const s of parsed.skipped) problems.push({ file, row: s.line, message: s.message });
-    parsed.segments.forEach((seg, i) => {
+    parsed.segments.forEach((seg) => {
       if (!known.has(seg.label)) {
-        problems.push({ file, row: i + 1, message: `unknown label '${seg.label}' (known: ${labels.join(', ')})` });
+        problems.push({ file, row: seg.line, message: `unknown label '${seg.label}' (known: ${labels.join(', ')})` });
         return;
       }
-      suggestions.push({ id: `${m[1]}#${i + 1}`, audioFile: audio, startS: seg.startS, endS: seg.endS, label: seg.label, probability: null, probabilities: {}, modelId: 'labels' });
+      suggestions.push({ id: `${file}#${seg.line}`, audioFile: audio, startS: seg.startS, endS: seg.endS, label: seg.label, probability: null, probabilities: {}, modelId: 'labels' });
     });
   }
   return { suggestions, labels, problems, modelId: 'labels' };
