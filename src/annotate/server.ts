@@ -83,6 +83,8 @@ export async function startAnnotateServer(options: AnnotateServerOptions): Promi
     app.get(path, async (_request, reply) => reply.type(asset.type).header('Cache-Control', 'no-cache').send(asset.body));
   }
 
+  app.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
+
   app.get('/api/session', async (request) => {
     const p = who(request);
     const { problems } = session.input;
