@@ -57,7 +57,7 @@ export async function startAnnotateServer(options: AnnotateServerOptions): Promi
   const { session, config } = options;
   const auth = new TokenAuth(config.tokens);
   const assets = loadAssets();
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, forceCloseConnections: true });
   const principals = new WeakMap<FastifyRequest, Principal>();
   const who = (request: FastifyRequest): Principal => principals.get(request)!;
   const fail = (reply: FastifyReply, status: number, message: string): FastifyReply => reply.code(status).send({ error: message });

@@ -8,7 +8,7 @@ import { AudioView } from './view.js';
 
 const $ = (id) => document.getElementById(id);
 const PAGE = 50;
-const state = { session: null, queue: [], total: 0, offset: 0, index: 0, item: null, draft: [], selected: 0, busy: false, prefetch: new Map() };
+const state = { keyAt: null, session: null, queue: [], total: 0, offset: 0, index: 0, item: null, draft: [], selected: 0, busy: false, prefetch: new Map() };
 let view;
 
 function el(tag, text, className) {
@@ -118,7 +118,7 @@ function viewRange(item) {
 function fetchSlice(item) {
   const range = viewRange(item);
   const key = `${item.audio_file}|${range.start}|${range.end}`;
-  if (!state.prefetch.has(key)) state.prefetch.set(key, audioSlice(item.audio_file, range.start, range.end).then((blob) => ({ blob, range })));
+  if (!state.prefetch.has(key)) state.prefetch.set(key, audioSlice(item.audio_file, range.start, range.end).then((audio) => ({ audio, range })));
   return state.prefetch.get(key);
 }
 
@@ -151,14 +151,17 @@ async function showItem(item) {
   state.draft = item.regions.map((r) => ({ ...r }));
   state.selected = 0;
   renderItemText(item);
-  const { blob, range } = await fetchSlice(item);
+  const { audio, range } = await fetchSlice(item);
   if (state.item !== item) return;
-  await view.show(blob, range.start, state.draft, state.selected);
+  await view.show(audio, range.start, state.draft, state.selected);
   if (state.item !== item) return;
   renderReadout();
   $('main').dataset.item = item.id;
   window.annotateTimings = window.annotateTimings ?? [];
-  window.annotateTimings.push({ item: item.id, ms: performance.now() - t0 });
+  const now = performance.now();
+  window.annotateFirstDrawMs = window.annotateFirstDrawMs ?? now; // since navigation start
+  window.annotateTimings.push({ item: item.id, ms: now - t0, sinceKeyMs: state.keyAt === null ? null : now - state.keyAt });
+  state.keyAt = null;
 }
 
 function renderItemText(item) {
@@ -263,6 +266,7 @@ function onKey(event) {
   const a = actionOf(event);
   if (a === undefined) return;
   event.preventDefault();
+  state.keyAt = event.timeStamp;
   run(a);
 }
 

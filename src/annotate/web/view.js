@@ -16,7 +16,6 @@ export class AudioView {
       waveColor: '#8a99ad',
       progressColor: '#4a5b73',
       cursorColor: '#d2382b',
-      sampleRate: 22050,
       dragToSeek: true,
       plugins: [
         this.regions,
@@ -28,11 +27,14 @@ export class AudioView {
     this.regions.on('region-updated', () => this.onRegionsEdited(this.currentRegions()));
   }
 
-  /** Shows `blob` (the slice starting at `offsetS`) with `regions` in recording time; resolves when drawn. */
-  async show(blob, offsetS, regions, selected) {
+  /**
+   * Shows a slice starting at `offsetS` (`audio`: its blob, samples and duration) with `regions` in recording
+   * time; resolves when drawn. The samples are handed over decoded, so wavesurfer neither decodes nor waits.
+   */
+  async show(audio, offsetS, regions, selected) {
     this.offset = offsetS;
     const ready = new Promise((resolve) => this.ws.once('ready', resolve));
-    await this.ws.loadBlob(blob);
+    await this.ws.loadBlob(audio.blob, [audio.samples], audio.duration);
     await ready;
     this.draw(regions, selected);
   }
