@@ -236,7 +236,7 @@ function renderVersions(item) {
 }
 
 function renderProgress(p) {
-  $('progress-total').textContent = `${p.done} / ${p.total} done${p.conflicts > 0 ? ` · ${p.conflicts} conflicts` : ''}`;
+  $('progress-total').textContent = `${p.done} / ${p.total} done${p.conflicts > 0 ? ` · ${p.conflicts} conflict${p.conflicts === 1 ? '' : 's'}` : ''}`;
   const box = $('progress-classes');
   box.replaceChildren();
   for (const [label, c] of Object.entries(p.perClass)) box.append(el('span', `${label} ${c.done}/${c.total}`));

@@ -24,7 +24,12 @@ export class AudioView {
     });
     this.offset = 0;
     this.onRegionsEdited = onRegionsEdited;
-    this.regions.on('region-updated', () => this.onRegionsEdited(this.currentRegions()));
+    this.regions.on('region-updated', () => {
+      const regions = this.currentRegions();
+      this.overlay(regions);
+      this.onRegionsEdited(regions);
+    });
+    this.duration = 1;
   }
 
   /**
@@ -34,6 +39,7 @@ export class AudioView {
   async show(audio, offsetS, regions, selected) {
     this.offset = offsetS;
     const ready = new Promise((resolve) => this.ws.once('ready', resolve));
+    this.duration = audio.duration;
     await this.ws.loadBlob(audio.blob, [audio.samples], audio.duration);
     await ready;
     this.draw(regions, selected);
@@ -48,6 +54,21 @@ export class AudioView {
       content.textContent = r.label; // text only: labels never become markup
       content.className = 'region-label';
       this.regions.addRegion({ id: `r${i}`, start: r.start - this.offset, end: r.end - this.offset, color: i === selected ? COLORS[0] : COLORS[1 + (i % 3)], drag: true, resize: true, content });
+    });
+    this.selected = selected;
+    this.overlay(regions);
+  }
+
+  /** Draws the regions on the spectrogram too (outlines following the waveform's draggable regions). */
+  overlay(regions) {
+    const box = document.getElementById('spectrogram');
+    for (const old of box.querySelectorAll('.spec-region')) old.remove();
+    regions.forEach((r, i) => {
+      const div = document.createElement('div');
+      div.className = `spec-region${i === this.selected ? ' sel' : ''}`;
+      div.style.left = `${(100 * (r.start - this.offset)) / this.duration}%`;
+      div.style.width = `${(100 * (r.end - r.start)) / this.duration}%`;
+      box.append(div);
     });
   }
 
