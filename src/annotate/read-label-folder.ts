@@ -17,9 +17,10 @@ export function readLabelFolder(dir: string, labels: readonly string[] = BURST_L
   const known = new Set(labels);
   for (const file of files) {
     const m = LABEL.exec(file);
-    if (m === null || file.endsWith('manifest.json')) continue;
+    if (m === null) continue;
     const audio = audioByStem.get(m[1]!);
     if (audio === undefined) {
+      if (file.toLowerCase().endsWith('.csv')) continue; // a table (e.g. a snapshot's metadata.csv), not a label file
       problems.push({ file, row: 0, message: 'no recording with this base name (.wav) beside it' });
       continue;
     }

@@ -60,25 +60,24 @@ async function exportAction(input: string | undefined, flags: ExportFlags): Prom
   process.stdout.write(`${result.dir}\n`);
 }
 
-/** Registers `pipe annotate` and `pipe annotate export`. */
+/**
+ * Registers `pipe annotate` and `pipe annotate export`. The export is a first argument rather than a commander
+ * subcommand because both share `--out`/`--audio`/`--config`, which a parent command would take for itself.
+ */
 export function registerAnnotateCommand(program: Command): void {
-  const annotate = program
+  program
     .command('annotate')
-    .description('Annotate model suggestions in the browser (waveform, spectrogram, keyboard), with a provenance log')
-    .argument('[input]', 'prelabels .json/.csv from `pipe predict`, or a folder of recordings with label files (default: the one the --out folder was opened with)')
+    .usage('[input] [options]  |  pipe annotate export [input] [--out DIR] [--to DIR]')
+    .description('Annotate model suggestions in the browser (waveform, spectrogram, keyboard) with a provenance log; `export` writes a dataset snapshot (recordings + label files + manifest, agreement, changes) named by its content hash')
+    .argument('[input]', 'prelabels .json/.csv from `pipe predict`, or a folder of recordings with label files (default: the one --out was opened with); or `export`')
+    .argument('[exportInput]', 'after `export`: the input (default: the one recorded in --out/session.json)')
     .option('--audio <dir>', 'folder of the recordings (audio is served only from here; default: the input folder)')
     .option('--out <dir>', 'annotation folder: the log annotations.jsonl and session.json', 'annotations')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <n>', 'port (0: any free one)', '8100')
     .option('--config <file>', 'annotate.yaml: tokens with roles (annotator, reviewer, viewer), labels, context_seconds')
-    .action((input: string | undefined, flags: AnnotateFlags) => annotateAction(input, flags));
-  annotate
-    .command('export')
-    .description('Write a dataset snapshot (recordings + label files + manifest, agreement, changes) named by its content hash')
-    .argument('[input]', 'the prelabels or label folder (default: the one recorded in --out/session.json)')
-    .option('--audio <dir>', 'folder of the recordings (default: the one recorded in session.json)')
-    .option('--out <dir>', 'annotation folder to export', 'annotations')
-    .option('--to <dir>', 'where the snapshot folder is created', 'snapshots')
-    .option('--config <file>', 'annotate.yaml (for its label set)')
-    .action((input: string | undefined, flags: ExportFlags) => exportAction(input, flags));
+    .option('--to <dir>', 'export: where the snapshot folder is created', 'snapshots')
+    .action((input: string | undefined, exportInput: string | undefined, flags: AnnotateFlags & ExportFlags) =>
+      input === 'export' ? exportAction(exportInput, flags) : exportInput !== undefined ? Promise.reject(new UserError(`unexpected argument '${exportInput}'`)) : annotateAction(input, flags),
+    );
 }
