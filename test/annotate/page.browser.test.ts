@@ -45,8 +45,14 @@ describe.skipIf(chromiumPath === undefined)('annotation page in Chromium', () =>
     await waitForItem(page, 'r3');
     await pressAndSave(page, 's'); // skip r3
     await waitForItem(page, 'r8');
+    await pressAndSave(page, 'z'); // undo the skip: back at r3
+    await waitForItem(page, 'r3');
+    expect(await page.locator('#item-mine').textContent()).toBe('');
+    await pressAndSave(page, 's');
+    await waitForItem(page, 'r8');
     const mine = log().filter((e) => e.annotator === 'alice');
-    expect(mine.map((e) => [e.item, e.action, e.label])).toEqual([['r1', 'accept', 'b'], ['r6', 'relabel', 'mb'], ['r11', 'adjust', 'mb'], ['r3', 'skip', undefined]]);
+    expect(mine.map((e) => [e.item, e.action, e.label])).toEqual([['r1', 'accept', 'b'], ['r6', 'relabel', 'mb'], ['r11', 'adjust', 'mb'], ['r3', 'skip', undefined], ['r3', 'undo', undefined], ['r3', 'skip', undefined]]);
+    expect(mine[4]!.undoes).toBe(mine[3]!.id);
     const adjusted = mine[2]!;
     expect([adjusted.start, adjusted.end]).toEqual([1.55, 1.76]);
     expect(adjusted.original).toMatchObject({ start: 1.5, end: 1.75, label: 'mb', probability: 0.455 });
