@@ -11,7 +11,7 @@ export interface Asset {
 }
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
-const PAGE_FILES = ['index.html', 'app.js', 'api.js', 'view.js', 'keys.js', 'style.css'];
+const PAGE_FILES = ['index.html', 'app.js', 'api.js', 'render.js', 'view.js', 'keys.js', 'style.css'];
 const VENDOR: Record<string, string> = {
   'wavesurfer.esm.js': 'wavesurfer.js',
   'regions.esm.js': 'wavesurfer.js/plugins/regions',

@@ -3,7 +3,8 @@
 // the server answered, which it does after the action is fsynced in the log. Everything from the server or a
 // user is put into the page with textContent, never as markup.
 import { adoptTokenFromUrl, ApiError, audioSlice, getJson, hasToken, postAction, setToken } from './api.js';
-import { actionOf, SHORTCUTS } from './keys.js';
+import { actionOf } from './keys.js';
+import { option, renderItem, renderProblems, renderProgress, renderQueue, renderReadout, renderShortcuts, renderVersions } from './render.js';
 import { AudioView } from './view.js';
 
 const $ = (id) => document.getElementById(id);
@@ -11,16 +12,7 @@ const PAGE = 50;
 const state = { keyAt: null, session: null, queue: [], total: 0, offset: 0, index: 0, item: null, draft: [], selected: 0, busy: false, prefetch: new Map() };
 let view;
 
-function el(tag, text, className) {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = String(text);
-  if (className) node.className = className;
-  return node;
-}
 
-function fmt(t) {
-  return Number(t).toFixed(2);
-}
 
 function saveStatus(kind, text) {
   const s = $('save-status');
@@ -47,7 +39,7 @@ async function start() {
   renderProblems(s);
   renderShortcuts();
   renderProgress(s.progress);
-  view = new AudioView({ onRegionsEdited: (regions) => { state.draft = regions; renderReadout(); } });
+  view = new AudioView({ onRegionsEdited: (regions) => { state.draft = regions; renderReadout(state); } });
   for (const id of ['f-status', 'f-label', 'f-min', 'f-max', 'f-recording']) $(id).addEventListener('change', () => reload(0));
   document.addEventListener('keydown', onKey);
   $('comment').addEventListener('keydown', onCommentKey);
@@ -65,11 +57,6 @@ function showLogin(message) {
   };
 }
 
-function option(value, text) {
-  const o = el('option', text);
-  o.value = value;
-  return o;
-}
 
 function filterQuery(offset) {
   const q = new URLSearchParams({ status: $('f-status').value, offset: String(offset), limit: String(PAGE) });
@@ -92,20 +79,6 @@ async function reload(offset, keepId) {
   await showIndex(at);
 }
 
-function renderQueue() {
-  const list = $('queue');
-  list.replaceChildren();
-  state.queue.forEach((item, i) => {
-    const li = el('li');
-    li.dataset.id = item.id;
-    if (i === state.index) li.className = 'current';
-    li.append(el('span', `${item.label} ${item.probability === null ? '—' : item.probability.toFixed(2)}`), el('span', `${item.audio_file.split('/').pop()} ${fmt(item.start)}`), el('span', item.mine ? item.mine.status : '', 'st'));
-    li.addEventListener('click', () => showIndex(i));
-    list.append(li);
-  });
-  $('queue-count').textContent = state.total === 0 ? 'nothing matches' : `${state.offset + Math.min(state.index + 1, state.queue.length)} of ${state.total}`;
-  list.querySelector('.current')?.scrollIntoView({ block: 'nearest' });
-}
 
 function viewRange(item) {
   const ctx = state.session.context_seconds;
@@ -131,7 +104,7 @@ async function showIndex(i) {
   }
   state.index = Math.max(0, Math.min(i, state.queue.length - 1));
   const item = state.queue[state.index];
-  renderQueue();
+  renderQueue(state, showIndex);
   if (item === undefined) return showItem(null);
   await showItem(item);
   const following = state.queue[state.index + 1];
@@ -150,12 +123,12 @@ async function showItem(item) {
   }
   state.draft = item.regions.map((r) => ({ ...r }));
   state.selected = 0;
-  renderItemText(item);
+  renderItem(state, item, run);
   const { audio, range } = await fetchSlice(item);
   if (state.item !== item) return;
   await view.show(audio, range.start, state.draft, state.selected);
   if (state.item !== item) return;
-  renderReadout();
+  renderReadout(state);
   $('main').dataset.item = item.id;
   window.annotateTimings = window.annotateTimings ?? [];
   const now = performance.now();
@@ -164,101 +137,13 @@ async function showItem(item) {
   state.keyAt = null;
 }
 
-function renderItemText(item) {
-  $('item-file').textContent = item.audio_file;
-  $('item-time').textContent = `${fmt(item.start)}–${fmt(item.end)} s`;
-  $('item-suggested').textContent = item.added_by ? `added by ${item.added_by}` : `suggested ${item.label} ${item.probability === null ? '' : `(${item.probability.toFixed(2)})`}`;
-  $('item-mine').textContent = item.mine ? item.mine.status : '';
-  $('item-conflict').hidden = !item.conflict;
-  renderLabels(item);
-  renderActions();
-  renderVersions(item);
-}
 
-function renderLabels(item) {
-  const box = $('labels');
-  box.replaceChildren();
-  const current = state.draft[state.selected]?.label;
-  state.session.labels.forEach((label, i) => {
-    const b = el('button', undefined, `label-btn${label === current ? ' chosen' : ''}`);
-    b.type = 'button';
-    const p = item.probabilities[label];
-    const bar = el('span', undefined, 'bar');
-    const fill = el('i');
-    fill.style.width = `${Math.round((p ?? 0) * 100)}%`;
-    bar.append(fill);
-    b.append(el('kbd', i + 1), el('span', `${label} ${p === undefined ? '' : p.toFixed(2)}`), bar);
-    b.addEventListener('click', () => run({ action: 'relabel', index: i }));
-    box.append(b);
-  });
-}
 
-function renderActions() {
-  const box = $('actions');
-  if (box.childElementCount > 0) return;
-  const buttons = [['accept', 'a'], ['split', 't'], ['delete', 'x'], ['add', 'n'], ['skip', 's'], ['uncertain', 'u'], ['undo', 'z'], ['play', 'Space'], ['play-context', 'v'], ['prev', 'k'], ['next', 'j']];
-  for (const [action, key] of buttons) {
-    const b = el('button');
-    b.type = 'button';
-    b.dataset.action = action;
-    b.append(el('span', `${action.replace('-', ' ')} `), el('kbd', key));
-    b.addEventListener('click', () => run({ action }));
-    box.append(b);
-  }
-}
 
-function renderReadout() {
-  const box = $('regions-readout');
-  box.replaceChildren();
-  state.draft.forEach((r, i) => box.append(el('div', `${i === state.selected ? '▶' : ' '} ${fmt(r.start)}–${fmt(r.end)} s  ${r.label}`, i === state.selected ? 'sel' : '')));
-}
 
-function renderVersions(item) {
-  const list = $('versions');
-  list.replaceChildren();
-  item.versions.forEach((v, i) => {
-    const li = el('li');
-    const text = `${v.annotator} (${v.role}): ${v.status} ${v.regions.map((r) => `${fmt(r.start)}–${fmt(r.end)} ${r.label}`).join(', ')}`;
-    li.append(el('span', text));
-    if (state.session.role === 'reviewer' && v.role !== 'reviewer') {
-      const b = el('button', `take `);
-      b.type = 'button';
-      b.dataset.resolve = v.annotator;
-      b.append(el('kbd', `Shift+${i + 1}`));
-      b.addEventListener('click', () => run({ action: 'resolve', index: i }));
-      li.append(' ', b);
-    }
-    list.append(li);
-  });
-  const comments = $('comments');
-  comments.replaceChildren();
-  for (const c of item.comments) comments.append(el('li', `${c.annotator}: ${c.text}`));
-}
 
-function renderProgress(p) {
-  $('progress-total').textContent = `${p.done} / ${p.total} done${p.conflicts > 0 ? ` · ${p.conflicts} conflict${p.conflicts === 1 ? '' : 's'}` : ''}`;
-  const box = $('progress-classes');
-  box.replaceChildren();
-  for (const [label, c] of Object.entries(p.perClass)) box.append(el('span', `${label} ${c.done}/${c.total}`));
-}
 
-function renderProblems(s) {
-  if (s.n_problems === 0) return;
-  $('problems').hidden = false;
-  $('problems-summary').textContent = `${s.n_problems} input rows skipped`;
-  for (const p of s.problems) $('problems-list').append(el('li', p));
-}
 
-function renderShortcuts() {
-  const table = $('shortcuts');
-  for (const s of SHORTCUTS) {
-    const tr = el('tr');
-    const keys = el('td');
-    s.keys.forEach((k, i) => keys.append(i > 0 ? ' ' : '', el('kbd', k)));
-    tr.append(keys, el('td', s.text));
-    table.append(tr);
-  }
-}
 
 function onKey(event) {
   const target = event.target;
@@ -278,7 +163,7 @@ function onCommentKey(event) {
     event.preventDefault();
     const text = $('comment').value;
     if (text.trim() === '' || state.item === null) return;
-    save({ item: state.item.id, action: 'comment', comment: text }, { stay: true }).then((ok) => {
+    save({ item: state.item.id, action: 'comment', comment: text }).then((ok) => {
       if (ok) $('comment').value = '';
       $('comment').blur();
     });
@@ -296,7 +181,7 @@ async function run(a) {
     case 'next': return showIndex(state.index + 1);
     case 'prev': return showIndex(Math.max(0, state.index - 1));
     case 'comment': return $('comment').focus();
-    case 'undo': return save({ item: item?.id ?? '', action: 'undo' }, { undo: true });
+    case 'undo': return save({ item: item?.id ?? '', action: 'undo' });
     case 'play': { const r = state.draft[state.selected]; if (r) view.play(r.start, r.end); return undefined; }
     case 'play-context': return view.playAll();
     default: break;
@@ -320,12 +205,12 @@ async function run(a) {
       if (a.action === 'start') r.start = Math.max(0, Math.min(r.end - 0.01, round(r.start + a.delta)));
       else r.end = Math.min(limit, Math.max(r.start + 0.01, round(r.end + a.delta)));
       view.draw(state.draft, state.selected);
-      return renderReadout();
+      return renderReadout(state);
     }
     case 'select':
       state.selected = (state.selected + 1) % Math.max(1, state.draft.length);
       view.draw(state.draft, state.selected);
-      return renderReadout();
+      return renderReadout(state);
     case 'split': {
       if (!r) return undefined;
       const t = view.cursorTime();
@@ -341,7 +226,7 @@ async function run(a) {
       const at = view.cursorTime();
       const s0 = Math.max(0, at);
       const e0 = item.duration === null ? s0 + length : Math.min(item.duration, s0 + length);
-      return save({ item: item.id, action: 'add', regions: [{ start: round(s0), end: round(e0), label: r?.label ?? state.session.labels[0] }] }, { stay: true });
+      return save({ item: item.id, action: 'add', regions: [{ start: round(s0), end: round(e0), label: r?.label ?? state.session.labels[0] }] });
     }
     case 'resolve': {
       const v = item.versions[a.index];
@@ -356,34 +241,39 @@ function round(t) {
   return Math.round(t * 1e4) / 1e4;
 }
 
-/** Sends an action; shows "saved" only once the server confirmed it was written to the log. */
-async function save(body, { stay = false, undo = false } = {}) {
+/**
+ * Sends an action; shows "saved" only once the server confirmed it was written to the log. Deciding actions
+ * move on to the next item; a comment or an added region stays; undo goes to the item it took back.
+ */
+async function save(body) {
   state.busy = true;
   saveStatus('saving', 'saving…');
+  let result;
   try {
-    const result = await postAction(body);
-    saveStatus('saved', `saved ${body.action}`);
-    renderProgress(result.progress);
-    if (undo || stay) {
-      if (result.item && !result.item.id.startsWith('add:') || undo) {
-        const at = state.queue.findIndex((i) => i.id === result.item?.id);
-        if (result.item && at >= 0) state.queue[at] = result.item;
-        else if (result.item) state.queue.splice(state.index, 0, result.item);
-        state.busy = false;
-        return showIndex(result.item ? state.queue.findIndex((i) => i.id === result.item.id) : state.index).then(() => true);
-      }
-      state.busy = false;
-      return true;
-    }
-    if (result.item) state.queue[state.index] = result.item;
-    state.busy = false;
-    await showIndex(state.index + 1);
-    return true;
+    result = await postAction(body);
   } catch (error) {
-    state.busy = false;
     saveStatus('error', `not saved: ${error.message}`);
     return false;
+  } finally {
+    state.busy = false;
   }
+  saveStatus('saved', `saved ${body.action}`);
+  renderProgress(result.progress);
+  const item = result.item;
+  if (body.action === 'add' || item === null) return true; // the added region is an item of its own
+  const at = state.queue.findIndex((i) => i.id === item.id);
+  if (at >= 0) state.queue[at] = item;
+  if (body.action === 'comment') {
+    renderVersions(state, item, run);
+    return true;
+  }
+  if (body.action === 'undo') {
+    if (at < 0) state.queue.splice(state.index, 0, item);
+    await showIndex(at >= 0 ? at : state.index);
+    return true;
+  }
+  await showIndex(state.index + 1);
+  return true;
 }
 
 start().catch((error) => saveStatus('error', String(error.message ?? error)));
