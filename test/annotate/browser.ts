@@ -23,6 +23,9 @@ export async function openPage(browser: Browser, url: string, token: string, ite
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => {
+    if (!r.url().startsWith(url) && !/^(blob|data):/.test(r.url())) errors.push(`request outside the server: ${r.url()}`); // works offline
+  });
   (page as Page & { errors?: string[] }).errors = errors;
   await page.goto(`${url}#token=${token}`);
   await page.waitForSelector(itemId === undefined ? '#main:not([data-item=""])' : `#main[data-item="${itemId}"]`, { timeout: 20_000 });

@@ -64,7 +64,7 @@ describe.skipIf(chromiumPath === undefined)('annotation page in Chromium', () =>
     await waitForItem(page, 'r1');
     expect(await page.locator('#queue li').allTextContents()).toEqual([expect.stringContaining('accepted'), expect.stringContaining('corrected'), expect.stringContaining('corrected')]);
     expect(await page.locator('#item-mine').textContent()).toBe('accepted');
-    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]); // no page errors, nothing fetched from elsewhere
     await page.context().close();
   });
 

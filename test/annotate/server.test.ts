@@ -74,6 +74,29 @@ describe('annotation server', () => {
     expect(saved.event.comment).toBe(comment); // stored as typed; the page renders it as text (browser test)
   });
 
+  test('the queue: lowest confidence first, filtered by class, confidence range, recording and status', async () => {
+    type Page = { total: number; items: { id: string; label: string; probability: number; audio_file: string }[]; progress: { perClass: Record<string, { done: number; total: number }> } };
+    const queue = async (q: string, token = T.view): Promise<Page> => (await (await get(`api/queue?${q}`, token)).json()) as Page;
+    const all = await queue('status=all&limit=500');
+    expect(all.total).toBe(12);
+    const p = all.items.map((i) => i.probability);
+    expect(p).toEqual([...p].sort((a, b) => a - b));
+    const bs = await queue('status=all&label=b');
+    expect(bs.items.map((i) => i.label)).toEqual(['b', 'b', 'b', 'b']);
+    const mid = await queue('status=all&min=0.4&max=0.6');
+    expect(mid.items.every((i) => i.probability >= 0.4 && i.probability <= 0.6)).toBe(true);
+    expect(mid.total).toBe(all.items.filter((i) => i.probability >= 0.4 && i.probability <= 0.6).length);
+    expect((await queue('status=all&recording=rec3.wav')).items.map((i) => i.audio_file)).toEqual(['rec3.wav', 'rec3.wav', 'rec3.wav', 'rec3.wav']);
+    const page2 = await queue('status=all&offset=10&limit=5');
+    expect([page2.total, page2.items.map((i) => i.id)]).toEqual([12, all.items.slice(10).map((i) => i.id)]);
+    const todo = await queue('status=todo', T.ann); // ann decided r1 and commented on r2 in the tests before
+    expect(todo.items.map((i) => i.id)).not.toContain('r1');
+    expect(todo.items.map((i) => i.id)).toContain('r2');
+    expect((await queue('status=done', T.ann)).items.map((i) => i.id)).toEqual(['r1']);
+    expect(todo.progress.perClass.b).toEqual({ done: 1, total: 4 });
+    expect((await get('api/queue?status=bogus', T.view)).status).toBe(400);
+  });
+
   test('audio: only the asked range, only from the folder', async () => {
     const slice = await get('api/audio?file=rec2.wav&start=1&end=1.5', T.view);
     expect(slice.headers.get('content-type')).toBe('audio/wav');
