@@ -23,6 +23,8 @@ function saveStatus(kind, text) {
 async function start() {
   adoptTokenFromUrl();
   if (!hasToken()) return showLogin();
+  const firstPage = getJson(`/api/queue?${filterQuery(0)}`); // in parallel with the session: the defaults are known
+  firstPage.catch(() => undefined);
   try {
     state.session = await getJson('/api/session');
   } catch (error) {
@@ -35,7 +37,6 @@ async function start() {
   $('who').textContent = `${s.annotator} (${s.role}) · ${s.model}`;
   for (const l of s.labels) $('f-label').append(option(l, l));
   for (const r of s.recordings) $('f-recording').append(option(r, r));
-  if (s.role === 'reviewer') $('f-status').value = 'todo';
   renderProblems(s);
   renderShortcuts();
   renderProgress(s.progress);
@@ -43,7 +44,7 @@ async function start() {
   for (const id of ['f-status', 'f-label', 'f-min', 'f-max', 'f-recording']) $(id).addEventListener('change', () => reload(0));
   document.addEventListener('keydown', onKey);
   $('comment').addEventListener('keydown', onCommentKey);
-  await reload(0);
+  await reload(0, undefined, firstPage);
 }
 
 function showLogin(message) {
@@ -67,9 +68,9 @@ function filterQuery(offset) {
   return q;
 }
 
-/** Loads a page of the queue and shows its first item (or `keepId` when it is in the page). */
-async function reload(offset, keepId) {
-  const page = await getJson(`/api/queue?${filterQuery(offset)}`);
+/** Loads a page of the queue (or takes the `pending` request for it) and shows its first item (or `keepId`). */
+async function reload(offset, keepId, pending) {
+  const page = await (pending ?? getJson(`/api/queue?${filterQuery(offset)}`));
   state.queue = page.items;
   state.total = page.total;
   state.offset = page.offset;
