@@ -11,7 +11,8 @@ import { ACTIONS, regionSchema } from './log-event.js';
 import { progressOf, queuePage, STATUS_FILTERS } from './queue.js';
 import { loadAssets } from './static-assets.js';
 import { formatProblem } from './suggestion.js';
-import { sliceWav } from './wav-slice.js';
+import { spectrogramPng } from './spectrogram-image.js';
+import { sliceSamples, sliceWav } from './wav-slice.js';
 
 export interface AnnotateServerOptions {
   readonly session: AnnotateSession;
@@ -112,7 +113,8 @@ export async function startAnnotateServer(options: AnnotateServerOptions): Promi
     return itemView(session, item, who(request));
   });
 
-  app.get('/api/audio', async (request, reply) => {
+  /** The recording a slice request names, or the reply refusing it (403 outside the folder, 404 unknown). */
+  const sliceOf = (request: FastifyRequest, reply: FastifyReply): { samples: Float32Array; sampleRateHz: number } | FastifyReply => {
     const q = audioSchema.safeParse(request.query);
     if (!q.success || !(q.data.end > q.data.start) || q.data.end - q.data.start > MAX_SLICE_S) return fail(reply, 400, `give file, start and end (at most ${MAX_SLICE_S} s apart)`);
     const recording = session.input.recordings.get(q.data.file);
@@ -120,8 +122,21 @@ export async function startAnnotateServer(options: AnnotateServerOptions): Promi
       const refused = session.input.audio.resolveFile(q.data.file);
       return fail(reply, refused.ok ? 404 : refused.reason === 'outside' ? 403 : 404, refused.ok ? 'not a recording of this session' : refused.message);
     }
-    const wav = sliceWav(recording.realPath, recording.layout, q.data.start, q.data.end);
+    return { samples: sliceSamples(recording.realPath, recording.layout, q.data.start, q.data.end), sampleRateHz: recording.layout.sampleRateHz };
+  };
+
+  app.get('/api/audio', async (request, reply) => {
+    const slice = sliceOf(request, reply);
+    if (!('samples' in slice)) return slice;
+    const wav = sliceWav(slice.samples, slice.sampleRateHz);
     return reply.type('audio/wav').header('Cache-Control', 'private, max-age=3600').send(Buffer.from(wav.buffer, wav.byteOffset, wav.byteLength));
+  });
+
+  app.get('/api/spectrogram', async (request, reply) => {
+    const slice = sliceOf(request, reply);
+    if (!('samples' in slice)) return slice;
+    const png = await spectrogramPng(slice.samples);
+    return reply.type('image/png').header('Cache-Control', 'private, max-age=3600').header('X-Max-Frequency-Hz', String(slice.sampleRateHz / 2)).send(png);
   });
 
   app.post('/api/action', async (request, reply) => {

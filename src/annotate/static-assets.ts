@@ -1,4 +1,4 @@
-// The page's files: its own (src/annotate/web) and wavesurfer.js from the installed package — a fixed list
+// The page's files: its own (src/annotate/web) and wavesurfer.js with its regions plugin from the installed package — a fixed list
 // of names, so no request path ever reaches the file system.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,7 +15,6 @@ const PAGE_FILES = ['index.html', 'app.js', 'api.js', 'render.js', 'view.js', 'k
 const VENDOR: Record<string, string> = {
   'wavesurfer.esm.js': 'wavesurfer.js',
   'regions.esm.js': 'wavesurfer.js/plugins/regions',
-  'spectrogram.esm.js': 'wavesurfer.js/plugins/spectrogram',
 };
 
 /** The web folder, whether running from src/ (tsx) or from dist/ (built). */

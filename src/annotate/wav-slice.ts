@@ -51,12 +51,13 @@ export function readWavLayout(path: string): WavLayout {
   }
 }
 
-/** The mono 16-bit WAV of [startS, endS) clipped to the file (decoded with the project's WAV decoder). */
-export function sliceWav(path: string, layout: WavLayout, startS: number, endS: number): Uint8Array {
+/** The mono samples of [startS, endS) clipped to the file (decoded with the project's WAV decoder). */
+export function sliceSamples(path: string, layout: WavLayout, startS: number, endS: number): Float32Array {
   const totalFrames = layout.dataBytes / layout.blockAlign;
   const first = Math.max(0, Math.min(totalFrames, Math.floor(startS * layout.sampleRateHz)));
   const last = Math.max(first, Math.min(totalFrames, Math.ceil(endS * layout.sampleRateHz)));
   const bytes = (last - first) * layout.blockAlign;
+  if (bytes === 0) return new Float32Array(1);
   const wav = new Uint8Array(layout.headerBytes.length + bytes);
   wav.set(layout.headerBytes, 0);
   const view = new DataView(wav.buffer);
@@ -68,6 +69,10 @@ export function sliceWav(path: string, layout: WavLayout, startS: number, endS: 
   } finally {
     closeSync(fd);
   }
-  if (bytes === 0) return encodeWav(new Float32Array(1), { sampleRateHz: layout.sampleRateHz });
-  return encodeWav(decodeWav(wav).samples, { sampleRateHz: layout.sampleRateHz });
+  return decodeWav(wav).samples;
+}
+
+/** The mono 16-bit WAV of [startS, endS) clipped to the file. */
+export function sliceWav(samples: Float32Array, sampleRateHz: number): Uint8Array {
+  return encodeWav(samples, { sampleRateHz });
 }

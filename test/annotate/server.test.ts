@@ -49,7 +49,7 @@ describe('annotation server', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await page.text()).not.toMatch(/https?:\/\//); // nothing from a CDN
-    for (const path of ['vendor/wavesurfer.esm.js', 'vendor/regions.esm.js', 'vendor/spectrogram.esm.js', 'app/app.js']) expect((await get(path)).status).toBe(200);
+    for (const path of ['vendor/wavesurfer.esm.js', 'vendor/regions.esm.js', 'app/app.js', 'app/render.js']) expect((await get(path)).status).toBe(200);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:/);
   });
 

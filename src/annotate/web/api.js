@@ -76,3 +76,10 @@ function pcm16Mono(buffer) {
   }
   throw new Error('the server sent audio without a data chunk');
 }
+
+/** The server-rendered spectrogram image of [start, end) as an object URL, and its top frequency. */
+export async function spectrogramImage(file, start, end) {
+  const q = new URLSearchParams({ file, start: start.toFixed(4), end: end.toFixed(4) });
+  const response = await call(`/api/spectrogram?${q}`);
+  return { url: URL.createObjectURL(await response.blob()), maxHz: Number(response.headers.get('X-Max-Frequency-Hz')) };
+}

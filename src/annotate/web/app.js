@@ -2,7 +2,7 @@
 // spectrogram, the actions with their keyboard shortcuts, and the save indicator — "saved" is shown only after
 // the server answered, which it does after the action is fsynced in the log. Everything from the server or a
 // user is put into the page with textContent, never as markup.
-import { adoptTokenFromUrl, ApiError, audioSlice, getJson, hasToken, postAction, setToken } from './api.js';
+import { adoptTokenFromUrl, ApiError, audioSlice, getJson, hasToken, postAction, setToken, spectrogramImage } from './api.js';
 import { actionOf } from './keys.js';
 import { option, renderItem, renderProblems, renderProgress, renderQueue, renderReadout, renderShortcuts, renderVersions } from './render.js';
 import { AudioView } from './view.js';
@@ -74,6 +74,7 @@ async function reload(offset, keepId, pending) {
   state.queue = page.items;
   state.total = page.total;
   state.offset = page.offset;
+  for (const pending of state.prefetch.values()) pending.then(({ image }) => URL.revokeObjectURL(image.url), () => undefined);
   state.prefetch.clear();
   renderProgress(page.progress);
   const at = keepId === undefined ? 0 : Math.max(0, state.queue.findIndex((i) => i.id === keepId));
@@ -92,7 +93,10 @@ function viewRange(item) {
 function fetchSlice(item) {
   const range = viewRange(item);
   const key = `${item.audio_file}|${range.start}|${range.end}`;
-  if (!state.prefetch.has(key)) state.prefetch.set(key, audioSlice(item.audio_file, range.start, range.end).then((audio) => ({ audio, range })));
+  if (!state.prefetch.has(key)) {
+    const both = Promise.all([audioSlice(item.audio_file, range.start, range.end), spectrogramImage(item.audio_file, range.start, range.end)]);
+    state.prefetch.set(key, both.then(([audio, image]) => ({ audio, image, range })));
+  }
   return state.prefetch.get(key);
 }
 
@@ -125,9 +129,9 @@ async function showItem(item) {
   state.draft = item.regions.map((r) => ({ ...r }));
   state.selected = 0;
   renderItem(state, item, run);
-  const { audio, range } = await fetchSlice(item);
+  const { audio, image, range } = await fetchSlice(item);
   if (state.item !== item) return;
-  await view.show(audio, range.start, state.draft, state.selected);
+  await view.show(audio, image, range.start, state.draft, state.selected);
   if (state.item !== item) return;
   renderReadout(state);
   $('main').dataset.item = item.id;

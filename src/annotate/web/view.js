@@ -1,9 +1,9 @@
-// The audio view: wavesurfer.js (served from the installed package) with its regions and spectrogram plugins,
-// showing only the slice of the recording around the current item. Regions are kept in recording time; the
-// view converts to and from the slice's own time.
+// The audio view: wavesurfer.js (served from the installed package) with its regions plugin for the waveform,
+// and under it the server-rendered spectrogram of the same slice, the regions outlined on it. Only the slice of
+// the recording around the current item is shown. Regions are kept in recording time; the view converts to and
+// from the slice's own time.
 import WaveSurfer from '/vendor/wavesurfer.esm.js';
 import RegionsPlugin from '/vendor/regions.esm.js';
-import SpectrogramPlugin from '/vendor/spectrogram.esm.js';
 
 const COLORS = ['rgba(47,111,223,0.25)', 'rgba(223,120,47,0.25)', 'rgba(60,170,90,0.25)', 'rgba(170,60,170,0.25)'];
 
@@ -17,10 +17,7 @@ export class AudioView {
       progressColor: '#4a5b73',
       cursorColor: '#d2382b',
       dragToSeek: true,
-      plugins: [
-        this.regions,
-        SpectrogramPlugin.create({ container: '#spectrogram', labels: true, height: 160, fftSamples: 512, scale: 'linear' }),
-      ],
+      plugins: [this.regions],
     });
     this.offset = 0;
     this.onRegionsEdited = onRegionsEdited;
@@ -33,15 +30,19 @@ export class AudioView {
   }
 
   /**
-   * Shows a slice starting at `offsetS` (`audio`: its blob, samples and duration) with `regions` in recording
-   * time; resolves when drawn. The samples are handed over decoded, so wavesurfer neither decodes nor waits.
+   * Shows a slice starting at `offsetS` (`audio`: its blob, samples and duration; `image`: its spectrogram) with
+   * `regions` in recording time; resolves when waveform and spectrogram are drawn. The samples are handed over
+   * decoded, so wavesurfer neither decodes nor waits.
    */
-  async show(audio, offsetS, regions, selected) {
+  async show(audio, image, offsetS, regions, selected) {
     this.offset = offsetS;
-    const ready = new Promise((resolve) => this.ws.once('ready', resolve));
     this.duration = audio.duration;
+    const ready = new Promise((resolve) => this.ws.once('ready', resolve));
+    const img = document.getElementById('spec-img');
+    img.src = image.url;
+    document.getElementById('spec-top').textContent = `${(image.maxHz / 1000).toFixed(1)} kHz`;
     await this.ws.loadBlob(audio.blob, [audio.samples], audio.duration);
-    await ready;
+    await Promise.all([ready, img.decode().catch(() => undefined)]);
     this.draw(regions, selected);
   }
 
