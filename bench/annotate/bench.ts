@@ -46,8 +46,8 @@ try {
   let audioBytes = 0;
   let audioRequests = 0;
   page.on('response', async (r) => {
-    if (r.url().includes('/api/audio')) {
-      audioRequests++;
+    if (r.url().includes('/api/audio') || r.url().includes('/api/spectrogram')) {
+      audioRequests += r.url().includes('/api/audio') ? 1 : 0;
       audioBytes += Number(r.headers()['content-length'] ?? 0);
     }
   });
@@ -61,9 +61,9 @@ try {
     loads.push(performance.now() - t);
     loadsInPage.push(await page.evaluate(() => (globalThis as unknown as PageGlobal).annotateFirstDrawMs));
   }
-  const api: Record<string, number[]> = { session: [], queue: [], slice: [] };
+  const api: Record<string, number[]> = { session: [], queue: [], slice: [], spectrogram: [] };
   for (let i = 0; i < 20; i++) {
-    for (const [name, path] of [['session', 'api/session'], ['queue', 'api/queue?status=todo&limit=50'], ['slice', `api/audio?file=hour.wav&start=${1000 + i * 7}&end=${1004.5 + i * 7}`]] as const) {
+    for (const [name, path] of [['session', 'api/session'], ['queue', 'api/queue?status=todo&limit=50'], ['slice', `api/audio?file=hour.wav&start=${1000 + i * 7}&end=${1004.5 + i * 7}`], ['spectrogram', `api/spectrogram?file=hour.wav&start=${1000 + i * 7}&end=${1004.5 + i * 7}`]] as const) {
       t = performance.now();
       await (await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } })).arrayBuffer();
       api[name]!.push(performance.now() - t);
@@ -100,12 +100,15 @@ try {
   console.log(`| server open (read 10,000 suggestions, WAV header) | ${openMs.toFixed(0)} ms wall, ${((openCpu.user + openCpu.system) / 1000).toFixed(0)} ms CPU |`);
   console.log(`| page load → first item drawn (waveform + spectrogram), driver-measured, 5 loads (first: cold browser) | ${stats(loads)}; first ${loads[0]!.toFixed(0)} ms |`);
   console.log(`| page load in page: navigation start → first item drawn | ${stats(loadsInPage)}; first ${loadsInPage[0]!.toFixed(0)} ms |`);
-  console.log(`| API: /api/session, /api/queue (50 of 10,000), /api/audio (4.5 s slice) | ${stats(api.session!)}; ${stats(api.queue!)}; ${stats(api.slice!)} |`);
+  console.log(`| API /api/session | ${stats(api.session!)} |`);
+  console.log(`| API /api/queue (a page of 50 of 10,000) | ${stats(api.queue!)} |`);
+  console.log(`| API /api/audio (4.5 s slice) | ${stats(api.slice!)} |`);
+  console.log(`| API /api/spectrogram (4.5 s slice → PNG) | ${stats(api.spectrogram!)} |`);
   console.log(`| next item (key j → next item drawn) | ${stats(next)} |`);
   console.log(`| accept (key a → fsynced → next item drawn) | ${stats(accepts)} |`);
   console.log(`| in page: keydown event → next item drawn (j and a) | ${stats(sinceKey)} |`);
   console.log(`| server+driver CPU during ${steps} next-item steps | ${((nextCpu.user + nextCpu.system) / 1000 / steps).toFixed(1)} ms per step |`);
-  console.log(`| audio sent to the browser | ${audioRequests} slices, ${(audioBytes / audioRequests / 1024).toFixed(0)} KiB each on average (the whole hour: ${((3600 * 22050 * 2) / 2 ** 20).toFixed(0)} MiB) |`);
+  console.log(`| audio + spectrogram sent to the browser per item | ${audioRequests} items, ${(audioBytes / audioRequests / 1024).toFixed(0)} KiB each on average (the whole hour: ${((3600 * 22050 * 2) / 2 ** 20).toFixed(0)} MiB) |`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
