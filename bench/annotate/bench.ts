@@ -103,7 +103,7 @@ try {
   console.log(`| API /api/session | ${stats(api.session!)} |`);
   console.log(`| API /api/queue (a page of 50 of 10,000) | ${stats(api.queue!)} |`);
   console.log(`| API /api/audio (4.5 s slice) | ${stats(api.slice!)} |`);
-  console.log(`| API /api/spectrogram (4.5 s slice → PNG) | ${stats(api.spectrogram!)} |`);
+  console.log(`| API /api/spectrogram (4.5 s slice → JPEG) | ${stats(api.spectrogram!)} |`);
   console.log(`| next item (key j → next item drawn) | ${stats(next)} |`);
   console.log(`| accept (key a → fsynced → next item drawn) | ${stats(accepts)} |`);
   console.log(`| in page: keydown event → next item drawn (j and a) | ${stats(sinceKey)} |`);

@@ -11,7 +11,7 @@ import { ACTIONS, regionSchema } from './log-event.js';
 import { progressOf, queuePage, STATUS_FILTERS } from './queue.js';
 import { loadAssets } from './static-assets.js';
 import { formatProblem } from './suggestion.js';
-import { spectrogramPng } from './spectrogram-image.js';
+import { spectrogramJpeg } from './spectrogram-image.js';
 import { sliceSamples, sliceWav } from './wav-slice.js';
 
 export interface AnnotateServerOptions {
@@ -135,8 +135,8 @@ export async function startAnnotateServer(options: AnnotateServerOptions): Promi
   app.get('/api/spectrogram', async (request, reply) => {
     const slice = sliceOf(request, reply);
     if (!('samples' in slice)) return slice;
-    const png = await spectrogramPng(slice.samples);
-    return reply.type('image/png').header('Cache-Control', 'private, max-age=3600').header('X-Max-Frequency-Hz', String(slice.sampleRateHz / 2)).send(png);
+    const jpeg = await spectrogramJpeg(slice.samples);
+    return reply.type('image/jpeg').header('Cache-Control', 'private, max-age=3600').header('X-Max-Frequency-Hz', String(slice.sampleRateHz / 2)).send(jpeg);
   });
 
   app.post('/api/action', async (request, reply) => {

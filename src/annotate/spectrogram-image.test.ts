@@ -1,13 +1,13 @@
 import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
-import { spectrogramPng } from './spectrogram-image.js';
+import { spectrogramJpeg } from './spectrogram-image.js';
 
-describe('spectrogramPng', () => {
+describe('spectrogramJpeg', () => {
   test('a 1 kHz tone is brightest in the row of 1 kHz; low frequencies at the bottom; one column per frame', async () => {
     const rateHz = 16_000;
     const tone = Float32Array.from({ length: rateHz }, (_, i) => 0.5 * Math.sin((2 * Math.PI * 1000 * i) / rateHz));
-    const png = await spectrogramPng(tone, { nFft: 256, widthPx: 100 });
-    const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+    const jpeg = await spectrogramJpeg(tone, { nFft: 256, widthPx: 100 });
+    const { data, info } = await sharp(jpeg).raw().toBuffer({ resolveWithObject: true });
     expect([info.height, info.channels]).toEqual([129, 3]);
     expect(info.width).toBe(1 + Math.floor(rateHz / Math.floor(rateHz / 100))); // centred frames every `hop` samples
     const x = Math.floor(info.width / 2);

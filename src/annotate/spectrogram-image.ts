@@ -1,6 +1,7 @@
 // The spectrogram the page shows under the waveform, computed here for exactly the slice it shows: a power
 // STFT (the project's librosa-compatible framing, Hann window) in dB, 80 dB of range below the slice's peak,
-// mapped to colour and encoded as PNG — so the browser does no FFT and the next item's image can be prefetched.
+// mapped to colour and encoded as JPEG (continuous tone, far fewer bytes than PNG) — so the browser does no FFT
+// and the next item's image can be prefetched.
 import sharp from 'sharp';
 import { forEachPowerFrame } from '../audio/power-spectrogram.js';
 
@@ -22,8 +23,8 @@ const LUT = Array.from({ length: 256 }, (_, i) => {
   return ANCHORS[k]!.map((c, j) => Math.round(c + (ANCHORS[k + 1]![j]! - c) * f));
 });
 
-/** PNG bytes of the spectrogram of `samples`: low frequencies at the bottom, height nFft/2 + 1 rows. */
-export async function spectrogramPng(samples: Float32Array, options: SpectrogramImageOptions = {}): Promise<Buffer> {
+/** JPEG bytes of the spectrogram of `samples`: low frequencies at the bottom, height nFft/2 + 1 rows. */
+export async function spectrogramJpeg(samples: Float32Array, options: SpectrogramImageOptions = {}): Promise<Buffer> {
   const nFft = options.nFft ?? 512;
   const rangeDb = options.rangeDb ?? 80;
   const hopLength = Math.max(1, Math.floor(samples.length / (options.widthPx ?? 800)));
@@ -50,5 +51,5 @@ export async function spectrogramPng(samples: Float32Array, options: Spectrogram
       rgb[at + 2] = color[2]!;
     }
   });
-  return sharp(rgb, { raw: { width, height: bins, channels: 3 } }).png({ compressionLevel: 2 }).toBuffer();
+  return sharp(rgb, { raw: { width, height: bins, channels: 3 } }).jpeg({ quality: 85 }).toBuffer();
 }
