@@ -33,12 +33,15 @@ describe.skipIf(!built)('pipe annotate under SIGKILL', () => {
         }
       }
     };
-    const workers = Array.from({ length: 8 }, (_, w) => worker(w));
-    while (acked.length < 150) await new Promise((r) => setTimeout(r, 5));
+    const failures: unknown[] = [];
+    const workers = Array.from({ length: 8 }, (_, w) => worker(w).catch((error: unknown) => void failures.push(error)));
+    while (acked.length < 150 && failures.length === 0) await new Promise((r) => setTimeout(r, 5));
+    expect(failures).toEqual([]);
+    const exited = new Promise((r) => first.child.once('exit', r)); // listen before the kill: exit may come at once
     first.child.kill('SIGKILL');
     stop = true;
     await Promise.allSettled(workers);
-    await new Promise((r) => first.child.once('exit', r));
+    await exited;
 
     const read = readLog(join(c.out, 'annotations.jsonl'));
     expect(read.badLines).toEqual([]);
@@ -53,8 +56,9 @@ describe.skipIf(!built)('pipe annotate under SIGKILL', () => {
       const after = await fetch(`${second.url}api/action`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ item: 'r1', action: 'skip' }) });
       expect(after.status).toBe(200);
     } finally {
+      const exited = new Promise((r) => second.child.once('exit', r));
       second.child.kill('SIGTERM');
-      await new Promise((r) => second.child.once('exit', r));
+      await exited;
     }
     const reread = readLog(join(c.out, 'annotations.jsonl'));
     expect(reread).toMatchObject({ tornTail: false, badLines: [] });
