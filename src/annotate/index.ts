@@ -47,7 +47,13 @@ function inputsOf(flags: InputFlags): { input: string; audio: string } {
   const file = join(flags.out, 'session.json');
   let recorded: { input: string; audio: string } | undefined;
   if (existsSync(file)) {
-    const parsed = sessionFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      throw new AnnotateInputError(`${file}: not valid JSON`);
+    }
+    const parsed = sessionFileSchema.safeParse(raw);
     if (!parsed.success) throw new AnnotateInputError(`${file}: expected {input, audio}`);
     recorded = parsed.data;
   }
