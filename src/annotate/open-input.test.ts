@@ -1,10 +1,26 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { smallCorpus } from '../../test/annotate/fixture.js';
+import { encodeWav } from '../audio/wav-encode.js';
 import { AudioRoot } from './audio-root.js';
 import { openInput } from './open-input.js';
 import { formatProblem } from './suggestion.js';
+
+/** Three 4 s recordings (silence at 22,050 Hz) and four `pipe predict` rows per recording. */
+function smallCorpus(): { root: string; audio: string; prelabels: string; rows: Record<string, unknown>[] } {
+  const root = mkdtempSync(join(tmpdir(), 'open-input-'));
+  const audio = join(root, 'audio');
+  mkdirSync(audio);
+  const rows: Record<string, unknown>[] = [];
+  for (let f = 1; f <= 3; f++) {
+    writeFileSync(join(audio, `rec${f}.wav`), encodeWav(new Float32Array(4 * 22_050), { sampleRateHz: 22_050 }));
+    for (let k = 0; k < 4; k++) rows.push({ audio_file: `audio/rec${f}.wav`, start_seconds: k * 0.5 + 0.5, end_seconds: k * 0.5 + 0.75, label: 'b', probability: 0.5 });
+  }
+  const prelabels = join(root, 'prelabels.json');
+  writeFileSync(prelabels, JSON.stringify(rows));
+  return { root, audio, prelabels, rows };
+}
 
 describe('openInput', () => {
   test('keeps valid rows, reports missing audio, past-the-end segments and unknown labels by file and row', () => {
