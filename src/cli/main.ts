@@ -1,6 +1,7 @@
 // Entry point of the `pipe` command: builds the commander program from each concern's command module.
 import { Command, CommanderError } from 'commander';
 import { registerBurstCommands } from './burst-commands.js';
+import { registerAnnotateCommand } from './annotate-command.js';
 import { registerEngineCommands } from './engine-commands.js';
 import { registerFeaturesCommand } from './features-command.js';
 import { registerGbdtCommand } from './gbdt-command.js';
@@ -18,6 +19,7 @@ registerFeaturesCommand(program);
 registerGbdtCommand(program);
 registerServeCommands(program);
 registerBurstCommands(program);
+registerAnnotateCommand(program);
 
 try {
   await program.parseAsync(process.argv);
