@@ -3,12 +3,14 @@
 import type { Value } from '../stage.js';
 import { fail, ok, type Result } from '../result.js';
 import { pyStr } from './py-str.js';
-import { interpolate, type Context, type TemplateError } from './template.js';
+import { interpolate, normaliseExpr, type Context, type TemplateError } from './template.js';
 
 /** One generated instance: its name suffix and the `item` (and `key`) it sees. */
 export interface Instance {
   readonly key: string;
   readonly extra: Readonly<Record<string, Value>>;
+  /** Where `item` lives in the context (`models.m1`) when the data was one `${models}`: for tracked vars. */
+  readonly itemPath?: string;
 }
 
 /**
@@ -20,13 +22,16 @@ export function foreachInstances(spec: unknown, ctx: Context): Result<Instance[]
   const resolved = resolveData(spec, ctx);
   if (!resolved.ok) return resolved;
   const value = resolved.value;
+  const whole = typeof spec === 'string' ? /^\$\{([^}]*)\}$/.exec(spec)?.[1] : undefined;
+  const base = whole === undefined ? undefined : normaliseExpr(whole);
+  const at = (k: string | number): { itemPath?: string } => (base === undefined ? {} : { itemPath: `${base}.${k}` });
   if (Array.isArray(value)) {
     const items = value as readonly Value[];
     const composite = items.some((v) => v !== null && typeof v === 'object');
-    return ok(items.map((item, i) => ({ key: composite ? String(i) : keyText(item), extra: { item } })));
+    return ok(items.map((item, i) => ({ key: composite ? String(i) : keyText(item), extra: { item }, ...at(i) })));
   }
   if (value !== null && typeof value === 'object') {
-    return ok(Object.entries(value as { readonly [k: string]: Value }).map(([key, item]) => ({ key, extra: { item, key } })));
+    return ok(Object.entries(value as { readonly [k: string]: Value }).map(([key, item]) => ({ key, extra: { item, key }, ...at(key) })));
   }
   return fail({ kind: 'bad', message: `expected list/dictionary, got ${pyType(value)}` });
 }

@@ -168,7 +168,7 @@ function generate(
   for (const instance of instances) {
     const dvcName = instance === undefined ? name : `${name}@${instance.key}`;
     const local = instance === undefined ? ctx : ctx.withTemporarily(instance.extra, true);
-    const resolved = resolveEntry(scope, dvcName, body, at, local);
+    const resolved = resolveEntry(scope, dvcName, body, at, local, instance?.itemPath);
     if (!resolved.ok) return resolved;
     const typed = validateAt(stageSchema, resolved.value, scope.src, at, knownKeys.stage);
     if (!typed.ok) return typed;
@@ -181,7 +181,14 @@ function generate(
 }
 
 /** DVC's EntryDefinition.resolve_stage: wdir first, then the stage's vars (relative to it), then every key. */
-function resolveEntry(scope: Scope, dvcName: string, body: Record<string, unknown>, at: YamlPath, ctx: VarsContext): Result<Record<string, unknown>, Failure> {
+function resolveEntry(
+  scope: Scope,
+  dvcName: string,
+  body: Record<string, unknown>,
+  at: YamlPath,
+  ctx: VarsContext,
+  itemPath: string | undefined,
+): Result<Record<string, unknown>, Failure> {
   let wdir = scope.dir;
   const rawWdir = body['wdir'];
   if (typeof rawWdir === 'string') {
@@ -200,7 +207,9 @@ function resolveEntry(scope: Scope, dvcName: string, body: Record<string, unknow
     }
   }
   const track = (expr: string, value: Value): void => {
-    const dotted = normaliseExpr(expr);
+    let dotted = normaliseExpr(expr);
+    // `${item.epoch}` of `foreach: ${vars}` is `vars.model1.epoch` of the file it came from (DVC's node path)
+    if (itemPath !== undefined && (dotted === 'item' || dotted.startsWith('item.'))) dotted = itemPath + dotted.slice(4);
     const file = local.fileOf(dotted);
     if (file !== undefined) (scope.tracked[file] ??= {})[dotted] = value;
   };
