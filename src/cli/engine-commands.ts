@@ -86,7 +86,8 @@ export function registerEngineCommands(program: Command): void {
     .description('Show the metrics in the workspace')
     .option('--json', 'print JSON')
     .option('--md', 'print a Markdown table')
-    .action(async (opts: { json?: boolean; md?: boolean }) => {
+    .option('--precision <n>', 'round metrics to n decimals in tables (default 5, as DVC)', nonNegativeInt)
+    .action(async (opts: { json?: boolean; md?: boolean; precision?: number }) => {
       const { runMetricsShow } = await import('./engine-query.js');
       await runMetricsShow(opts);
     });
@@ -97,7 +98,8 @@ export function registerEngineCommands(program: Command): void {
     .option('--json', 'print JSON')
     .option('--md', 'print a Markdown table')
     .option('--all', 'also list unchanged metrics')
-    .action(async (rev: string | undefined, opts: { json?: boolean; md?: boolean; all?: boolean }) => {
+    .option('--precision <n>', 'round metrics to n decimals in tables (default 5, as DVC)', nonNegativeInt)
+    .action(async (rev: string | undefined, opts: { json?: boolean; md?: boolean; all?: boolean; precision?: number }) => {
       const { runMetricsDiff } = await import('./engine-query.js');
       await runMetricsDiff(rev, opts);
     });
@@ -110,6 +112,12 @@ export function registerEngineCommands(program: Command): void {
       const { runGc } = await import('./engine-query.js');
       await runGc(opts.dry === true);
     });
+}
+
+function nonNegativeInt(value: string): number {
+  const n = Number.parseInt(value, 10);
+  if (!Number.isInteger(n) || n < 0 || String(n) !== value.trim()) throw new Error(`--precision needs a whole number ≥ 0, got '${value}'`);
+  return n;
 }
 
 function positiveInt(value: string): number {

@@ -26,6 +26,8 @@ interface TableFlags {
   readonly json?: boolean | undefined;
   readonly md?: boolean | undefined;
   readonly all?: boolean | undefined;
+  /** Decimals metrics are rounded to in tables (DVC's --precision, default 5); JSON is never rounded. */
+  readonly precision?: number | undefined;
 }
 
 /** Prints params that differ from the lock or a git revision. */
@@ -44,7 +46,10 @@ export async function runMetricsShow(flags: TableFlags): Promise<void> {
   const shown = query.metricsShow(project);
   if (!shown.ok) return raise(shown.error);
   if (flags.json === true) return out(JSON.stringify(shown.value, null, 2) + '\n');
-  const rows = Object.entries(shown.value).flatMap(([file, values]) => Object.entries(values).map(([k, v]) => [file, k, text(v)]));
+  const { formatMetric, DEFAULT_PRECISION } = await import('../engine/query/round.js');
+  const precision = flags.precision ?? DEFAULT_PRECISION;
+  const metric = (v: Value | undefined): string => (typeof v === 'number' ? formatMetric(v, precision) : text(v));
+  const rows = Object.entries(shown.value).flatMap(([file, values]) => Object.entries(values).map(([k, v]) => [file, k, metric(v)]));
   if (rows.length === 0) return out('No metrics found\n');
   out(renderTable(['Path', 'Metric', 'Value'], rows, flags.md === true));
 }
@@ -55,10 +60,12 @@ export async function runMetricsDiff(rev: string | undefined, flags: TableFlags)
   const query = await import('../engine/query/index.js');
   const rows = query.metricsDiff(project, rev, flags.all === true);
   if (!rows.ok) return raise(rows.error);
-  printDiff(rows.value, flags, ['Path', 'Metric', rev ?? 'Lock', 'Workspace', 'Change'], true);
+  const { formatMetric, DEFAULT_PRECISION } = await import('../engine/query/round.js');
+  const precision = flags.precision ?? DEFAULT_PRECISION;
+  printDiff(rows.value, flags, ['Path', 'Metric', rev ?? 'Lock', 'Workspace', 'Change'], true, (v) => formatMetric(v, precision));
 }
 
-function printDiff(rows: readonly DiffRow[], flags: TableFlags, header: string[], withChange: boolean): void {
+function printDiff(rows: readonly DiffRow[], flags: TableFlags, header: string[], withChange: boolean, num?: (v: number) => string): void {
   if (flags.json === true) {
     const obj: Record<string, Record<string, { old: Value | null; new: Value | null; diff?: number }>> = {};
     for (const r of rows) {
@@ -69,9 +76,11 @@ function printDiff(rows: readonly DiffRow[], flags: TableFlags, header: string[]
     return out(JSON.stringify(obj, null, 2) + '\n');
   }
   if (rows.length === 0) return out('No changes\n');
+  const cell = (v: Value | undefined): string => (num !== undefined && typeof v === 'number' ? num(v) : text(v));
   const cells = rows.map((r) => {
-    const base = [r.file, r.key, text(r.old), text(r.new)];
-    return withChange ? [...base, r.change === undefined ? '' : signed(r.change)] : base;
+    const base = [r.file, r.key, cell(r.old), cell(r.new)];
+    const change = r.change === undefined ? '' : num !== undefined ? (r.change > 0 ? '+' : '') + num(r.change) : signed(r.change);
+    return withChange ? [...base, change] : base;
   });
   out(renderTable(header, cells, flags.md === true));
 }

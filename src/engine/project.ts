@@ -8,7 +8,7 @@ import { buildGraph, type Graph } from './graph.js';
 import { MeasureMemo } from './hash/measure-memo.js';
 import { StateCache } from './hash/state-cache.js';
 import { fail, ok, type Result } from './result.js';
-import type { Pipeline } from './stage.js';
+import type { Pipeline, Value } from './stage.js';
 import type { LockFile } from './store/lock-types.js';
 import { CACHE_DIR, ObjectCache } from './store/object-cache.js';
 import { readProjectLock } from './store/project-lock.js';
@@ -108,7 +108,14 @@ function mergePipelines(root: string, pipelines: readonly Pipeline[]): Pipeline 
     metricsFiles: union((p) => p.metricsFiles),
     inputs: union((p) => p.inputs),
     warnings: pipelines.flatMap((p) => p.warnings ?? []),
+    trackedVars: mergeTracked(pipelines),
   };
+}
+
+function mergeTracked(pipelines: readonly Pipeline[]): Record<string, Record<string, Value>> {
+  const out: Record<string, Record<string, Value>> = {};
+  for (const p of pipelines) for (const [file, vars] of Object.entries(p.trackedVars ?? {})) Object.assign((out[file] ??= {}), vars);
+  return out;
 }
 
 /** The same project with lock, state and memo re-read from disk (after waiting for another repro). */

@@ -58,4 +58,6 @@ export interface Pipeline {
   readonly inputs: readonly string[];
   /** `file:line:col: …` for keys accepted for DVC compatibility but given no meaning (printed on every load). */
   readonly warnings?: readonly string[];
+  /** Values templates read from params/vars files: file → dotted key → value (DVC's tracked vars). */
+  readonly trackedVars?: Readonly<Record<string, Readonly<Record<string, Value>>>>;
 }

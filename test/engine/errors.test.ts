@@ -45,8 +45,8 @@ describe('bad input', () => {
     await failsWith('stages:\n  train:\n    cmd: echo\n', /unknown stage 'trian' \(did you mean 'train'\?\)/, ['repro', 'trian']);
   });
 
-  test('undefined ${var} names the variable and its position', async () => {
-    await failsWith('stages:\n  a:\n    cmd: echo ${nope.x}\n', /^pipe: pipeline\.yaml:3:10: stage 'a': undefined variable '\$\{nope\.x\}'/);
+  test("undefined ${var} names the variable and its position, in DVC's words", async () => {
+    await failsWith('stages:\n  a:\n    cmd: echo ${nope.x}\n', /^pipe: pipeline\.yaml:3:10: failed to parse 'stages\.a\.cmd' in 'pipeline\.yaml': Could not find 'nope\.x'/);
   });
 
   test('a cycle lists its stages', async () => {

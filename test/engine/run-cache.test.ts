@@ -80,12 +80,13 @@ describe('run-cache', () => {
 });
 
 describe('cache objects', () => {
-  test('outputs are stored once, linked read-only, and the object matches the lock hash', async () => {
+  test('outputs are stored once, read-only, and the object matches the lock hash; the workspace keeps a writable copy (DVC: cache.type reflink,copy)', async () => {
     await rig.pipe(['repro']);
     const hash = /out\/model\.txt\n\s+xxh128: ([0-9a-f]{32})/.exec(rig.read('pipeline.lock'))?.[1] ?? '';
     const object = path.join(rig.dir, 'cache', 'objects', hash.slice(0, 2), hash.slice(2));
     expect(statSync(object).mode & 0o222).toBe(0);
-    expect(statSync(path.join(rig.dir, 'out/model.txt')).ino).toBe(statSync(object).ino);
+    expect(statSync(path.join(rig.dir, 'out/model.txt')).ino).not.toBe(statSync(object).ino);
+    expect(statSync(path.join(rig.dir, 'out/model.txt')).mode & 0o200).not.toBe(0);
     expect(readFileSync(object, 'utf8')).toBe(rig.read('out/model.txt'));
   });
 });

@@ -1,9 +1,12 @@
-// Reads params files (YAML or JSON) once per load and looks up dotted keys in them.
+// Reads params (and metrics) files once per load, by extension as DVC does (dvc/utils/serialize): `.json`,
+// `.toml`, `.py` (Python literals), anything else YAML; and looks up dotted keys in them.
 import { existsSync, readFileSync } from 'node:fs';
 import type { Failure } from '../failure.js';
 import { absPath } from '../paths.js';
 import { fail, ok, type Result } from '../result.js';
 import type { Value } from '../stage.js';
+import { parse as parseToml } from 'smol-toml';
+import { parsePyParams } from './py-params.js';
 import { parseYamlSource } from './yaml-source.js';
 
 export type ParamsData = { readonly [key: string]: Value };
@@ -31,16 +34,36 @@ export class ParamsFiles {
 
 /** Parses one params file from text; a non-mapping document counts as empty. */
 export function parseParamsText(rel: string, text: string): Result<ParamsData, Failure> {
-  if (rel.endsWith('.json')) {
+  const data = parseDataText(rel, text);
+  return data.ok ? ok(asMapping(data.value)) : data;
+}
+
+/** Parses a params or metrics file by its extension, keeping a bare value (a metrics file holding `0.93`). */
+export function parseDataText(rel: string, text: string): Result<Value, Failure> {
+  const ext = rel.slice(rel.lastIndexOf('.')).toLowerCase();
+  const syntax = (message: string, line = 1, col = 1): Result<Value, Failure> => fail({ reason: 'yaml-syntax', pos: { file: rel, line, col }, message });
+  if (ext === '.json') {
     try {
-      return ok(asMapping(JSON.parse(text) as unknown));
+      return ok(toValue(JSON.parse(text) as unknown));
     } catch (error) {
-      return fail({ reason: 'yaml-syntax', pos: { file: rel, line: 1, col: 1 }, message: String(error) });
+      return syntax(error instanceof Error ? error.message : String(error));
     }
+  }
+  if (ext === '.toml') {
+    try {
+      return ok(toValue(parseToml(text)));
+    } catch (error) {
+      const e = error as { line?: number; column?: number; message?: string };
+      return syntax((e.message ?? String(error)).split('\n')[0] ?? 'TOML syntax error', e.line ?? 1, e.column ?? 1);
+    }
+  }
+  if (ext === '.py') {
+    const py = parsePyParams(text);
+    return py.ok ? ok(py.value) : syntax(py.message, py.line);
   }
   const parsed = parseYamlSource(rel, text);
   if (!parsed.ok) return parsed;
-  return ok(asMapping(parsed.value.value));
+  return ok(toValue(parsed.value.value));
 }
 
 function readParamsFile(root: string, rel: string): Result<ParamsData | undefined, Failure> {

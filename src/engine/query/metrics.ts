@@ -1,7 +1,8 @@
-// `metrics show|diff`: metrics files (JSON/YAML) flattened to dotted keys; the old side of a diff comes from
-// the cache object recorded in pipeline.lock, or from a git revision.
+// `metrics show|diff`: metrics files (JSON/YAML/TOML) flattened to dotted keys as DVC extracts them (numbers,
+// strings and booleans; a file holding one bare number is the metric ''); the old side of a diff comes from the
+// cache object recorded in pipeline.lock, or from a git revision.
 import { existsSync, readFileSync } from 'node:fs';
-import { flatten, parseParamsText } from '../config/params-files.js';
+import { parseDataText } from '../config/params-files.js';
 import type { Failure } from '../failure.js';
 import { absPath } from '../paths.js';
 import type { Project } from '../project.js';
@@ -16,9 +17,9 @@ export function metricsShow(project: Project): Result<Record<string, Record<stri
   for (const file of project.pipeline.metricsFiles) {
     const abs = absPath(project.root, file);
     if (!existsSync(abs)) continue;
-    const parsed = parseParamsText(file, readFileSync(abs, 'utf8'));
+    const parsed = parseDataText(file, readFileSync(abs, 'utf8'));
     if (!parsed.ok) return parsed;
-    out[file] = flatten(parsed.value);
+    out[file] = extractMetrics(parsed.value);
   }
   return ok(out);
 }
@@ -31,9 +32,9 @@ export function metricsDiff(project: Project, rev: string | undefined, all: bool
   for (const file of project.pipeline.metricsFiles) {
     const oldText = rev === undefined ? fromLock(project, file) : gitShow(project.root, rev, file);
     if (!oldText.ok) return oldText;
-    const before = oldText.value === undefined ? ok({}) : parseParamsText(file, oldText.value);
+    const before = oldText.value === undefined ? ok(null) : parseDataText(file, oldText.value);
     if (!before.ok) return before;
-    rows.push(...diffRows(file, flatten(before.value), now.value[file] ?? {}, all));
+    rows.push(...diffRows(file, extractMetrics(before.value), now.value[file] ?? {}, all));
   }
   return ok(rows);
 }
@@ -46,4 +47,15 @@ function fromLock(project: Project, file: string): Result<string | undefined, Fa
     return ok(existsSync(obj) ? readFileSync(obj, 'utf8') : undefined);
   }
   return ok(undefined);
+}
+
+/** DVC's _extract_metrics, flattened: scalars kept (a bare one under ''), lists and nulls dropped. */
+export function extractMetrics(data: Value, prefix = '', out: Record<string, Value> = {}): Record<string, Value> {
+  if (data === null || Array.isArray(data)) return out;
+  if (typeof data !== 'object') {
+    out[prefix] = data;
+    return out;
+  }
+  for (const [k, v] of Object.entries(data as { readonly [k: string]: Value })) extractMetrics(v, prefix === '' ? k : `${prefix}.${k}`, out);
+  return out;
 }

@@ -17,7 +17,7 @@ export function formatFailure(f: Failure): string {
     case 'undefined-var':
       return `${at(f.pos)}: stage '${f.stage}': undefined variable '\${${f.name}}'`;
     case 'bad-template':
-      return `${at(f.pos)}: stage '${f.stage}': ${f.message}`;
+      return `${at(f.pos)}: ${f.message}`;
     case 'missing-params-file':
       return `${at(f.pos)}: ${f.stage === '' ? '' : `stage '${f.stage}': `}params file '${f.file}' does not exist`;
     case 'missing-param':

@@ -125,6 +125,8 @@ async function runAll(
   }
   const graph = activeGraph(project.graph);
   const forced = new Set<string>();
+  let setup: Promise<Result<OutputSetup, Failure>> | undefined;
+  const outputSetup = (): Promise<Result<OutputSetup, Failure>> => (setup ??= prepareOutputs(project));
   let writes = Promise.resolve();
   let started = 0;
   const ran: string[] = [];
@@ -146,11 +148,17 @@ async function runAll(
     const useRunCache = options.runCache && !options.force && !forced.has(name);
     // loaded only when a stage runs: a no-op repro never needs the runner, run-cache or fingerprint modules
     const { runStage } = await import('./stage-runner.js');
+    const outputs = await outputSetup();
+    if (!outputs.ok) {
+      emit({ type: 'stage-failed', stage: name, outcome: { ok: false, reason: 'cache-error', message: formatConfigError(outputs.error) } });
+      return 'failed';
+    }
     const entry = await runStage({ stage, deps: check.deps, useRunCache, executor, ctx: project, emit, onStart });
     project.memo.invalidate(stage.outs.map((o) => o.path));
     if (entry === undefined || control.interrupted !== undefined) return 'failed';
     entries[name] = entry;
     ran.push(name);
+    if (outputs.value.git) for (const o of stage.outs) if (o.cache) outputs.value.gitignore.ignoreOutput(project.root, o.path);
     writes = writes.then(() => writePipelineLock(project.root, project.pipeDir, stage.pipelineFile, files, entries));
     try {
       await writes;
@@ -170,9 +178,38 @@ async function runAll(
     for (const name of result.skipped) emit({ type: 'stage-skipped', stage: name });
   }
   for (const file of pruned) if (!ran.some((n) => project.graph.byName.get(n)?.pipelineFile === file)) await writePipelineLock(project.root, project.pipeDir, file, files, entries);
+  if (setup === undefined && pruned.size > 0) setup = prepareOutputs(project);
+  if (setup !== undefined) await forgetRemovedOutputs(project, await setup);
   if (control.interrupted !== undefined) return fail({ reason: 'interrupted', signal: control.interrupted });
   if (result.failed.length > 0) return fail({ reason: 'stage-failed', stages: result.failed });
   return ok({ ran, failed: result.failed, skipped: result.skipped });
+}
+
+interface OutputSetup {
+  readonly git: boolean;
+  readonly gitignore: typeof import('../store/gitignore.js');
+}
+
+/** Before the first stage runs: the cache's link types from the project config; whether to write .gitignores. */
+async function prepareOutputs(project: Project): Promise<Result<OutputSetup, Failure>> {
+  const [{ readLinkTypes }, gitignore] = await Promise.all([import('../store/link-config.js'), import('../store/gitignore.js')]);
+  const types = readLinkTypes(project.root);
+  if (!types.ok) return types;
+  project.cache.linkTypes = types.value;
+  return ok({ git: gitignore.inGitWorkTree(project.root), gitignore });
+}
+
+function formatConfigError(f: Failure): string {
+  return f.reason === 'bad-config' ? `${f.file}: ${f.message}` : f.reason;
+}
+
+/** .gitignore entries of cached outputs the lock had but no stage declares any more (DVC's remove). */
+async function forgetRemovedOutputs(project: Project, setup: Result<OutputSetup, Failure>): Promise<void> {
+  if (!setup.ok || !setup.value.git) return;
+  const declared = new Set(project.graph.stages.flatMap((s) => s.outs.map((o) => o.path)));
+  for (const entry of Object.values(project.lock.stages)) {
+    for (const o of entry.outs) if (!declared.has(o.path) && !o.path.startsWith('/')) setup.value.gitignore.unignoreOutput(project.root, o.path);
+  }
 }
 
 /** A dep of a selected stage that does not exist and that no selected stage produces. */

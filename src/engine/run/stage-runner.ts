@@ -76,8 +76,8 @@ function saveOutputs(stage: Stage, ctx: RunStageInput['ctx'], emit: EventSink): 
       return undefined;
     }
     // metrics are always kept (copied when cache: false) so `metrics diff` can show the last run's values
-    if (out.cache || (out.kind === 'metric' && m.kind === 'file')) ctx.cache.save(out.path, m, out.cache && !out.persist);
-    outs.push(toRecord(out.path, m));
+    const executable = out.cache || (out.kind === 'metric' && m.kind === 'file') ? ctx.cache.save(out.path, m, out.cache && !out.persist) : false;
+    outs.push(executable && m.kind === 'file' ? { ...toRecord(out.path, m), isexec: true } : toRecord(out.path, m));
   }
   return outs;
 }

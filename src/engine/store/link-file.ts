@@ -1,24 +1,41 @@
-// Places a copy of a cache object in the workspace: reflink, else hardlink, else copy; always under a
-// temporary name first, then renamed over the target.
-import { chmodSync, constants, copyFileSync, linkSync, renameSync, rmSync } from 'node:fs';
+// Places a copy of a cache object in the workspace by the first link type that works, in the configured order
+// (DVC's cache.type; default reflink, then copy): always under a temporary name first, then renamed over the
+// target. A reflink or copy is the user's own writable file (mode 644, or 755 when the output was executable);
+// a hardlink or symlink shares the read-only object (DVC's protected mode), so editing in place cannot corrupt it.
+import { chmodSync, constants, copyFileSync, linkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 
-export type LinkMethod = 'reflink' | 'hardlink' | 'copy';
+export type LinkType = 'reflink' | 'hardlink' | 'symlink' | 'copy';
+/** DVC's default `cache.type` order. */
+export const DEFAULT_LINK_TYPES: readonly LinkType[] = ['reflink', 'copy'];
 
-/** Materialises `source` at `target` atomically; `allowHardlink` is false for outputs a stage appends to. */
-export function placeFile(source: string, target: string, allowHardlink: boolean): LinkMethod {
+/** Materialises `source` at `target` atomically by the first of `types` that works (copy as the last resort). */
+export function placeFile(source: string, target: string, types: readonly LinkType[], executable = false): LinkType {
   const tmp = `${target}.pipe-tmp-${process.pid}`;
   rmSync(tmp, { force: true });
-  let method: LinkMethod;
-  try {
-    copyFileSync(source, tmp, constants.COPYFILE_FICLONE_FORCE);
-    method = 'reflink';
-  } catch {
-    method = allowHardlink && tryLink(source, tmp) ? 'hardlink' : 'copy';
-    if (method === 'copy') copyFileSync(source, tmp);
+  let used: LinkType = 'copy';
+  for (const type of types) {
+    if (tryPlace(type, source, tmp)) {
+      used = type;
+      break;
+    }
+    rmSync(tmp, { force: true });
   }
-  if (method !== 'hardlink') chmodSync(tmp, 0o644);
+  if (used === 'copy' && !types.includes('copy')) copyFileSync(source, tmp); // nothing else worked
+  if (used === 'copy' || used === 'reflink') chmodSync(tmp, executable ? 0o755 : 0o644);
   renameSync(tmp, target);
-  return method;
+  return used;
+}
+
+function tryPlace(type: LinkType, source: string, tmp: string): boolean {
+  try {
+    if (type === 'reflink') copyFileSync(source, tmp, constants.COPYFILE_FICLONE_FORCE);
+    else if (type === 'hardlink') linkSync(source, tmp);
+    else if (type === 'symlink') symlinkSync(source, tmp);
+    else copyFileSync(source, tmp);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Hard-links `source` to `target`, false when the filesystem refuses. */
@@ -28,5 +45,14 @@ export function tryLink(source: string, target: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** Copies `source` to `target`, by reflink when the filesystem can. */
+export function copyOrReflink(source: string, target: string): void {
+  try {
+    copyFileSync(source, target, constants.COPYFILE_FICLONE_FORCE);
+  } catch {
+    copyFileSync(source, target);
   }
 }

@@ -86,6 +86,7 @@ function renderRecord(r: FileRecord): Record<string, unknown> {
   const kind = r.nfiles === undefined && isTreeHashed(r.size) ? 'xxh128-tree' : 'xxh128';
   const out: Record<string, unknown> = { path: r.path, [kind]: r.hash, size: r.size };
   if (r.nfiles !== undefined) out['nfiles'] = r.nfiles;
+  if (r.isexec === true) out['isexec'] = true;
   return out;
 }
 

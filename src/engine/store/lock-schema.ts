@@ -11,6 +11,7 @@ const record = z
     'xxh128-tree': hex128.optional(),
     size: z.number(),
     nfiles: z.number().optional(),
+    isexec: z.boolean().optional(),
   })
   .refine((r) => (r.xxh128 === undefined) !== (r['xxh128-tree'] === undefined), { message: 'needs exactly one of xxh128, xxh128-tree' });
 
@@ -35,7 +36,8 @@ export function validateLock(value: unknown): { ok: true; value: LockFile } | { 
   for (const [name, e] of Object.entries(parsed.data.stages ?? {})) {
     const toRecord = (r: z.infer<typeof record>) => {
       const hash = r.xxh128 ?? r['xxh128-tree'] ?? '';
-      return r.nfiles === undefined ? { path: r.path, hash, size: r.size } : { path: r.path, hash, size: r.size, nfiles: r.nfiles };
+      const base = r.nfiles === undefined ? { path: r.path, hash, size: r.size } : { path: r.path, hash, size: r.size, nfiles: r.nfiles };
+      return r.isexec === true ? { ...base, isexec: true } : base;
     };
     stages[name] = {
       cmd: typeof e.cmd === 'string' ? [e.cmd] : e.cmd,

@@ -11,6 +11,8 @@ export interface FileRecord {
   readonly hash: string;
   readonly size: number;
   readonly nfiles?: number;
+  /** An executable file (DVC's `isexec`), restored with its exec bits. */
+  readonly isexec?: boolean;
 }
 
 export interface LockEntry {

@@ -1,12 +1,13 @@
 // The content-addressed cache under cache/: objects/<2>/<30> (files), objects/<2>/<30>.dir (directory
-// manifests). Objects are stored once, read-only, and verified before they are restored.
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// manifests: [path, hash, size, executable?] rows). Objects are stored once, read-only, and verified before they
+// are restored; the workspace gets them by the configured link types (link-file.ts), executable bits kept.
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { hashFile } from '../hash/hash-file.js';
 import { hashListing, measure, type DirEntry, type Measured } from '../hash/measure.js';
 import type { StateCache } from '../hash/state-cache.js';
 import { absPath } from '../paths.js';
-import { placeFile, tryLink } from './link-file.js';
+import { copyOrReflink, DEFAULT_LINK_TYPES, placeFile, tryLink, type LinkType } from './link-file.js';
 import type { FileRecord } from './lock-types.js';
 
 export const CACHE_DIR = 'cache';
@@ -14,6 +15,8 @@ export const CACHE_DIR = 'cache';
 /** The project's object store under cache/ (save, check, verify, restore). */
 export class ObjectCache {
   readonly dir: string;
+  /** Link types tried in order when placing outputs (DVC's cache.type; set from the project config). */
+  linkTypes: readonly LinkType[] = DEFAULT_LINK_TYPES;
   constructor(private readonly root: string, private readonly state: StateCache) {
     this.dir = path.join(root, CACHE_DIR);
   }
@@ -30,27 +33,41 @@ export class ObjectCache {
     return entries !== undefined && entries.every((e) => existsSync(this.objectPath(e.hash)));
   }
 
-  /** Stores the measured output at root-relative `rel`; `linkable` false copies (persist outputs). */
-  save(rel: string, measured: Measured, linkable: boolean): void {
+  /**
+   * Stores the measured output at root-relative `rel`; `linkable` false copies (persist outputs). The workspace
+   * file is hard-linked into the cache only when `hardlink` is the first link type (then it is read-only, as
+   * DVC protects it); otherwise the cache gets a copy and the workspace keeps the file the stage wrote.
+   * Returns whether the output (a file) is executable.
+   */
+  save(rel: string, measured: Measured, linkable: boolean): boolean {
     const abs = absPath(this.root, rel);
-    if (measured.kind === 'file') this.saveFile(abs, measured.hash, linkable);
+    const link = linkable && this.linkTypes[0] === 'hardlink';
+    let executable = false;
+    if (measured.kind === 'file') executable = this.saveFile(abs, measured.hash, link);
     else {
-      for (const e of measured.entries) this.saveFile(path.join(abs, e.path), e.hash, linkable);
-      const rows = measured.entries.map((e) => [e.path, e.hash, e.size]);
+      const rows = measured.entries.map((e) => {
+        const exec = this.saveFile(path.join(abs, e.path), e.hash, link);
+        return exec ? [e.path, e.hash, e.size, 1] : [e.path, e.hash, e.size];
+      });
       this.writeAtomic(this.objectPath(measured.hash, true), JSON.stringify(rows));
     }
     // linking and chmod change ctime: refresh the state so the next run does not re-read the output
     this.refreshState(rel, measured);
+    return executable;
   }
 
-  /** Restores `record` at its path, verifying every object's content first. Throws CorruptObject. */
+  /**
+   * Restores `record` at its path, verifying every object's content first; `linkable` false (persist outputs)
+   * restores writable copies only. Throws CorruptObject.
+   */
   restore(record: FileRecord, linkable: boolean): void {
     const target = absPath(this.root, record.path);
+    const types = linkable ? this.linkTypes : this.linkTypes.filter((t) => t === 'reflink' || t === 'copy');
     rmSync(target, { recursive: true, force: true });
     mkdirSync(path.dirname(target), { recursive: true });
     if (record.nfiles === undefined) {
       this.verify(record.hash);
-      placeFile(this.objectPath(record.hash), target, linkable);
+      placeFile(this.objectPath(record.hash), target, types, record.isexec === true);
       this.refreshState(record.path, { kind: 'file', hash: record.hash, size: record.size });
     } else {
       const entries = this.readManifest(record.hash);
@@ -61,19 +78,19 @@ export class ObjectCache {
         this.verify(e.hash);
         const dest = path.join(tmp, e.path);
         mkdirSync(path.dirname(dest), { recursive: true });
-        placeFile(this.objectPath(e.hash), dest, linkable);
+        placeFile(this.objectPath(e.hash), dest, types, e.executable === true);
       }
       mkdirSync(tmp, { recursive: true });
       renameSync(tmp, target);
-      this.refreshState(record.path, { kind: 'dir', hash: record.hash, size: record.size, nfiles: entries.length, entries });
+      this.refreshState(record.path, { kind: 'dir', hash: record.hash, size: record.size, nfiles: entries.length, entries: entries.map((e) => ({ path: e.path, hash: e.hash, size: e.size })) });
     }
   }
 
   /** Directory listing stored for `hash`, undefined when missing or unreadable. */
-  readManifest(hash: string): DirEntry[] | undefined {
+  readManifest(hash: string): (DirEntry & { readonly executable?: boolean })[] | undefined {
     try {
-      const rows = JSON.parse(readFileSync(this.objectPath(hash, true), 'utf8')) as [string, string, number][];
-      return rows.map(([p, h, s]) => ({ path: p, hash: h, size: s }));
+      const rows = JSON.parse(readFileSync(this.objectPath(hash, true), 'utf8')) as [string, string, number, 1?][];
+      return rows.map(([p, h, s, x]) => (x === 1 ? { path: p, hash: h, size: s, executable: true } : { path: p, hash: h, size: s }));
     } catch {
       return undefined;
     }
@@ -103,15 +120,18 @@ export class ObjectCache {
     }
   }
 
-  private saveFile(abs: string, hash: string, linkable: boolean): void {
+  /** Stores one file's content (hard-linked when `link`, else copied); returns whether it is executable. */
+  private saveFile(abs: string, hash: string, link: boolean): boolean {
+    const executable = (statSync(abs).mode & 0o111) !== 0;
     const obj = this.objectPath(hash);
-    if (existsSync(obj)) return;
+    if (existsSync(obj)) return executable;
     mkdirSync(path.dirname(obj), { recursive: true });
     const tmp = `${obj}.${process.pid}.tmp`;
     rmSync(tmp, { force: true });
-    if (!(linkable && tryLink(abs, tmp))) copyFileSync(abs, tmp);
-    chmodSync(tmp, 0o444);
+    if (!(link && tryLink(abs, tmp))) copyOrReflink(abs, tmp);
+    chmodSync(tmp, link && executable ? 0o555 : 0o444);
     renameSync(tmp, obj);
+    return executable;
   }
 
   private writeAtomic(file: string, text: string): void {
