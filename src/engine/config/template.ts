@@ -47,7 +47,7 @@ export function interpolate(text: string, ctx: Context, inCmd: boolean): Result<
 /** Resolves `a.b[0].c` in `ctx`; undefined when any step is missing. */
 export function lookup(ctx: Context, expr: string): Value | undefined {
   const steps = parseExpr(expr);
-  if (steps === undefined) return undefined;
+  if (steps === undefined || steps.length === 0) return undefined; // `${}` names nothing
   let cur: Value | undefined = ctx;
   for (const step of steps) {
     if (cur === null || typeof cur !== 'object' || cur === undefined) return undefined;

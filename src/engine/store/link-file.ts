@@ -1,6 +1,7 @@
 // Places a copy of a cache object in the workspace: reflink, else hardlink, else copy; always under a
 // temporary name first, then renamed over the target.
-import { chmodSync, constants, copyFileSync, linkSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, constants, copyFileSync, linkSync, rmSync } from 'node:fs';
+import { writeVia } from './atomic-write.js';
 
 export type LinkMethod = 'reflink' | 'hardlink' | 'copy';
 
@@ -8,16 +9,17 @@ export type LinkMethod = 'reflink' | 'hardlink' | 'copy';
 export function placeFile(source: string, target: string, allowHardlink: boolean): LinkMethod {
   const tmp = `${target}.pipe-tmp-${process.pid}`;
   rmSync(tmp, { force: true });
-  let method: LinkMethod;
-  try {
-    copyFileSync(source, tmp, constants.COPYFILE_FICLONE_FORCE);
-    method = 'reflink';
-  } catch {
-    method = allowHardlink && tryLink(source, tmp) ? 'hardlink' : 'copy';
-    if (method === 'copy') copyFileSync(source, tmp);
-  }
-  if (method !== 'hardlink') chmodSync(tmp, 0o644);
-  renameSync(tmp, target);
+  let method: LinkMethod = 'copy';
+  writeVia(tmp, target, () => {
+    try {
+      copyFileSync(source, tmp, constants.COPYFILE_FICLONE_FORCE);
+      method = 'reflink';
+    } catch {
+      method = allowHardlink && tryLink(source, tmp) ? 'hardlink' : 'copy';
+      if (method === 'copy') copyFileSync(source, tmp);
+    }
+    if (method !== 'hardlink') chmodSync(tmp, 0o644);
+  });
   return method;
 }
 

@@ -6,7 +6,9 @@ import { hashFile } from '../hash/hash-file.js';
 import { hashListing, measure, type DirEntry, type Measured } from '../hash/measure.js';
 import type { StateCache } from '../hash/state-cache.js';
 import { absPath } from '../paths.js';
+import { writeFileAtomic, writeVia } from './atomic-write.js';
 import { placeFile, tryLink } from './link-file.js';
+import { soleLink } from './output-safety.js';
 import type { FileRecord } from './lock-types.js';
 
 export const CACHE_DIR = 'cache';
@@ -109,16 +111,15 @@ export class ObjectCache {
     mkdirSync(path.dirname(obj), { recursive: true });
     const tmp = `${obj}.${process.pid}.tmp`;
     rmSync(tmp, { force: true });
-    if (!(linkable && tryLink(abs, tmp))) copyFileSync(abs, tmp);
-    chmodSync(tmp, 0o444);
-    renameSync(tmp, obj);
+    writeVia(tmp, obj, () => {
+      if (!(linkable && soleLink(abs) && tryLink(abs, tmp))) copyFileSync(abs, tmp);
+      chmodSync(tmp, 0o444);
+    });
   }
 
   private writeAtomic(file: string, text: string): void {
     mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
+    writeFileAtomic(file, text);
   }
 }
 
