@@ -1,11 +1,12 @@
 // The resolved-pipeline cache: the typed stages of the last load, kept in .pipe/pipeline.json and reused while
 // pipeline.yaml and every params/vars file it read keep their stat. Lets a no-op run skip YAML and zod.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Failure } from '../failure.js';
 import { absPath } from '../paths.js';
 import { ok, type Result } from '../result.js';
 import type { Pipeline } from '../stage.js';
+import { writeFileAtomic } from '../store/atomic-write.js';
 import { ENGINE_SCHEMA } from '../store/lock-types.js';
 
 const FILE = 'pipeline.json';
@@ -59,9 +60,7 @@ function save(root: string, pipeDir: string, pipeline: Pipeline): void {
   }
   try {
     mkdirSync(pipeDir, { recursive: true });
-    const tmp = path.join(pipeDir, `${FILE}.${process.pid}.tmp`);
-    writeFileSync(tmp, JSON.stringify({ schema: ENGINE_SCHEMA, inputs, pipeline } satisfies Saved));
-    renameSync(tmp, path.join(pipeDir, FILE));
+    writeFileAtomic(path.join(pipeDir, FILE), JSON.stringify({ schema: ENGINE_SCHEMA, inputs, pipeline } satisfies Saved));
   } catch {
     // an optimisation only
   }
