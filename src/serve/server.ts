@@ -86,7 +86,9 @@ export async function startServer(options: ServeOptions): Promise<Server> {
   // single flight: concurrent reloads share one load (starting workers is the expensive part)
   let reloading: Promise<LoadedModel | Error> | undefined;
   const reload = (): Promise<LoadedModel | Error> => {
-    reloading ??= loadModel({ dir: options.modelDir, workers: options.workers, limits })
+    if (reloading !== undefined) return reloading;
+    metrics.modelReloads.inc();
+    reloading = loadModel({ dir: options.modelDir, workers: options.workers, limits })
       .then(
         (next) => {
           const old = state;
