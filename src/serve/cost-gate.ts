@@ -3,7 +3,7 @@
 // ones. Waiting ages a task (AGING_AUDIO_S_PER_S of audio per second waited) so long requests still progress.
 
 /** Seconds of audio a task's priority drops per second it waits. */
-export const AGING_AUDIO_S_PER_S = 60;
+export const AGING_AUDIO_S_PER_S = 10;
 
 /** The gate is full: more tasks are waiting than allowed. */
 export class GateOverloadedError extends Error {
