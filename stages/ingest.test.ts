@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../src/util/csv.js';
 import { SPLIT_COLUMNS, SPLITS } from './lib/split-table.js';
-import { FIXTURE_AUDIO_DIR, fixtureRows, makeFixtureProject, runStageScript, writeMetadata } from './lib/validate-fixture.js';
+import { FIXTURE_AUDIO_DIR, fixtureRows, makeFixtureProject, runStageScript, writeMetadata } from '../test/support/stage-fixture.js';
 
 const dirs: string[] = [];
 

@@ -3,9 +3,9 @@
 // Rows whose audio is missing are passed through unlinked: validate reports them, by clip and split.
 import { copyFileSync, existsSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { classCounts, splitRows } from '../src/ml/preprocess/index.js';
 import { formatCsv } from '../src/util/csv.js';
 import { replaceDirectory } from './lib/atomic-output.js';
-import { classCounts, splitRows } from './lib/ingest-split.js';
 import { METADATA_COLUMNS, readClipTable, SPLIT_COLUMNS, SPLITS, SPLITS_DIR, type ClipRecord, type Split } from './lib/split-table.js';
 import { runStage } from './lib/stage-error.js';
 import { loadStudyParams } from './lib/study-params.js';

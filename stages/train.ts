@@ -4,14 +4,12 @@
 // set, imputer, label encoder and the training distribution for drift monitoring).
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { saveModelBundle } from '../src/bundle/index.js';
+import { prepareTrainingData, saveModelBundle, trialGbdtParams } from '../src/bundle/index.js';
 import { parseGbdtParams, trainGbdt } from '../src/ml/index.js';
 import { replaceDirectory, writeFileAtomic } from './lib/atomic-output.js';
 import { featureTablePath, readFeatureTable, SKIPPED_FILE } from './lib/feature-table.js';
 import { StageError, runStage } from './lib/stage-error.js';
 import { featureSetParams, loadStudyParams } from './lib/study-params.js';
-import { prepareTrainingData } from './lib/training-data.js';
-import { trialGbdtParams } from './lib/tune-trial.js';
 
 const bestParamsSchema = z.object({
   feature_set: z.string(),

@@ -1,18 +1,17 @@
 // Stage `tune <set>`: median imputation, SMOTE, and a seeded two-objective TPE search (UAR and macro F1 on valid)
 // over the XGBoost space in params.yaml. Trials run in parallel worker threads in batches of `concurrency`, told
-// in trial order, so results do not depend on timing. A journal beside the output lets an interrupted search
+// in trial order (Study.optimize), so results do not depend on timing. A journal beside the output lets an interrupted search
 // resume without losing finished trials. Best = the Pareto-optimal trial with the highest UAR.
 // Writes results/tuning/<set>/{trials.csv, best_params.json}.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { prepareTrainingData, startTrialPool } from '../src/bundle/index.js';
 import { createStudy, tpeSampler, type FrozenTrial } from '../src/ml/index.js';
 import { formatCsv } from '../src/util/csv.js';
 import { replaceDirectory, stableJson, writeFileAtomic } from './lib/atomic-output.js';
 import { featureTablePath, FEATURES_DIR, readFeatureTable, SKIPPED_FILE } from './lib/feature-table.js';
 import { StageError, runStage } from './lib/stage-error.js';
 import { loadStudyParams, type StudyParams } from './lib/study-params.js';
-import { prepareTrainingData } from './lib/training-data.js';
-import { TrialPool } from './lib/trial-pool.js';
 
 const TUNING_DIR = 'results/tuning';
 
@@ -42,14 +41,19 @@ runStage('tune', async () => {
   });
   const resumed = study.trials.filter((t) => t.state !== 'running').length;
   if (resumed > 0) console.log(`tune: ${set}: resuming from ${journalPath} with ${resumed} finished trial(s)`);
-  const pool = new TrialPool(params.tuning.concurrency, { train: prepared.train, valid: prepared.valid, numClass: prepared.encoder.classes.length, fixed });
+  const pool = await startTrialPool({ train: prepared.train, valid: prepared.valid, numClass: prepared.encoder.classes.length, fixed }, params.tuning.concurrency);
   const rounds = new Map<number, number>();
   try {
-    await runBatches(study, params, async (trial) => {
+    await study.optimize(async (trial) => {
       const score = await pool.run(trial.params);
       rounds.set(trial.number, score.rounds);
       return [score.uar, score.macroF1];
-    }, (t) => console.log(`tune: ${set}: trial ${t.number}: ${t.state === 'complete' ? `UAR ${t.values![0]!.toFixed(4)}, macro F1 ${t.values![1]!.toFixed(4)}` : `failed (${t.failReason ?? ''})`}`));
+    }, {
+      space: params.tuning.space,
+      nTrials: params.tuning.n_trials,
+      concurrency: params.tuning.concurrency,
+      onTrialFinished: (t) => console.log(`tune: ${set}: trial ${t.number}: ${t.state === 'complete' ? `UAR ${t.values![0]!.toFixed(4)}, macro F1 ${t.values![1]!.toFixed(4)}` : `failed (${t.failReason ?? ''})`}`),
+    });
   } finally {
     await pool.close();
     study.close();
@@ -77,25 +81,6 @@ function fixedGbdtParams(params: StudyParams): Record<string, number | string> {
   const fixed: Record<string, number | string> = { tree_method: params.train.tree_method, max_bin: params.train.max_bin, seed: params.train.seed };
   if (params.tuning.early_stopping_rounds !== null) fixed['early_stopping_rounds'] = params.tuning.early_stopping_rounds;
   return fixed;
-}
-
-/** Asks `concurrency` trials, evaluates them in parallel, tells them in trial order; until n_trials finished. */
-async function runBatches(
-  study: ReturnType<typeof createStudy>,
-  params: StudyParams,
-  objective: (trial: { number: number; params: Record<string, unknown> }) => Promise<number[]>,
-  onFinished: (trial: FrozenTrial) => void,
-): Promise<void> {
-  const finished = (): number => study.trials.filter((t) => t.state !== 'running').length;
-  while (finished() < params.tuning.n_trials) {
-    const batch = Array.from({ length: Math.min(params.tuning.concurrency, params.tuning.n_trials - finished()) }, () => study.ask(params.tuning.space));
-    const outcomes = await Promise.allSettled(batch.map((trial) => objective(trial)));
-    batch.forEach((trial, i) => {
-      const outcome = outcomes[i]!;
-      const told = study.tell(trial, outcome.status === 'fulfilled' ? outcome.value : { state: 'fail', reason: String(outcome.reason) });
-      onFinished(told);
-    });
-  }
 }
 
 /** The Pareto-optimal trial with the highest UAR (ties: higher macro F1, then lower trial number). */

@@ -3,7 +3,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, truncateSync, wr
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../src/util/csv.js';
-import { FIXTURE_AUDIO_DIR, fixtureRows, makeFixtureProject, runStageScript, writeMetadata } from './lib/validate-fixture.js';
+import { FIXTURE_AUDIO_DIR, fixtureRows, makeFixtureProject, runStageScript, writeMetadata } from '../test/support/stage-fixture.js';
 
 const dirs: string[] = [];
 let ingested: string; // a fixture project after a successful ingest, copied by the cases below

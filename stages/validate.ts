@@ -7,11 +7,10 @@ import { replaceDirectory } from './lib/atomic-output.js';
 import { readClipTable, SPLIT_COLUMNS, SPLITS, SPLITS_DIR, splitTablePath, type Split } from './lib/split-table.js';
 import { runStage, StageError } from './lib/stage-error.js';
 import { loadStudyParams } from './lib/study-params.js';
-import { inspectAudio, type DescriptorColumns } from './lib/validate-audio.js';
 import {
-  checkChildOverlap, checkDuplicateClips, checkLabels, checkResult, failureLine, isFatalFailure,
-  type CheckResult, type SplitTable,
-} from './lib/validate-checks.js';
+  checkChildOverlap, checkDuplicateClips, checkLabels, checkResult, failureLine, inspectAudio, isFatalFailure,
+  type CheckResult, type DescriptorColumns, type SplitTable,
+} from '../src/validate/index.js';
 import { driftCsv, splitDrift, validationReportJson, warningLines, type SplitDrift } from './lib/validate-report.js';
 import { checkSchemaTypes, loadDataSchema } from './lib/validate-schema.js';
 

@@ -2,7 +2,7 @@
 // Usage: npx tsx bench/egemaps/feature-files.ts <regex> [--all]   (--all: also list passing files)
 import { decodeWavFile } from '../../src/audio/wav-decode.js';
 import { computeEgemaps, EGEMAPS_FUNCTIONAL_NAMES } from '../../src/audio/egemaps/index.js';
-import { readReferenceCsv } from '../../src/audio/egemaps/reference-csv.js';
+import { readReferenceCsv } from '../../test/support/egemaps-reference-csv.js';
 
 const dir = 'test/fixtures/reference';
 const args = process.argv.slice(2);

@@ -1,6 +1,6 @@
 // Debug tool: the F0 and loudness functionals (ten each) computed from openSMILE's own LLD CSVs, compared with its
 // functionals — isolates functional-level bugs from LLD-level ones. Usage: npx tsx bench/egemaps/functionals-from-lld.ts
-import { readReferenceCsv } from '../../src/audio/egemaps/reference-csv.js';
+import { readReferenceCsv } from '../../test/support/egemaps-reference-csv.js';
 import { decodeWavFile } from '../../src/audio/wav-decode.js';
 import { frameCount, framePlan } from '../../src/audio/egemaps/frames.js';
 import { computeStreamA } from '../../src/audio/egemaps/stream-a.js';

@@ -8,7 +8,7 @@ import { computeStreamB } from '../../src/audio/egemaps/stream-b.js';
 import { computeStreamA } from '../../src/audio/egemaps/stream-a.js';
 import { sma3nz } from '../../src/audio/egemaps/smoothing.js';
 import { jitterShimmer, periodState } from '../../src/audio/egemaps/jitter-shimmer.js';
-import { readReferenceCsv } from '../../src/audio/egemaps/reference-csv.js';
+import { readReferenceCsv } from '../../test/support/egemaps-reference-csv.js';
 
 const dir = 'test/fixtures/reference';
 const args = process.argv.slice(2);

@@ -2,7 +2,7 @@
 // Usage: npx tsx bench/egemaps/jitter-rows.ts <file-stem> [from] [to]
 import { decodeWavFile } from '../../src/audio/wav-decode.js';
 import { computeEgemaps } from '../../src/audio/egemaps/index.js';
-import { readReferenceCsv } from '../../src/audio/egemaps/reference-csv.js';
+import { readReferenceCsv } from '../../test/support/egemaps-reference-csv.js';
 
 const dir = 'test/fixtures/reference';
 const [stem, fromArg, toArg] = process.argv.slice(2);

@@ -6,8 +6,8 @@ import { computeStreamA } from '../../src/audio/egemaps/stream-a.js';
 import { computeStreamB } from '../../src/audio/egemaps/stream-b.js';
 import { egemapsFunctionals } from '../../src/audio/egemaps/functionals.js';
 import { EGEMAPS_FUNCTIONAL_NAMES } from '../../src/audio/egemaps/index.js';
-import { readReferenceCsv } from '../../src/audio/egemaps/reference-csv.js';
-import { parityPairs, passRate } from '../../src/audio/egemaps/parity.js';
+import { readReferenceCsv } from '../../test/support/egemaps-reference-csv.js';
+import { parityPairs, passRate } from '../../test/support/egemaps-parity.js';
 
 const dir = 'test/fixtures/reference';
 const ref = readReferenceCsv(`${dir}/egemaps.csv`);

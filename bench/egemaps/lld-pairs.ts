@@ -1,7 +1,7 @@
 // Shared by the LLD debug tools: which reference files to look at, and our LLD rows beside openSMILE's.
 import { readdirSync } from 'node:fs';
 import { computeEgemaps } from '../../src/audio/egemaps/index.js';
-import { readReferenceCsv } from '../../src/audio/egemaps/reference-csv.js';
+import { readReferenceCsv } from '../../test/support/egemaps-reference-csv.js';
 import { decodeWavFile } from '../../src/audio/wav-decode.js';
 
 export const REFERENCE_DIR = 'test/fixtures/reference';

@@ -2,9 +2,9 @@
 // Usage: npx tsx bench/egemaps/parity.ts [--features] [--file=stem] [--top=N]
 import { decodeWavFile } from '../../src/audio/wav-decode.js';
 import { computeEgemaps, EGEMAPS_FUNCTIONAL_NAMES } from '../../src/audio/egemaps/index.js';
-import { readReferenceCsv } from '../../src/audio/egemaps/reference-csv.js';
-import type { ParityPair } from '../../src/audio/egemaps/parity.js';
-import { featureSummary, parityPairs, passRate, worstPairsTable } from '../../src/audio/egemaps/parity.js';
+import { readReferenceCsv } from '../../test/support/egemaps-reference-csv.js';
+import type { ParityPair } from '../../test/support/egemaps-parity.js';
+import { featureSummary, parityPairs, passRate, worstPairsTable } from '../../test/support/egemaps-parity.js';
 
 const dir = 'test/fixtures/reference';
 const args = process.argv.slice(2);

@@ -4,7 +4,7 @@
 import { nativeBackendAvailable, trainGbdtNative } from '../../src/ml/gbdt/native.js';
 import { parseGbdtParams } from '../../src/ml/gbdt/params.js';
 import { predictProba } from '../../src/ml/gbdt/predict.js';
-import { referenceData, referenceRuns } from '../../src/ml/gbdt/reference-data.js';
+import { referenceData, referenceRuns } from '../../test/support/gbdt-reference-data.js';
 import { trainGbdt, type TrainGbdtResult } from '../../src/ml/gbdt/train.js';
 import type { Matrix } from '../../src/ml/matrix.js';
 

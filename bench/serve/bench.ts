@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { encodeWav } from '../../src/audio/wav-encode.js';
-import { toneClip, writeTinyBundle } from '../../src/bundle/tiny-bundle.js';
+import { toneClip, writeTinyBundle } from '../../test/support/tiny-bundle.js';
 import { Rng } from '../../src/ml/index.js';
 import { runLoad, type LoadResult } from './load.js';
 

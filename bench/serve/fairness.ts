@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeWav } from '../../src/audio/wav-encode.js';
-import { toneClip, writeTinyBundle } from '../../src/bundle/tiny-bundle.js';
+import { toneClip, writeTinyBundle } from '../../test/support/tiny-bundle.js';
 import { Rng } from '../../src/ml/index.js';
 import { loadServeConfig, startServer } from '../../src/serve/index.js';
 

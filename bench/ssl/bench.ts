@@ -6,10 +6,10 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openSslEmbedder, SSL_SAMPLE_RATE_HZ, type SslEmbedder } from '../../src/ssl/embedder.js';
-import { BASE_ARCHITECTURE, createRandomCheckpoint } from '../../src/ssl/random-checkpoint.js';
+import { BASE_ARCHITECTURE, createRandomCheckpoint } from '../../test/support/random-checkpoint.js';
 import type { SslDevice } from '../../src/ssl/runtime.js';
 
-/** ≈ GFLOP per audio second of the base model (specs/ssl.md). */
+/** ≈ GFLOP per audio second of the base model (a rough estimate, used only for the GFLOP/s column). */
 const GFLOP_PER_AUDIO_SECOND = 14;
 
 interface Case {

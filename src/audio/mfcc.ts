@@ -4,7 +4,7 @@
 // whole clip, DCT-II ortho over the mel axis, first n_mfcc kept). Computed in float64 (librosa: float32).
 import { dctIIMatrix } from './dct-ii-matrix.js';
 import { frameMatrix, type FrameMatrix } from './frame-matrix.js';
-import { applyMelFilterbank, melFilterbank, type MelFilterbank } from './mel-filterbank.js';
+import { applyMelFilterbank, melFilterbank, type MelFilterbank } from './mel-filterbank-slaney.js';
 import { forEachPowerFrame } from './power-spectrogram.js';
 import { powerToDb } from './power-to-db.js';
 

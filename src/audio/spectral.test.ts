@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dctIIMatrix } from './dct-ii-matrix.js';
 import { hannWindow } from './hann-window.js';
 import { besselI0 } from './kaiser.js';
-import { melFilterbank } from './mel-filterbank.js';
+import { melFilterbank } from './mel-filterbank-slaney.js';
 import { hzToMel, melToHz } from './mel-scale.js';
 import { poolFrames } from './pool-frames.js';
 import { powerSpectrogram, stftFrameCount } from './power-spectrogram.js';

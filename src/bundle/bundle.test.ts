@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mfccSet } from '../features/index.js';
 import { predictProba, Rng } from '../ml/index.js';
 import { BundleError, loadModelBundle, predictClips, saveModelBundle, type SaveModelBundleOptions } from './index.js';
-import { classFrequencyHz, STUDY_CLASSES, TINY_FEATURE_PARAMS, tinyBundleOptions, toneClip } from './tiny-bundle.js';
+import { classFrequencyHz, STUDY_CLASSES, TINY_FEATURE_PARAMS, tinyBundleOptions, toneClip } from '../../test/support/tiny-bundle.js';
 
 let tmp: string;
 let options: SaveModelBundleOptions;

@@ -10,3 +10,7 @@ export type { ChunkSpan, ChunkSpansOptions } from './chunk-spans.js';
 export { labelled, predictClips } from './predict-clips.js';
 export type { ChunkPrediction, ClipPrediction, PredictClipsOptions } from './predict-clips.js';
 export { columnQuantiles, REFERENCE_QUANTILES } from './reference-quantiles.js';
+export { prepareTrainingData } from './training-data.js';
+export type { LabelledFeatures, PreparedData } from './training-data.js';
+export { runTrial, startTrialPool, trialGbdtParams } from './trial.js';
+export type { TrialData, TrialParams, TrialScore } from './trial.js';

@@ -16,7 +16,7 @@ export function registerFeaturesCommand(program: Command): void {
     .option('-j, --workers <n>', 'worker threads (default: all cores)', parseWorkers)
     .option('--no-progress', 'never show the progress bar')
     .action(async (set: string, inputs: string[], flags: FeaturesFlags) => {
-      const { runFeaturesCommand, FeaturesCommandError } = await import('../features/run-features-command.js');
+      const { runFeaturesCommand, FeaturesCommandError } = await import('./run-features-command.js');
       // `--param a=1 b=2 folder/`: a variadic flag swallows later inputs; anything without '=' is an input.
       const params = flags.param.filter((p) => p.includes('='));
       const extraInputs = flags.param.filter((p) => !p.includes('='));

@@ -59,8 +59,8 @@ async function serveAction(flags: ServeFlags): Promise<void> {
   if (config.auth.tokens.size === 0 && !LOOPBACK.has(flags.host) && flags.insecureNoAuth !== true) {
     throw new UserError(`--host ${flags.host}: no API tokens configured (--config or PIPE_SERVE_TOKENS); refusing to serve beyond loopback without them (--insecure-no-auth to override)`);
   }
-  const { availableParallelism } = await import('node:os');
-  const workers = flags.workers === undefined ? availableParallelism() : numberFlag('--workers', flags.workers, 1, true);
+  const { coreBudget } = await import('../util/core-budget.js');
+  const workers = flags.workers === undefined ? coreBudget() : numberFlag('--workers', flags.workers, 1, true);
   const server = await serve.startServer({
     modelDir: dir,
     host: flags.host,

@@ -1,7 +1,13 @@
 // The eGeMAPSv02 feature set: openSMILE-compatible 88 functionals per clip (src/audio/egemaps).
 import { AudioInputError } from '../audio/audio-input-error.js';
 import { computeEgemaps, EGEMAPS_FUNCTIONAL_NAMES, TOO_SHORT_REASON } from '../audio/egemaps/index.js';
+import { z } from 'zod';
 import type { FeatureExtractor, FeatureParams, FeatureRow, FeatureSet, MonoAudio } from './types.js';
+
+/** The set's params: none (eGeMAPSv02 is a fixed configuration); an empty or null section is fine. */
+export const egemapsParamsSchema = z.strictObject({}, {
+  error: (issue) => (issue.code === 'unrecognized_keys' ? `eGeMAPSv02 is a fixed configuration and takes no parameters (got ${issue.keys.join(', ')})` : undefined),
+});
 
 /** Rejects parameters: eGeMAPSv02 is a fixed configuration. */
 function checkParams(params: FeatureParams): void {
@@ -40,6 +46,7 @@ const extractor: FeatureExtractor = {
 
 export const egemapsSet: FeatureSet = {
   name: 'egemaps',
+  paramsSchema: egemapsParamsSchema,
   columns: (params) => {
     checkParams(params);
     return [...EGEMAPS_FUNCTIONAL_NAMES];

@@ -1,9 +1,10 @@
 // Extracting a feature set from many files: in this thread, or across worker threads for pure-CPU sets.
-import { availableParallelism } from 'node:os';
+import { coreBudget } from '../util/core-budget.js';
+import { WorkerPool, WorkerPoolError } from '../util/worker-pool.js';
 import { extractFiles } from './extract-files.js';
+import type { FeatureWorkerSetup } from './feature-worker.js';
 import { featureSet } from './registry.js';
 import type { FeatureParams, FeatureRow, FeatureSet, FrameTable } from './types.js';
-import { FeatureWorkerPool } from './worker-pool.js';
 
 /** A file to extract and the name its row carries. */
 export interface NamedFile {
@@ -17,7 +18,7 @@ export interface ExtractFeaturesOptions {
   readonly params?: FeatureParams;
   /** Files in output order; a plain string is both path and name. */
   readonly files: readonly (string | NamedFile)[];
-  /** Worker threads for parallelizable sets; 1 extracts in this thread. Default: available cores. */
+  /** Worker threads for parallelizable sets; 1 extracts in this thread. Default: the core budget (`PIPE_CPUS`, else all cores). */
   readonly workers?: number;
   /** 'fail' (default): reject with FeatureFileError for the first bad (unreadable, undecodable) file in order.
    * 'skip': keep bad files as missing rows. Clips that decode but yield no features are missing rows either way. */
@@ -68,7 +69,7 @@ export async function extractFeatures(options: ExtractFeaturesOptions): Promise<
   const files = options.files.map((f) => (typeof f === 'string' ? { path: f, name: f } : f));
   const onError = options.onError ?? 'fail';
   const frames = options.frames ?? false;
-  const workers = options.workers ?? availableParallelism();
+  const workers = options.workers ?? coreBudget();
   if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`extractFeatures: workers must be an integer ≥ 1, got ${workers}`);
   const batches: number[][] = [];
   for (let i = 0; i < files.length; i += BATCH_FILES) batches.push(range(i, Math.min(files.length, i + BATCH_FILES)));
@@ -128,14 +129,21 @@ async function runBatches(run: BatchRun): Promise<void> {
     return;
   }
   await extractor.close(); // the workers open their own
-  const pool = new FeatureWorkerPool(workers, { setName: set.name, params, frames });
+  const pool = await WorkerPool.start<FeatureWorkerSetup, readonly string[], FeatureRow[]>({
+    callerUrl: import.meta.url, entry: 'feature-worker', setup: { setName: set.name, params, frames }, size: workers, taskName: 'feature',
+  });
+  const extractOnPool = (paths: readonly string[]): Promise<FeatureRow[]> =>
+    pool.run(paths).catch((error: unknown) => {
+      if (error instanceof WorkerPoolError && error.reason === 'task-failed') throw new Error(`feature worker failed: ${error.workerStack ?? error.message}`);
+      throw error;
+    });
   try {
     let next = 0;
     const lane = async (): Promise<void> => {
       // Batches are handed out in order, so when a failure stops the run every earlier batch has been started.
       while (next < batches.length && !stopped()) {
         const batch = batches[next++]!;
-        record(batch, await pool.run(batch.map((i) => files[i]!.path)));
+        record(batch, await extractOnPool(batch.map((i) => files[i]!.path)));
       }
     };
     await Promise.all(range(0, workers).map(lane));

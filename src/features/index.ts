@@ -3,7 +3,9 @@ export { extractFeatures, FeatureFileError, FeatureSetOpenError } from './extrac
 export type { ExtractedRow, ExtractFeaturesOptions, ExtractFeaturesResult, NamedFile } from './extract.js';
 export { InputListError, listInputFiles } from './input-files.js';
 export type { InputFile } from './input-files.js';
-export { mfccSet, mfccSetParams } from './mfcc-set.js';
+export { mfccParamsSchema, mfccSet, mfccSetParams } from './mfcc-set.js';
+export { egemapsParamsSchema } from './egemaps-set.js';
+export { sslParamsSchema } from './ssl-sets.js';
 export type { MfccSetParams } from './mfcc-set.js';
 export { parseParamAssignments } from './params.js';
 export { createProgress } from './progress.js';

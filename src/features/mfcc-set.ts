@@ -2,7 +2,8 @@
 import { mfcc } from '../audio/mfcc.js';
 import { poolFrames, type FramePooling } from '../audio/pool-frames.js';
 import { resample } from '../audio/resample.js';
-import { choiceParam, intParam, numberParam, parseParams } from './params.js';
+import type { z } from 'zod';
+import { choiceParam, intParam, numberParam, parseSetParams, setParamsSchema } from './params.js';
 import type { ExtractBatchOptions, FeatureExtractor, FeatureParams, FeatureRow, FeatureSet, MonoAudio } from './types.js';
 
 /** The set's parameters, with librosa's names and defaults. */
@@ -28,7 +29,8 @@ export interface MfccSetParams {
   readonly sampleRateHz: number;
 }
 
-const SPECS = {
+/** The set's params as params.yaml and `--param` give them (librosa's names); cross-checks name the key at fault. */
+export const mfccParamsSchema = setParamsSchema({
   n_mfcc: intParam(1),
   n_fft: intParam(2),
   hop_length: intParam(1),
@@ -37,16 +39,24 @@ const SPECS = {
   fmin: numberParam(0),
   fmax: numberParam(0),
   top_db: numberParam(0, true),
-  pool: choiceParam(['mean', 'mean_std'] as const),
+  pool: choiceParam(['mean', 'mean_std']),
   sample_rate_hz: intParam(1),
-};
+}).superRefine((raw, ctx) => {
+  const p = withMfccDefaults(raw);
+  const fail = (key: string, message: string): void => void ctx.addIssue({ code: 'custom', path: [key], message });
+  if ((p.nFft & (p.nFft - 1)) !== 0) fail('n_fft', `must be a power of two, got ${p.nFft}`);
+  if (p.winLength > p.nFft) fail('win_length', `${p.winLength} exceeds n_fft ${p.nFft}`);
+  if (p.nMfcc > p.nMels) fail('n_mfcc', `${p.nMfcc} exceeds n_mels ${p.nMels}`);
+  if (!(p.fminHz < p.fmaxHz && p.fmaxHz <= p.sampleRateHz / 2)) {
+    fail('fmax', `needs fmin < fmax ≤ sample_rate_hz / 2, got ${p.fminHz}, ${p.fmaxHz}`);
+  }
+});
 
-/** Reads and checks the set's params (`n_mfcc`, `n_fft`, … as in librosa); throws RangeError on a bad one. */
-export function mfccSetParams(params: FeatureParams): MfccSetParams {
-  const p = parseParams('mfcc', SPECS, params);
+/** Fills librosa's defaults into checked raw params. */
+function withMfccDefaults(p: z.infer<typeof mfccParamsSchema>): MfccSetParams {
   const nFft = p.n_fft ?? 2048;
   const sampleRateHz = p.sample_rate_hz ?? 16000;
-  const out: MfccSetParams = {
+  return {
     nMfcc: p.n_mfcc ?? 20,
     nFft,
     hopLength: p.hop_length ?? 512,
@@ -58,13 +68,11 @@ export function mfccSetParams(params: FeatureParams): MfccSetParams {
     pool: p.pool ?? 'mean',
     sampleRateHz,
   };
-  if ((nFft & (nFft - 1)) !== 0) throw new RangeError(`mfcc: param n_fft must be a power of two, got ${nFft}`);
-  if (out.winLength > nFft) throw new RangeError(`mfcc: param win_length ${out.winLength} exceeds n_fft ${nFft}`);
-  if (out.nMfcc > out.nMels) throw new RangeError(`mfcc: param n_mfcc ${out.nMfcc} exceeds n_mels ${out.nMels}`);
-  if (!(out.fminHz < out.fmaxHz && out.fmaxHz <= sampleRateHz / 2)) {
-    throw new RangeError(`mfcc: params need fmin < fmax ≤ sample_rate_hz / 2, got ${out.fminHz}, ${out.fmaxHz}`);
-  }
-  return out;
+}
+
+/** Reads and checks the set's params (`n_mfcc`, `n_fft`, … as in librosa); throws RangeError on a bad one. */
+export function mfccSetParams(params: FeatureParams): MfccSetParams {
+  return withMfccDefaults(parseSetParams('mfcc', mfccParamsSchema, params));
 }
 
 function coefficientNames(p: MfccSetParams): string[] {
@@ -88,6 +96,7 @@ export function extractMfccRow(clip: MonoAudio, p: MfccSetParams, withFrames = f
 
 export const mfccSet: FeatureSet = {
   name: 'mfcc',
+  paramsSchema: mfccParamsSchema,
   columns(params) {
     const p = mfccSetParams(params);
     const names = coefficientNames(p);

@@ -1,63 +1,51 @@
-// Reading feature-set parameters (params.yaml scalars or `--param key=value` strings) into typed values.
+// Feature-set parameters as zod schemas: one schema per set checks both a params.yaml section (`features.<set>`,
+// where null means "the default") and `--param key=value` scalars (digit strings accepted, as from the command
+// line). The study composes the sets' schemas into its params.yaml schema, so a bad value is reported once, with
+// its full key path; the command line gets `<set>: param <key>: …`.
+import { z } from 'zod';
 import type { FeatureParams } from './types.js';
 
-/** One parameter's description: how to read it, its default, and what values it accepts. */
-export interface ParamSpec<T> {
-  readonly parse: (raw: string | number | boolean, key: string) => T;
+/** Accepts a number, or a string of one (`--param n_fft=512` may arrive as text). */
+function numeric(inner: z.ZodType<number>): z.ZodType<number> {
+  return z.preprocess((raw) => (typeof raw === 'string' && raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw), inner);
 }
 
-/** A positive (or ≥ min) integer; strings of digits are accepted, as from the command line. */
-export function intParam(min = 1): ParamSpec<number> {
-  return {
-    parse(raw, key) {
-      const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-        throw new RangeError(`param ${key}: expected an integer ≥ ${min}, got ${JSON.stringify(raw)}`);
-      }
-      return value;
-    },
-  };
+/** An integer ≥ min; null or absent: the set's default. */
+export function intParam(min = 1) {
+  const message = (input: unknown): string => `expected an integer ≥ ${min}, got ${JSON.stringify(input)}`;
+  return numeric(z.number({ error: (issue) => message(issue.input) }).refine((v) => Number.isInteger(v) && v >= min, { error: (issue) => message(issue.input) })).nullish();
 }
 
-/** A finite number ≥ min; 'none'/'null' gives null when `nullable`. */
-export function numberParam(min: number, nullable: true): ParamSpec<number | null>;
-export function numberParam(min: number, nullable?: false): ParamSpec<number>;
-export function numberParam(min: number, nullable = false): ParamSpec<number | null> {
-  return {
-    parse(raw, key) {
-      if (nullable && typeof raw === 'string' && ['none', 'null'].includes(raw.trim().toLowerCase())) return null;
-      const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-      if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
-        throw new RangeError(`param ${key}: expected a number ≥ ${min}${nullable ? " or 'none'" : ''}, got ${JSON.stringify(raw)}`);
-      }
-      return value;
-    },
-  };
+/** A finite number ≥ min; with `nullable`, 'none'/'null' (or YAML null) stand for "no limit". */
+export function numberParam(min: number, nullable = false) {
+  const message = (input: unknown): string => `expected a number ≥ ${min}${nullable ? " or 'none'" : ''}, got ${JSON.stringify(input)}`;
+  const value = numeric(z.number({ error: (issue) => message(issue.input) }).refine((v) => Number.isFinite(v) && v >= min, { error: (issue) => message(issue.input) }));
+  if (!nullable) return value.nullish();
+  return z.preprocess((raw) => (typeof raw === 'string' && ['none', 'null'].includes(raw.trim().toLowerCase()) ? null : raw), value.nullable()).optional();
 }
 
 /** One of a fixed list of strings. */
-export function choiceParam<T extends string>(choices: readonly T[]): ParamSpec<T> {
-  return {
-    parse(raw, key) {
-      if (typeof raw !== 'string' || !(choices as readonly string[]).includes(raw)) {
-        throw new RangeError(`param ${key}: expected one of ${choices.join(', ')}, got ${JSON.stringify(raw)}`);
-      }
-      return raw as T;
-    },
-  };
+export function choiceParam<const T extends readonly [string, ...string[]]>(choices: T) {
+  return z.enum(choices, { error: (issue) => `expected one of ${choices.join(', ')}, got ${JSON.stringify(issue.input)}` }).nullish();
 }
 
-type Parsed<S> = { [K in keyof S]: S[K] extends ParamSpec<infer T> ? T | undefined : never };
+/** A set's params object: only the listed keys. */
+export function setParamsSchema<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.strictObject(shape);
+}
 
-/** Parses params against specs; throws RangeError naming an unknown key (listing the known ones) or a bad value. */
-export function parseParams<S extends Record<string, ParamSpec<unknown>>>(setName: string, specs: S, params: FeatureParams): Parsed<S> {
-  const out: Record<string, unknown> = {};
-  for (const [key, raw] of Object.entries(params)) {
-    const spec = specs[key];
-    if (spec === undefined) throw new RangeError(`${setName}: unknown param '${key}' (known: ${Object.keys(specs).join(', ')})`);
-    out[key] = spec.parse(raw, key);
+/** Checks params against a set's schema; throws RangeError naming an unknown key (listing the known ones) or the
+ * bad value (`<set>: param <key>: …`). Nulls mean "default" and come back as undefined. */
+export function parseSetParams<T extends z.ZodObject>(setName: string, schema: T, params: FeatureParams | Readonly<Record<string, unknown>>): z.infer<T> {
+  const known = Object.keys(schema.shape);
+  const unknown = Object.keys(params).find((key) => !known.includes(key));
+  if (unknown !== undefined) throw new RangeError(`${setName}: unknown param '${unknown}' (known: ${known.join(', ')})`);
+  const parsed = schema.safeParse(params);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new RangeError(`${setName}: param ${issue.path.join('.')}: ${issue.message}`);
   }
-  return out as Parsed<S>;
+  return parsed.data;
 }
 
 /** Reads `key=value` pairs (as given to `--param`) into scalars: numbers and true/false are converted. */

@@ -19,8 +19,10 @@ export interface SslSetParams {
 }
 
 const integerLike = z.union([z.number(), z.string().regex(/^-?\d+$/).transform(Number)]).pipe(z.number().int());
-const paramsSchema = z.object({
-  model_path: z.string().min(1),
+
+/** An SSL set's params (params.yaml `features.<set>` or `--param`): `model_path` is required, null skips the set. */
+export const sslParamsSchema = z.object({
+  model_path: z.string({ error: 'required: a local checkpoint folder or ONNX export (see docs/ssl.md), or null to skip the set' }).min(1).nullable(),
   layer: z.union([z.literal('last'), integerLike]).default('last'),
   pool: z.literal('mean').default('mean'),
   batch_size: integerLike.pipe(z.number().int().positive()).default(32),
@@ -45,12 +47,13 @@ function noCheckpointMessage(name: string): string {
 export function parseSslSetParams(name: string, params: FeatureParams): SslSetParams {
   const skip = sslSkipReason(name, params);
   if (skip !== undefined) throw new RangeError(skip);
-  const parsed = paramsSchema.safeParse(params);
+  const parsed = sslParamsSchema.safeParse(params);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new RangeError(`${name}: invalid param '${issue?.path.join('.') ?? '?'}' (${issue?.message ?? 'invalid'}); expected model_path=DIR, layer=last|N, pool=mean, batch_size=N, device=auto|cpu|cuda, threads=N, max_clip_s=S`);
   }
   const p = parsed.data;
+  if (p.model_path === null) throw new RangeError(noCheckpointMessage(name));
   return { modelPath: p.model_path, layer: p.layer, pool: p.pool, batchSize: p.batch_size, device: p.device, threads: p.threads, maxClipSeconds: p.max_clip_s };
 }
 
@@ -122,6 +125,7 @@ async function openSslExtractor(name: string, modelType: 'hubert' | 'wav2vec2', 
 function sslSet(name: string, modelType: 'hubert' | 'wav2vec2'): FeatureSet {
   return {
     name,
+    paramsSchema: sslParamsSchema,
     columns(params) {
       const { hiddenSize } = readModelConfig(name, modelType, parseSslSetParams(name, params).modelPath);
       return Array.from({ length: hiddenSize }, (_, i) => `ssl_${i}`);

@@ -1,4 +1,5 @@
 // The contract every feature set (egemaps, mfcc, hubert_ssl, wav2vec2_ssl) implements.
+import type { z } from 'zod';
 
 /** Decoded audio, mixed down to mono. Samples are floats in [-1, 1]. */
 export interface MonoAudio {
@@ -33,6 +34,9 @@ export type FeatureParams = Readonly<Record<string, string | number | boolean>>;
 /** A feature set: a name, its columns for given params, and an extractor factory. */
 export interface FeatureSet {
   readonly name: string;
+  /** Its params as a params.yaml section (`features.<name>`, null meaning the default) or `--param` scalars; the
+   * study composes these schemas into its params.yaml check. */
+  readonly paramsSchema: z.ZodType;
   /** Column names, in output order, for these params. Throws RangeError on an invalid param. */
   columns(params: FeatureParams): string[];
   /** Loads what the extractor needs (models…). Throws with a clear message on a bad param or model. */

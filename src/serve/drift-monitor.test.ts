@@ -1,7 +1,7 @@
 // Drift monitor: served vectors like the training data score low, shifted ones high; the window slides.
 import { describe, expect, it } from 'vitest';
 import { bundleJsonOf, ModelBundle } from '../bundle/index.js';
-import { tinyBundleOptions } from '../bundle/tiny-bundle.js';
+import { tinyBundleOptions } from '../../test/support/tiny-bundle.js';
 import { DriftMonitor } from './drift-monitor.js';
 
 async function tinyBundle(): Promise<{ bundle: ModelBundle; rows: Float64Array[] }> {

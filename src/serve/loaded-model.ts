@@ -26,7 +26,7 @@ export interface LoadModelOptions {
   readonly driftWindow?: number;
 }
 
-/** Loads the bundle (throws BundleError) and starts its workers (throws PoolError). */
+/** Loads the bundle (throws BundleError) and starts its workers (throws WorkerPoolError). */
 export async function loadModel(options: LoadModelOptions): Promise<LoadedModel> {
   const bundle = loadModelBundle(options.dir);
   const hash = createHash('sha256');

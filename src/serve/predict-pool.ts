@@ -1,18 +1,12 @@
-// A fixed pool of prediction workers (worker_threads) with a bounded queue and a per-task timeout; a worker that
-// times out or dies is replaced, so one bad upload cannot stall the server.
-import { Worker } from 'node:worker_threads';
+// The server's prediction workers: a WorkerPool (bounded queue, per-task timeout, crashed or stuck workers
+// replaced) whose workers load the bundle once; upload buffers are moved to the worker, not copied.
+import type { Transferable } from 'node:worker_threads';
+import { WorkerPool, WorkerPoolError, type WorkerPoolFailureReason } from '../util/worker-pool.js';
 import type { PredictFilesResult } from './predict-files.js';
-import type { PredictReply, PredictRequest, PredictWorkerSetup, UploadedFile } from './predict-protocol.js';
+import type { PredictWorkerSetup, UploadedFile } from './predict-protocol.js';
 
-/** Why a task did not run to completion. */
-export type PoolFailureReason = 'overloaded' | 'timeout' | 'worker-failed' | 'closed';
-
-export class PoolError extends Error {
-  constructor(readonly reason: PoolFailureReason, message: string) {
-    super(message);
-    this.name = 'PoolError';
-  }
-}
+/** Why a prediction did not run to completion (a handler error counts as `worker-failed`). */
+export type PoolFailureReason = Exclude<WorkerPoolFailureReason, 'task-failed'>;
 
 export interface PredictPoolOptions {
   readonly size: number;
@@ -22,162 +16,62 @@ export interface PredictPoolOptions {
   readonly taskTimeoutMs: number;
 }
 
-interface Task {
-  readonly request: PredictRequest;
-  readonly resolve: (result: PredictFilesResult) => void;
-  readonly reject: (error: Error) => void;
-}
-
-interface Slot {
-  worker: Worker;
-  task: Task | undefined;
-  timer: NodeJS.Timeout | undefined;
-}
-
+/** Predicts batches of uploads on worker threads; failures are WorkerPoolErrors with a PoolFailureReason. */
 export class PredictPool {
-  private readonly slots: Slot[] = [];
-  private readonly queue: Task[] = [];
-  private nextTaskId = 0;
-  private closed = false;
-  /** Workers being started (a replacement after a timeout or crash). */
-  private starting = 0;
-
-  private constructor(
-    private readonly setup: PredictWorkerSetup,
-    private readonly options: PredictPoolOptions,
-  ) {}
+  private constructor(private readonly pool: WorkerPool<PredictWorkerSetup, readonly UploadedFile[], PredictFilesResult>) {}
 
   /** Starts `size` workers and resolves once each has loaded the bundle (rejects with the first start failure). */
   static async start(setup: PredictWorkerSetup, options: PredictPoolOptions): Promise<PredictPool> {
-    const pool = new PredictPool(setup, options);
-    try {
-      await Promise.all(Array.from({ length: Math.max(1, options.size) }, () => pool.addSlot()));
-    } catch (error) {
-      await pool.close();
-      throw error;
-    }
-    return pool;
+    const pool = await WorkerPool.start<PredictWorkerSetup, readonly UploadedFile[], PredictFilesResult>({
+      callerUrl: import.meta.url,
+      entry: 'predict-worker',
+      setup,
+      size: Math.max(1, options.size),
+      maxQueue: options.maxQueue,
+      taskTimeoutMs: options.taskTimeoutMs,
+      taskName: 'prediction',
+      closedMessage: 'the server is shutting down',
+    });
+    return new PredictPool(pool);
   }
 
   /** Workers in the pool. */
   get size(): number {
-    return this.slots.length;
+    return this.pool.size;
   }
 
   /** Tasks running or waiting. */
   get load(): number {
-    return this.queue.length + this.slots.filter((s) => s.task !== undefined).length;
+    return this.pool.load;
   }
 
   /** Predicts a batch of files on the next free worker. Whole-buffer uploads are transferred: the caller must not
    * use their bytes afterwards. */
-  run(files: readonly UploadedFile[]): Promise<PredictFilesResult> {
-    if (this.closed) return Promise.reject(new PoolError('closed', 'the server is shutting down'));
-    if (this.slots.length === 0 && this.starting === 0) return Promise.reject(new PoolError('worker-failed', 'no prediction worker is running'));
-    if (this.queue.length >= this.options.maxQueue && this.slots.every((s) => s.task !== undefined)) {
-      return Promise.reject(new PoolError('overloaded', 'too many predictions in progress; retry later'));
+  async run(files: readonly UploadedFile[]): Promise<PredictFilesResult> {
+    try {
+      return await this.pool.run(files, transferable(files));
+    } catch (error) {
+      if (error instanceof WorkerPoolError && error.reason === 'task-failed') throw new WorkerPoolError('worker-failed', error.message);
+      throw error;
     }
-    return new Promise((resolve, reject) => {
-      this.queue.push({ request: { taskId: this.nextTaskId++, files }, resolve, reject });
-      this.dispatch();
-    });
   }
 
   /** Closes once the running and queued tasks are done (or after `maxWaitMs`): for swapping in a new model. */
-  async closeWhenIdle(maxWaitMs: number): Promise<void> {
-    const deadline = Date.now() + maxWaitMs;
-    while (this.load > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    await this.close();
+  closeWhenIdle(maxWaitMs: number): Promise<void> {
+    return this.pool.closeWhenIdle(maxWaitMs);
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
-    for (const task of this.queue.splice(0)) task.reject(new PoolError('closed', 'the server is shutting down'));
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
-  }
-
-  private dispatch(): void {
-    for (const slot of this.slots) {
-      if (slot.task !== undefined) continue;
-      const task = this.queue.shift();
-      if (task === undefined) return;
-      slot.task = task;
-      slot.timer = setTimeout(() => this.fail(slot, new PoolError('timeout', `prediction took longer than ${this.options.taskTimeoutMs} ms`)), this.options.taskTimeoutMs);
-      slot.worker.postMessage(task.request, transferable(task.request.files));
-    }
-  }
-
-  /** Starts one worker and resolves when it reports ready. */
-  private addSlot(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const slot: Slot = { worker: startWorker(this.setup), task: undefined, timer: undefined };
-      let ready = false;
-      slot.worker.on('message', (reply: PredictReply) => {
-        if (reply.kind === 'ready') {
-          ready = true;
-          this.slots.push(slot);
-          resolve();
-          this.dispatch();
-        } else if (reply.kind === 'start-failed') {
-          reject(new PoolError('worker-failed', reply.message));
-        } else {
-          this.finish(slot, reply);
-        }
-      });
-      slot.worker.on('error', (error) => (ready ? this.fail(slot, new PoolError('worker-failed', error.message)) : reject(error)));
-      slot.worker.on('exit', () => {
-        if (!ready) reject(new PoolError('worker-failed', 'prediction worker exited while starting'));
-        else if (this.slots.includes(slot)) this.fail(slot, new PoolError('worker-failed', 'prediction worker exited'));
-      });
-    });
-  }
-
-  private finish(slot: Slot, reply: Extract<PredictReply, { taskId: number }>): void {
-    const task = slot.task;
-    clearTimeout(slot.timer);
-    slot.task = undefined;
-    if (task !== undefined && task.request.taskId === reply.taskId) {
-      if (reply.kind === 'done') task.resolve({ outcomes: reply.outcomes, vectors: reply.vectors });
-      else task.reject(new PoolError('worker-failed', reply.message));
-    }
-    this.dispatch();
-  }
-
-  /** Fails the slot's task and replaces its worker. */
-  private fail(slot: Slot, error: PoolError): void {
-    clearTimeout(slot.timer);
-    const index = this.slots.indexOf(slot);
-    if (index >= 0) this.slots.splice(index, 1);
-    slot.task?.reject(error);
-    slot.task = undefined;
-    void slot.worker.terminate();
-    if (this.closed) return;
-    this.starting++;
-    this.addSlot().then(
-      () => void this.starting--,
-      (startError: unknown) => {
-        this.starting--;
-        if (this.slots.length > 0 || this.starting > 0) return;
-        for (const task of this.queue.splice(0)) task.reject(new PoolError('worker-failed', String(startError)));
-      },
-    );
+  close(): Promise<void> {
+    return this.pool.close();
   }
 }
 
 /** Buffers that can be moved to the worker instead of copied: each upload's own, whole, unshared buffer. */
-function transferable(files: readonly UploadedFile[]): ArrayBuffer[] {
+function transferable(files: readonly UploadedFile[]): Transferable[] {
   const out = new Set<ArrayBuffer>();
   for (const { bytes } of files) {
     const buffer = bytes.buffer;
     if (buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength && buffer.byteLength > 8192) out.add(buffer);
   }
   return [...out];
-}
-
-/** Starts a worker on the compiled `predict-worker.js`, or, from TypeScript sources (vitest, tsx), on
- * `predict-worker.ts` through tsx's loader. */
-function startWorker(setup: PredictWorkerSetup): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./predict-worker.js', import.meta.url), { workerData: setup });
-  const entry = JSON.stringify(new URL('./predict-worker.ts', import.meta.url).href);
-  return new Worker(`import('tsx/esm/api').then((tsx) => tsx.tsImport(${entry}, ${entry}))`, { eval: true, workerData: setup });
 }

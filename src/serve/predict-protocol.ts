@@ -1,4 +1,4 @@
-// Messages between the server and its prediction workers (structured-cloned; upload bytes are transferred).
+// What the server and its prediction workers exchange (structured-cloned; upload bytes are transferred).
 import type { WavErrorReason } from '../audio/wav-decode.js';
 import type { ChunkPrediction } from '../bundle/index.js';
 
@@ -17,11 +17,6 @@ export interface UploadedFile {
   readonly bytes: Uint8Array;
 }
 
-export interface PredictRequest {
-  readonly taskId: number;
-  readonly files: readonly UploadedFile[];
-}
-
 /** Why a file gave no prediction: a WavError reason, or features that could not be extracted. */
 export type FileErrorCode = WavErrorReason | 'no-features' | 'too-long';
 
@@ -36,9 +31,3 @@ export type FileOutcome =
       readonly chunks?: ChunkPrediction[];
     }
   | { readonly ok: false; readonly file_name: string; readonly code: FileErrorCode; readonly message: string };
-
-export type PredictReply =
-  | { readonly kind: 'ready' }
-  | { readonly kind: 'start-failed'; readonly message: string }
-  | { readonly kind: 'done'; readonly taskId: number; readonly outcomes: FileOutcome[]; readonly vectors: Float64Array[] }
-  | { readonly kind: 'error'; readonly taskId: number; readonly message: string };

@@ -3,9 +3,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiError } from './api-error.js';
 import { fileErrorStatus } from './api-error.js';
 import type { LoadedModel } from './loaded-model.js';
-import { PoolError } from './predict-pool.js';
+import { WorkerPoolError } from '../util/worker-pool.js';
 import type { FileOutcome, UploadedFile } from './predict-protocol.js';
-import type { ModelState, RouteAccess } from './server.js';
+import type { ModelState, RouteAccess } from './route-types.js';
 import type { ServeLimits } from './serve-config.js';
 import type { ServeMetrics } from './serve-metrics.js';
 import { readZipWavs } from './zip-wavs.js';
@@ -105,7 +105,7 @@ async function predict(model: LoadedModel, files: readonly UploadedFile[], metri
       metrics.predictionErrors.inc({ error_type: 'overloaded' });
       return { ok: false, error: { status: 503, code: 'overloaded', message: error.message } };
     }
-    if (!(error instanceof PoolError)) throw error;
+    if (!(error instanceof WorkerPoolError)) throw error;
     metrics.predictionErrors.inc({ error_type: error.reason });
     const status = error.reason === 'timeout' ? 504 : error.reason === 'worker-failed' ? 500 : 503;
     const message = status === 500 ? 'prediction failed (see the server log)' : error.message;

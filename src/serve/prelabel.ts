@@ -1,8 +1,8 @@
 // `pipe predict`: batch pre-labelling of WAV files with sliding windows, on the same workers as the server.
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { loadModelBundle } from '../bundle/index.js';
 import type { InputFile } from '../features/index.js';
+import { coreBudget } from '../util/core-budget.js';
 import { formatCsv } from '../util/csv.js';
 import { PredictPool } from './predict-pool.js';
 import type { FileOutcome } from './predict-protocol.js';
@@ -37,7 +37,7 @@ export interface PrelabelResult {
 export async function prelabelFiles(inputs: readonly InputFile[], options: PrelabelOptions): Promise<PrelabelResult> {
   if (!(options.windowS > 0) || !(options.hopS > 0)) throw new RangeError('--window and --hop must be positive seconds');
   const bundle = loadModelBundle(options.modelDir);
-  const workers = options.workers ?? availableParallelism();
+  const workers = options.workers ?? coreBudget();
   const pool = await PredictPool.start(
     { bundleDir: options.modelDir, chunkS: options.windowS, hopS: options.hopS, minLastChunkS: options.windowS / 2 },
     { size: workers, maxQueue: Number.MAX_SAFE_INTEGER, taskTimeoutMs: 600_000 },

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeWav } from '../audio/wav-encode.js';
-import { toneClip, writeTinyBundle } from '../bundle/tiny-bundle.js';
+import { toneClip, writeTinyBundle } from '../../test/support/tiny-bundle.js';
 import { Rng } from '../ml/index.js';
 
 const ROOT = join(import.meta.dirname, '../..');

@@ -48,7 +48,8 @@ export const DEFAULT_LIMITS: ServeLimits = {
 const PUBLIC = ['health', 'metrics', 'docs'] as const;
 const positive = z.number().int().positive();
 
-const configSchema = z
+/** The schema of serve.yaml (tokens, public endpoints, limits). */
+export const serveConfigSchema = z
   .object({
     tokens: z.array(z.object({ token: z.string().min(16, 'tokens must be at least 16 characters'), role: z.enum(ROLES), name: z.string().optional() }).strict()).default([]),
     public: z.array(z.enum(PUBLIC)).optional(),
@@ -91,7 +92,7 @@ export function loadServeConfig(path: string | undefined, env: NodeJS.ProcessEnv
       throw new ServeConfigError(path, error instanceof Error ? error.message.split('\n')[0]! : String(error));
     }
   }
-  const parsed = configSchema.safeParse(raw);
+  const parsed = serveConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ServeConfigError(path ?? 'config', `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);

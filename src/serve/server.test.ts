@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeWav } from '../audio/wav-encode.js';
 import { Rng } from '../ml/index.js';
-import { classFrequencyHz, toneClip, writeTinyBundle } from '../bundle/tiny-bundle.js';
+import { classFrequencyHz, toneClip, writeTinyBundle } from '../../test/support/tiny-bundle.js';
 import { loadServeConfig, startServer, type Server } from './index.js';
-import { makeZip } from './testing/make-zip.js';
+import { makeZip } from '../../test/support/make-zip.js';
 
 const ADMIN = 'admin-token-0123456789';
 const PREDICTOR = 'predictor-token-0123456789';

@@ -3,11 +3,12 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import multipart from '@fastify/multipart';
 import { errorBody, apiErrorOf, type ApiError } from './api-error.js';
-import { Authenticator, type PublicEndpoint, type Role } from './auth.js';
+import { Authenticator } from './auth.js';
 import { loadModel, type LoadedModel } from './loaded-model.js';
 import { openApiDocument } from './openapi.js';
 import { CostGate } from './cost-gate.js';
 import { registerPredictRoutes } from './predict-routes.js';
+import type { ModelState, RouteAccess } from './route-types.js';
 import type { ServeConfig } from './serve-config.js';
 import { createServeMetrics, type ServeMetrics } from './serve-metrics.js';
 
@@ -22,14 +23,6 @@ export interface ServeOptions {
   /** fastify/pino log level, or false for no log. */
   readonly logLevel?: string | false;
 }
-
-/** What each route needs: the role, and the name under which it may be made public. */
-export interface RouteAccess {
-  readonly role: Role;
-  readonly publicAs?: PublicEndpoint;
-}
-
-export type ModelState = { readonly kind: 'loading' } | { readonly kind: 'ready'; readonly model: LoadedModel } | { readonly kind: 'failed'; readonly message: string };
 
 /** A running server. */
 export interface Server {

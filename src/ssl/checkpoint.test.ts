@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldWeightNorm, loadCheckpoint } from './checkpoint.js';
 import { architectureToConfigJson } from './config.js';
-import { createRandomCheckpoint, randomCheckpointTensors, TINY_ARCHITECTURE, writeCheckpointFolder } from './random-checkpoint.js';
+import { createRandomCheckpoint, randomCheckpointTensors, TINY_ARCHITECTURE, writeCheckpointFolder } from '../../test/support/random-checkpoint.js';
 
 let root: string;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 // Loads a HuggingFace HuBERT / wav2vec2 checkpoint folder (config.json + model.safetensors) into validated
 // float32 weights. Accepts the bare HubertModel/Wav2Vec2Model names and the `wav2vec2.`/`hubert.`-prefixed names
 // of the pre-training and fine-tuning classes, and both weight-norm namings of the positional convolution
-// (`weight_g`/`weight_v`, or `parametrizations.weight.original0/1` written by newer torch). specs/ssl.md lists them.
+// (`weight_g`/`weight_v`, or `parametrizations.weight.original0/1` written by newer torch). docs/ssl.md lists them.
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

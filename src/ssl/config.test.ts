@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { architectureToConfigJson, frameCount, parseSslConfig, receptiveFieldSamples } from './config.js';
-import { BASE_ARCHITECTURE } from './random-checkpoint.js';
+import { BASE_ARCHITECTURE } from '../../test/support/random-checkpoint.js';
 
 describe('parseSslConfig', () => {
   it('fills transformers defaults: a bare hubert config is hubert-base', () => {
@@ -29,7 +29,7 @@ describe('parseSslConfig', () => {
 });
 
 describe('frame geometry', () => {
-  it('has a 400-sample receptive field and a 320-sample hop for the base encoder (specs/ssl.md)', () => {
+  it('has a 400-sample receptive field and a 320-sample hop for the base encoder (docs/ssl.md)', () => {
     expect(receptiveFieldSamples(BASE_ARCHITECTURE)).toBe(400);
     for (const n of [399, 400, 719, 720, 6400, 16000, 31067, 480000]) {
       expect(frameCount(BASE_ARCHITECTURE, n)).toBe(n < 400 ? 0 : Math.floor((n - 400) / 320) + 1);

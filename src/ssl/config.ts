@@ -1,5 +1,5 @@
 // Validates a HuggingFace HuBERT / wav2vec2 `config.json` and reduces it to the architecture this module builds:
-// the post-LayerNorm base variant of specs/ssl.md (group-norm feature encoder, `do_stable_layer_norm: false`).
+// the post-LayerNorm base variant described in docs/ssl.md (group-norm feature encoder, `do_stable_layer_norm: false`).
 import { z } from 'zod';
 
 /** The architecture parameters the graph builder and the weight loader need. */

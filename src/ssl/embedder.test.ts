@@ -8,7 +8,7 @@ import { loadCheckpoint } from './checkpoint.js';
 import { openSslEmbedder, planBatches, type SslEmbedder } from './embedder.js';
 import { zeroMeanUnitVariance } from './normalize.js';
 import { GraphBuilder } from './onnx/graph-builder.js';
-import { createRandomCheckpoint, TINY_ARCHITECTURE } from './random-checkpoint.js';
+import { createRandomCheckpoint, TINY_ARCHITECTURE } from '../../test/support/random-checkpoint.js';
 import { buildSslOnnx } from './ssl-graph.js';
 
 let root: string;

@@ -5,7 +5,6 @@
 // (transformers does not pass one for wav2vec2-base), and the conv encoder's GroupNorm normalises over all time
 // steps, so zero padding would change every frame's value. Equal-length batches give exactly the single-clip
 // result; other clips run one at a time.
-import type { FeatureRow } from '../features/types.js';
 import { frameCount, receptiveFieldSamples, type SslArchitecture } from './config.js';
 import { loadSslModel, type LoadedSslModel } from './model-source.js';
 import { zeroMeanUnitVariance } from './normalize.js';
@@ -31,6 +30,10 @@ export interface SslEmbedderOptions {
   readonly maxClipSeconds?: number;
 }
 
+/** One clip's pooled embedding, or why there is none (too short, too long, non-finite output). The feature library
+ * takes these as its rows; this library does not know it. */
+export type EmbeddingRow = { readonly ok: true; readonly values: Float64Array } | { readonly ok: false; readonly reason: string };
+
 /** A loaded SSL model that turns clips into pooled embeddings. */
 export interface SslEmbedder {
   readonly arch: SslArchitecture;
@@ -39,7 +42,7 @@ export interface SslEmbedder {
   readonly normalize: boolean;
   readonly loadMs: number;
   /** One row per clip (16 kHz mono), in order; too-short or too-long clips are flagged rows. */
-  embed(clips: readonly Float32Array[]): Promise<FeatureRow[]>;
+  embed(clips: readonly Float32Array[]): Promise<EmbeddingRow[]>;
   close(): Promise<void>;
 }
 
@@ -76,7 +79,7 @@ function meanPool(data: Float32Array, item: number, frames: number, hidden: numb
   return out;
 }
 
-async function runBatch(loaded: LoadedSslModel, clips: readonly Float32Array[], indices: readonly number[], rows: FeatureRow[]): Promise<void> {
+async function runBatch(loaded: LoadedSslModel, clips: readonly Float32Array[], indices: readonly number[], rows: EmbeddingRow[]): Promise<void> {
   const length = clips[indices[0] ?? 0]?.length ?? 0;
   const input = new Float32Array(indices.length * length);
   indices.forEach((index, item) => {
@@ -113,7 +116,7 @@ export async function openSslEmbedder(dir: string, options: SslEmbedderOptions =
     normalize: loaded.normalize,
     loadMs: loaded.loadMs,
     async embed(clips) {
-      const rows: FeatureRow[] = new Array<FeatureRow>(clips.length);
+      const rows: EmbeddingRow[] = new Array<EmbeddingRow>(clips.length);
       const runnable: number[] = [];
       clips.forEach((clip, index) => {
         if (clip.length < minSamples) {

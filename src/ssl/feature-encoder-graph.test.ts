@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { SslCheckpoint } from './checkpoint.js';
 import { firstConvAsMatMul } from './feature-encoder-graph.js';
 import { GraphBuilder } from './onnx/graph-builder.js';
-import { randomCheckpointTensors, TINY_ARCHITECTURE } from './random-checkpoint.js';
+import { randomCheckpointTensors, TINY_ARCHITECTURE } from '../../test/support/random-checkpoint.js';
 import { openOrtModel } from './runtime.js';
 
 async function run(bytes: Uint8Array, input: Float32Array, dims: number[]): Promise<Float32Array> {

@@ -1,4 +1,5 @@
-// ONNX subgraph of the convolutional feature encoder and feature projection (specs/ssl.md steps 1–2):
+// ONNX subgraph of the convolutional feature encoder and feature projection (transformers' HubertFeatureEncoder
+// and HubertFeatureProjection; docs/ssl.md, "How it runs"):
 // [batch, samples] → [batch, frames, hidden]. Laid out for onnxruntime's CPU kernels (checked with its profiler):
 // - layer 0 (one input channel) as one MatMul over reshaped sample blocks: as a Conv it was slow (~1 GFLOP/s)
 //   and its output needed a costly layout reorder before the GroupNorm;

@@ -1,4 +1,4 @@
-// Input normalisation of transformers' Wav2Vec2FeatureExtractor (`do_normalize: true`), as specs/ssl.md states:
+// Input normalisation of transformers' Wav2Vec2FeatureExtractor (`do_normalize: true`), as docs/ssl.md states:
 // (x − mean) / sqrt(var + 1e−7) per clip, population variance, accumulated in float64.
 
 const VARIANCE_EPSILON = 1e-7;

@@ -1,6 +1,7 @@
-// Builds the ONNX graph of a HuBERT / wav2vec2 base-variant model from its weights (architecture: specs/ssl.md;
-// Baevski et al. 2020, "wav2vec 2.0", §2; Hsu et al. 2021, "HuBERT", §3). Input `input_values` [batch, samples]
-// (already normalised), outputs [batch, frames, hidden] with dynamic batch and time axes.
+// Builds the ONNX graph of a HuBERT / wav2vec2 base-variant model from its weights (architecture: docs/ssl.md and
+// transformers' modeling_hubert.py / modeling_wav2vec2.py; Baevski et al. 2020, "wav2vec 2.0", §2; Hsu et al. 2021,
+// "HuBERT", §3). Input `input_values` [batch, samples] (already normalised), outputs [batch, frames, hidden] with
+// dynamic batch and time axes.
 import type { SslArchitecture } from './config.js';
 import type { EncoderLayerWeights, LinearWeights, SslCheckpoint } from './checkpoint.js';
 import { featureEncoderGraph, transposed } from './feature-encoder-graph.js';

@@ -2,23 +2,12 @@
 // columns plus `path` (the clip's audio under data/splits/audio/<split>/, relative to the project root).
 import { readFileSync } from 'node:fs';
 import { parseCsv } from '../../src/util/csv.js';
+import { SPLITS, type Split } from '../../src/ml/preprocess/index.js';
+import { METADATA_COLUMNS, SPLIT_COLUMNS, type ClipRecord } from '../../src/validate/index.js';
 import { StageError } from './stage-error.js';
 
-export const SPLITS = ['train', 'valid', 'test'] as const;
-export type Split = (typeof SPLITS)[number];
+export { METADATA_COLUMNS, SPLIT_COLUMNS, SPLITS, type ClipRecord, type Split };
 export const SPLITS_DIR = 'data/splits';
-export const METADATA_COLUMNS = ['child_ID', 'age_mo_round', 'child_gender', 'clip_ID', 'Answer', 'corpus'] as const;
-export const SPLIT_COLUMNS = [...METADATA_COLUMNS, 'path'] as const;
-
-export interface ClipRecord {
-  readonly child_ID: string;
-  readonly age_mo_round: string;
-  readonly child_gender: string;
-  readonly clip_ID: string;
-  readonly Answer: string;
-  readonly corpus: string;
-  readonly path: string;
-}
 
 /** Reads a CSV of clip records, checking the required columns; errors name the file and the missing column. */
 export function readClipTable(file: string, required: readonly string[] = SPLIT_COLUMNS): ClipRecord[] {

@@ -1,8 +1,12 @@
-// The study's params.yaml sections (data, ingest, validate, features, tuning, train), validated at the boundary:
-// a bad value is one line naming `params.yaml:section.key` and what is wrong.
-import { readYamlFile } from './read-yaml.js';
+// The study's params.yaml sections (synthesize, data, ingest, validate, features, tuning, train), validated at the
+// boundary with the libraries' own schemas (synthesiser options, each registered feature set's params, gradient
+// boosting params): a bad value is one line naming `params.yaml:section.key…` and what is wrong, whichever stage
+// reads the file first.
 import { z } from 'zod';
-import { StageError } from './stage-error.js';
+import { FEATURE_SETS } from '../../src/features/index.js';
+import { gbdtParamsSchema } from '../../src/ml/index.js';
+import { synthesizeParamsSchema } from '../../src/synth/index.js';
+import { readYamlFile } from './read-yaml.js';
 
 export const PARAMS_FILE = 'params.yaml';
 
@@ -13,8 +17,41 @@ const SPACE_ENTRY = z.union([
   z.strictObject({ type: z.literal('categorical'), choices: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1) }),
 ]);
 const FEATURE_PARAMS = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).nullable();
+const GBDT = gbdtParamsSchema.shape;
+
+/** Every listed feature set is registered; each listed set's section (absent: empty) and every other registered
+ * set's section that is present pass that set's own params schema. */
+function checkFeatureSections(features: { sets: string[] } & Record<string, unknown>, ctx: z.RefinementCtx): void {
+  features.sets.forEach((name, i) => {
+    if (!FEATURE_SETS.has(name)) ctx.addIssue({ code: 'custom', path: ['sets', i], message: `unknown feature set '${name}' (known: ${[...FEATURE_SETS.keys()].join(', ')})` });
+  });
+  for (const [name, set] of FEATURE_SETS) {
+    const section = features[name];
+    if (section === undefined && !features.sets.includes(name)) continue;
+    const parsed = set.paramsSchema.safeParse(section ?? {});
+    const issue = parsed.success ? undefined : parsed.error.issues[0];
+    if (issue !== undefined) ctx.addIssue({ code: 'custom', path: [name, ...issue.path], message: issue.message });
+  }
+}
+
+/** Every searched name is a gradient-boosting parameter and every bound or choice is a valid value of it. */
+function checkSearchSpace(space: Record<string, z.infer<typeof SPACE_ENTRY>>, ctx: z.RefinementCtx): void {
+  for (const [name, entry] of Object.entries(space)) {
+    const schema = (GBDT as Record<string, z.ZodType | undefined>)[name];
+    if (schema === undefined) {
+      ctx.addIssue({ code: 'custom', path: [name], message: 'not a gradient-boosting parameter (see docs/gbdt.md)' });
+      continue;
+    }
+    const values: [string | number, unknown][] = entry.type === 'categorical' ? entry.choices.map((c, i) => [i, c]) : [['low', entry.low], ['high', entry.high]];
+    for (const [key, value] of values) {
+      const parsed = schema.safeParse(value);
+      if (!parsed.success) ctx.addIssue({ code: 'custom', path: entry.type === 'categorical' ? [name, 'choices', key] : [name, key], message: parsed.error.issues[0]?.message ?? 'invalid' });
+    }
+  }
+}
 
 const studySchema = z.object({
+  synthesize: synthesizeParamsSchema.optional(),
   data: z.strictObject({ metadata: z.string().min(1), audio_dir: z.string().min(1) }),
   ingest: z.strictObject({
     seed: z.number().int(),
@@ -28,7 +65,8 @@ const studySchema = z.object({
     drift_feature_threshold: z.number().positive(),
     drift_share_threshold: z.number().min(0).max(1),
   }),
-  features: z.object({ sets: z.array(z.string()).min(1), workers: z.number().int().nonnegative().default(0) }).catchall(FEATURE_PARAMS),
+  features: z.object({ sets: z.array(z.string()).min(1), workers: z.number().int().nonnegative().default(0) }).catchall(FEATURE_PARAMS)
+    .superRefine(checkFeatureSections),
   tuning: z.strictObject({
     n_trials: z.number().int().positive(),
     n_startup_trials: z.number().int().nonnegative(),
@@ -36,12 +74,12 @@ const studySchema = z.object({
     concurrency: z.number().int().positive(),
     smote_k: z.number().int().positive(),
     early_stopping_rounds: z.number().int().positive().nullable().default(null),
-    space: z.record(z.string(), SPACE_ENTRY),
+    space: z.record(z.string(), SPACE_ENTRY).superRefine(checkSearchSpace),
   }),
   train: z.strictObject({
-    seed: z.number().int(),
+    seed: GBDT.seed.unwrap(),
     tree_method: z.enum(['hist', 'exact']),
-    max_bin: z.number().int().min(2).default(256),
+    max_bin: GBDT.max_bin.unwrap().default(256),
   }),
 });
 
@@ -53,12 +91,10 @@ export function loadStudyParams(file = PARAMS_FILE): StudyParams {
   return readYamlFile(file, studySchema);
 }
 
-/** The params of one feature set (`features.<name>`), nulls dropped, as the feature registry expects. */
+/** The params of one feature set (`features.<name>`, absent: none), nulls dropped, as the feature registry expects
+ * (loadStudyParams has checked them against the set's schema). */
 export function featureSetParams(params: StudyParams, set: string): Record<string, string | number | boolean> {
   const raw = params.features[set];
-  if (raw === undefined && !['egemaps', 'mfcc'].includes(set)) {
-    throw new StageError(`${PARAMS_FILE}:features.${set}: no section for feature set '${set}' listed in features.sets`);
-  }
   const out: Record<string, string | number | boolean> = {};
   if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
     for (const [key, value] of Object.entries(raw)) if (value !== null) out[key] = value as string | number | boolean;

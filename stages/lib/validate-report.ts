@@ -4,8 +4,7 @@ import { driftReport, type FeatureDrift } from '../../src/drift/drift-report.js'
 import { formatCsv } from '../../src/util/csv.js';
 import { stableJson } from './atomic-output.js';
 import type { Split } from './split-table.js';
-import type { DescriptorColumns } from './validate-audio.js';
-import { failureLine, isFatalFailure, type CheckResult, type SplitTable } from './validate-checks.js';
+import { failureLine, isFatalFailure, type CheckResult, type DescriptorColumns, type SplitTable } from '../../src/validate/index.js';
 
 /** Drift of one split against the reference split. */
 export interface SplitDrift {

@@ -4,7 +4,7 @@ import { readYamlFile } from './read-yaml.js';
 import { z } from 'zod';
 import type { ClipRecord } from './split-table.js';
 import { StageError } from './stage-error.js';
-import { checkResult, type CheckIssue, type CheckResult, type SplitTable } from './validate-checks.js';
+import { checkResult, type CheckIssue, type CheckResult, type SplitTable } from '../../src/validate/index.js';
 
 export const SCHEMA_FILE = 'schema.yaml';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { encodeWav } from '../../src/audio/wav-encode.js';
-import { toneClip, writeTinyBundle } from '../../src/bundle/tiny-bundle.js';
+import { toneClip, writeTinyBundle } from '../../test/support/tiny-bundle.js';
 import { Rng } from '../../src/ml/index.js';
 import { loadServeConfig, startServer, type Server } from '../../src/serve/index.js';
 import { ServeConfigError } from '../../src/serve/serve-config.js';

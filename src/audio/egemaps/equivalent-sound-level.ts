@@ -1,4 +1,4 @@
-// Equivalent sound level: mean frame energy of unwindowed 20 ms frames in dB (spec egemaps.md §3.10).
+// Equivalent sound level: mean frame energy of unwindowed 20 ms frames in dB (docs/egemaps.md).
 
 /** 10·log10(max(mean over frames of mean(x²), 1e−12)) over `frames` frames of `length` samples, `hop` apart. */
 export function equivalentSoundLevel(samples: Float32Array, frames: number, length: number, hop: number): number {

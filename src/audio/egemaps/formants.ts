@@ -1,5 +1,5 @@
 // Formants by LPC root solving on an 11 kHz band-limited resampling of the stream-B spectrum (Markel & Gray
-// 1976, Linear Prediction of Speech, §6; openSMILE's eGeMAPS configuration and quirks per spec egemaps.md §3.6:
+// 1976, Linear Prediction of Speech, §6; openSMILE's eGeMAPS configuration and quirks per docs/egemaps.md:
 // the solved polynomial is z^p − Σ a_k z^(p−k), i.e. with the predictor's sign flipped).
 import { autocorrelation, levinsonDurbin } from './lpc.js';
 import { polynomialRoots } from './polynomial-roots.js';

@@ -1,4 +1,4 @@
-// Frame geometry and windows of eGeMAPSv02's two frame streams (spec egemaps.md §2), cached per sample rate.
+// Frame geometry and windows of eGeMAPSv02's two frame streams (docs/egemaps.md), cached per sample rate.
 import { AudioInputError } from '../audio-input-error.js';
 import { Fft } from '../fft.js';
 

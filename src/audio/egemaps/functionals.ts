@@ -1,4 +1,4 @@
-// The 88 eGeMAPSv02 functionals from the raw LLD streams (spec egemaps.md §4–6; order as EGEMAPS_FUNCTIONAL_NAMES).
+// The 88 eGeMAPSv02 functionals from the raw LLD streams (docs/egemaps.md; order as EGEMAPS_FUNCTIONAL_NAMES).
 import type { StreamA } from './stream-a.js';
 import type { StreamB } from './stream-b.js';
 import { f0Semitone } from './lld.js';

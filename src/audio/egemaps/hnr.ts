@@ -1,5 +1,5 @@
 // Harmonics-to-noise ratio from the autocorrelation at the pitch period (Boersma 1993, "Accurate short-term
-// analysis of the fundamental frequency and the harmonics-to-noise ratio", IFA Proc. 17; spec egemaps.md §3.4),
+// analysis of the fundamental frequency and the harmonics-to-noise ratio", IFA Proc. 17; docs/egemaps.md),
 // as openSMILE 3.0.2's cHarmonics computes it: the ACF is the inverse FFT of the 60 ms power spectrum taken in
 // absolute value, the lag is the strict local maximum nearest ⌊fs/F0⌋ (the lower side first at equal distance).
 import { isStrictPeak } from './peaks.js';

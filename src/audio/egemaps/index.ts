@@ -1,5 +1,5 @@
 // eGeMAPSv02 (Eyben et al. 2016) as computed by openSMILE 3.0.2: 25 frame-level descriptors and 88 functionals,
-// implemented from the written description in specs/egemaps.md.
+// implemented from the written description in docs/egemaps.md.
 import { frameCount, framePlan } from './frames.js';
 import { computeStreamB } from './stream-b.js';
 import { computeStreamA } from './stream-a.js';

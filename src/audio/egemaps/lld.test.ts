@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeWavFile } from '../wav-decode.js';
 import { computeEgemaps, EGEMAPS_LLD_NAMES } from './index.js';
 import { f0Semitone, sma3nzEndOfInput } from './lld.js';
-import { readReferenceCsv } from './reference-csv.js';
+import { readReferenceCsv } from '../../../test/support/egemaps-reference-csv.js';
 import { readdirSync } from 'node:fs';
 
 const DIR = 'test/fixtures/reference';

@@ -1,4 +1,4 @@
-// Assembles the 25 smoothed eGeMAPS frame-level descriptors from the two streams (spec egemaps.md §3–4).
+// Assembles the 25 smoothed eGeMAPS frame-level descriptors from the two streams (docs/egemaps.md).
 import type { StreamA } from './stream-a.js';
 import type { StreamB } from './stream-b.js';
 import { sma3, sma3nz } from './smoothing.js';

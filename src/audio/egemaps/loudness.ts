@@ -1,7 +1,7 @@
 // Auditory loudness of a frame: mel bands weighted by an equal-loudness curve and compressed by the power 0.33
-// (Hermansky 1990 PLP equal-loudness pre-emphasis; openSMILE eGeMAPS configuration, spec egemaps.md §3.7).
-import type { MelFilterbank } from './mel-filterbank.js';
-import { applyFilterbank } from './mel-filterbank.js';
+// (Hermansky 1990 PLP equal-loudness pre-emphasis; openSMILE eGeMAPS configuration, docs/egemaps.md).
+import type { HtkMelFilterbank } from './mel-filterbank-htk.js';
+import { applyHtkMelFilterbank } from './mel-filterbank-htk.js';
 
 /** Band-energy floor applied before weighting. */
 const BAND_FLOOR = 9.3e-10;
@@ -16,15 +16,15 @@ export function equalLoudnessWeight(hz: number): number {
 }
 
 /** Precomputed weights of each band's centre frequency. */
-export function loudnessWeights(bank: MelFilterbank): Float64Array {
+export function loudnessWeights(bank: HtkMelFilterbank): Float64Array {
   return Float64Array.from(bank.centreHz, equalLoudnessWeight);
 }
 
 /** Loudness of one frame from its (unscaled) power spectrum; `bandScratch` holds one value per band. */
 export function loudness(
-  power: Float64Array, bank: MelFilterbank, weights: Float64Array, bandScratch: Float64Array,
+  power: Float64Array, bank: HtkMelFilterbank, weights: Float64Array, bandScratch: Float64Array,
 ): number {
-  applyFilterbank(bank, power, bandScratch);
+  applyHtkMelFilterbank(bank, power, bandScratch);
   let sum = 0;
   for (let b = 0; b < weights.length; b++) {
     const e = Math.max(bandScratch[b]!, BAND_FLOOR) * weights[b]!;

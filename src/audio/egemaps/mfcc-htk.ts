@@ -1,7 +1,7 @@
 // HTK-style MFCC: log mel energies of the 32767²-scaled power spectrum, DCT-II and sinusoidal liftering
-// (Young et al., The HTK Book, §5.6; spec egemaps.md §3.9).
-import type { MelFilterbank } from './mel-filterbank.js';
-import { applyFilterbank } from './mel-filterbank.js';
+// (Young et al., The HTK Book, §5.6; docs/egemaps.md).
+import type { HtkMelFilterbank } from './mel-filterbank-htk.js';
+import { applyHtkMelFilterbank } from './mel-filterbank-htk.js';
 
 /** 16-bit full scale squared: openSMILE's MFCC sees the power spectrum of integer-scaled samples. */
 const PCM_POWER_SCALE = 32767 * 32767;
@@ -22,9 +22,9 @@ export function mfccMatrix(bands: number, count: number, lifter = 22): Float64Ar
 
 /** Writes MFCC 1..out.length of one frame's (unscaled) power spectrum into `out`. */
 export function mfccHtk(
-  power: Float64Array, bank: MelFilterbank, matrix: Float64Array, bandScratch: Float64Array, out: Float64Array,
+  power: Float64Array, bank: HtkMelFilterbank, matrix: Float64Array, bandScratch: Float64Array, out: Float64Array,
 ): void {
-  applyFilterbank(bank, power, bandScratch);
+  applyHtkMelFilterbank(bank, power, bandScratch);
   const bands = bandScratch.length;
   for (let b = 0; b < bands; b++) bandScratch[b] = Math.log(Math.max(bandScratch[b]! * PCM_POWER_SCALE, 1));
   for (let i = 0; i < out.length; i++) {

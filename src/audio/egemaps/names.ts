@@ -1,4 +1,4 @@
-// Column names of eGeMAPSv02 as openSMILE 3.0.2 writes them (Eyben et al. 2016; spec egemaps.md §6).
+// Column names of eGeMAPSv02 as openSMILE 3.0.2 writes them (Eyben et al. 2016; docs/egemaps.md).
 
 const TEN_FUNCTIONALS = [
   'amean', 'stddevNorm', 'percentile20.0', 'percentile50.0', 'percentile80.0', 'pctlrange0-2',

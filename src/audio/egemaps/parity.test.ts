@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { decodeWavFile } from '../wav-decode.js';
 import { computeEgemaps, EGEMAPS_FUNCTIONAL_NAMES } from './index.js';
-import type { ParityPair } from './parity.js';
-import { featureSummary, parityPairs, passRate, worstPairsTable } from './parity.js';
-import { readReferenceCsv } from './reference-csv.js';
+import type { ParityPair } from '../../../test/support/egemaps-parity.js';
+import { featureSummary, parityPairs, passRate, worstPairsTable } from '../../../test/support/egemaps-parity.js';
+import { readReferenceCsv } from '../../../test/support/egemaps-reference-csv.js';
 
 const DIR = 'test/fixtures/reference';
 

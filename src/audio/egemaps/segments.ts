@@ -1,5 +1,5 @@
 // Voiced and unvoiced segment statistics of eGeMAPS (openSMILE cFunctionalSegments on the F0 contour as
-// described in spec egemaps.md §5 and in openSMILE's source): segments of ≥ 3 active frames, closed by ≥ 2
+// described in docs/egemaps.md and in openSMILE's source): segments of ≥ 3 active frames, closed by ≥ 2
 // inactive frames.
 
 /** Segment count and mean/std length (seconds) of runs where `active(value)` holds. */

@@ -1,5 +1,5 @@
 // Three-tap moving-average smoothing of LLD contours, plain and zero-aware (openSMILE cContourSmoother
-// behaviour as described in spec egemaps.md §4).
+// behaviour as described in docs/egemaps.md).
 
 const f32 = Math.fround;
 

@@ -1,5 +1,5 @@
 // Spectral balance descriptors of eGeMAPS: alpha ratio, Hammarberg index, spectral slopes and flux
-// (Eyben et al. 2016, §3.1; openSMILE's quirks per spec egemaps.md §3.8).
+// (Eyben et al. 2016, §3.1; openSMILE's quirks per docs/egemaps.md).
 
 /** Bin ranges for one FFT size and sample rate, precomputed once. */
 export interface SpectralShapePlan {

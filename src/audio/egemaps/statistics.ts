@@ -1,5 +1,5 @@
 // Basic statistics of openSMILE's functionals (cFunctionalMoments / cFunctionalPercentiles semantics as
-// described in spec egemaps.md §5): arithmetic mean, normalised standard deviation, percentiles.
+// described in docs/egemaps.md): arithmetic mean, normalised standard deviation, percentiles.
 
 /** Arithmetic mean (0 for an empty input). */
 export function amean(x: Float64Array): number {

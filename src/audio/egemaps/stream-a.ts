@@ -1,5 +1,5 @@
 // Stream A of eGeMAPS: 60 ms Gaussian frames → F0 (SHS + Viterbi), jitter, shimmer, HNR, harmonic levels
-// (spec egemaps.md §3.1–3.5).
+// (docs/egemaps.md).
 import type { FramePlan } from './frames.js';
 import { windowedSpectrumPair } from './frames.js';
 import type { StreamB } from './stream-b.js';

@@ -1,10 +1,10 @@
 // Stream B of eGeMAPS: 20 ms Hamming frames every 10 ms → loudness, spectral shape, MFCC 1–4 and formants
-// (spec egemaps.md §2, §3.6–3.9).
+// (docs/egemaps.md).
 import type { FramePlan } from './frames.js';
 import { windowedSpectrumPair } from './frames.js';
 import { loudness, loudnessWeights } from './loudness.js';
-import type { MelFilterbank } from './mel-filterbank.js';
-import { melFilterbank } from './mel-filterbank.js';
+import type { HtkMelFilterbank } from './mel-filterbank-htk.js';
+import { htkMelFilterbank } from './mel-filterbank-htk.js';
 import { mfccHtk, mfccMatrix } from './mfcc-htk.js';
 import type { SpectralShapePlan } from './spectral-shape.js';
 import { alphaRatio, hammarbergIndex, spectralFlux, spectralShapePlan, spectralSlope } from './spectral-shape.js';
@@ -28,7 +28,7 @@ export interface StreamB {
 }
 
 interface StreamBPlan {
-  readonly bank: MelFilterbank;
+  readonly bank: HtkMelFilterbank;
   readonly weights: Float64Array;
   readonly mfcc: Float64Array;
   readonly shape: SpectralShapePlan;
@@ -41,7 +41,7 @@ const plans = new Map<number, StreamBPlan>();
 function streamBPlan(plan: FramePlan): StreamBPlan {
   let p = plans.get(plan.sampleRateHz);
   if (p === undefined) {
-    const bank = melFilterbank(plan.fftB.size, plan.sampleRateHz);
+    const bank = htkMelFilterbank(plan.fftB.size, plan.sampleRateHz);
     p = {
       bank, weights: loudnessWeights(bank), mfcc: mfccMatrix(26, 4),
       shape: spectralShapePlan(plan.fftB.size, plan.sampleRateHz),

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { modelFromJson } from './model-json.js';
 import { parseGbdtParams } from './params.js';
 import { predictProba } from './predict.js';
-import { referenceData, referencePredictions, referenceRuns, referenceText } from './reference-data.js';
+import { referenceData, referencePredictions, referenceRuns, referenceText } from '../../../test/support/gbdt-reference-data.js';
 import { trainGbdt } from './train.js';
 
 const { train, test } = referenceData();

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { referenceDir, referencePredictions, referenceText } from './reference-data.js';
+import { referenceDir, referencePredictions, referenceText } from '../../../test/support/gbdt-reference-data.js';
 
 const run = promisify(execFile);
 const pipe = join(referenceDir(), '../../../../bin/pipe.js');

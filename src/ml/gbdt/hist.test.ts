@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseGbdtParams } from './params.js';
 import { predictProba } from './predict.js';
-import { referenceData, referenceRuns } from './reference-data.js';
+import { referenceData, referenceRuns } from '../../../test/support/gbdt-reference-data.js';
 import { trainGbdt } from './train.js';
 
 const { train, test } = referenceData();

@@ -1,6 +1,7 @@
 // Public API of src/ml/gbdt: XGBoost-compatible gradient boosting (training, prediction, JSON model I/O).
 export type { GbdtParams, GbdtObjective } from './params.js';
 export { parseGbdtParams } from './params.js';
+export { gbdtParamsSchema, type GbdtParamName } from './params-schema.js';
 export type { GbdtModel } from './model.js';
 export { numRounds } from './model.js';
 export type { RegTree } from './tree.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatFloat32 } from './float-format.js';
 import { modelFromJson, modelToJson } from './model-json.js';
 import { predictProba } from './predict.js';
-import { referenceData, referencePredictions, referenceText } from './reference-data.js';
+import { referenceData, referencePredictions, referenceText } from '../../../test/support/gbdt-reference-data.js';
 
 const { test } = referenceData();
 

@@ -6,7 +6,7 @@ import { modelFromJson, modelToJson } from './model-json.js';
 import { nativeBackendAvailable, predictNative, trainGbdtNative } from './native.js';
 import { parseGbdtParams } from './params.js';
 import { predictProba } from './predict.js';
-import { referenceData } from './reference-data.js';
+import { referenceData } from '../../../test/support/gbdt-reference-data.js';
 import { trainGbdt } from './train.js';
 
 const { train, test } = referenceData();

@@ -116,6 +116,28 @@ describe('Study.optimize', () => {
   });
 });
 
+describe('Study.optimize under parallel trials', () => {
+  it('gives the same trials whatever order the objectives finish in, told in trial order', async () => {
+    const run = async (delayMs: (n: number) => number): Promise<{ trials: unknown; told: number[] }> => {
+      const study = createStudy({ directions: ['maximize', 'maximize'], sampler: tpeSampler({ seed: 3, nStartupTrials: 4 }) });
+      const told: number[] = [];
+      await study.optimize(
+        async (t) => {
+          await new Promise((r) => setTimeout(r, delayMs(t.number)));
+          return [-objective(t.params), t.params.sub as number];
+        },
+        { space, nTrials: 14, concurrency: 3, onTrialFinished: (t) => told.push(t.number) },
+      );
+      return { trials: study.trials.map((t) => [t.number, t.params, t.values]), told };
+    };
+    const fastFirst = await run((n) => n % 3);
+    const slowFirst = await run((n) => 6 - 2 * (n % 3));
+    expect(slowFirst.trials).toEqual(fastFirst.trials);
+    expect(fastFirst.told).toEqual(Array.from({ length: 14 }, (_, i) => i));
+    expect(slowFirst.told).toEqual(fastFirst.told);
+  });
+});
+
 describe('journal', () => {
   it('resumes an interrupted study without losing or changing trials', async () => {
     const path = tempJournal();

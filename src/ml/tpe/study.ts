@@ -36,7 +36,7 @@ export interface OptimizeOptions {
   readonly space: SearchSpace;
   /** Run until the study holds this many trials in total (those resumed from the journal included). */
   readonly nTrials: number;
-  /** Objective calls in flight at once; default 1. */
+  /** Objective calls in flight at once (trials asked per batch); default 1. */
   readonly concurrency?: number;
   /** Called after each trial is told. */
   readonly onTrialFinished?: (trial: FrozenTrial) => void;
@@ -125,27 +125,29 @@ export class Study {
     return done;
   }
 
-  /** Runs `objective` on asked trials, `concurrency` at a time, until the study holds `nTrials` trials. */
+  /** Runs `objective` until the study holds `nTrials` finished trials (resumed unfinished ones are run again):
+   * asks a batch of `concurrency` trials, evaluates them in parallel, then tells them in trial order. The sampler
+   * thus sees the same history whatever order the objectives finish in, so results do not depend on timing. An
+   * objective that throws fails its trial with the error's message. */
   async optimize(objective: (trial: Trial) => Promise<number | readonly number[]> | number | readonly number[], options: OptimizeOptions): Promise<void> {
     const concurrency = options.concurrency ?? 1;
     if (!Number.isInteger(options.nTrials) || options.nTrials < 0) throw new RangeError('optimize: nTrials must be ≥ 0');
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError('optimize: concurrency must be ≥ 1');
     validateSpace(options.space);
-    const worker = async (): Promise<void> => {
-      while (this.resumeQueue.length > 0 || this.records.length < options.nTrials) {
-        const trial = this.ask(options.space);
-        let told: FrozenTrial;
-        try {
-          told = this.tell(trial, await objective(trial));
-        } catch (e) {
-          const rec = this.records[trial.number];
-          if (rec?.state !== 'running') throw e;
-          told = this.tell(trial, { state: 'fail', reason: e instanceof Error ? e.message : String(e) });
-        }
+    for (;;) {
+      const remaining = this.resumeQueue.length + Math.max(0, options.nTrials - this.records.length);
+      if (remaining === 0) return;
+      const batch = Array.from({ length: Math.min(concurrency, remaining) }, () => this.ask(options.space));
+      const outcomes = await Promise.allSettled(batch.map(async (trial) => objective(trial)));
+      batch.forEach((trial, i) => {
+        const outcome = outcomes[i]!;
+        const value: TellValue = outcome.status === 'fulfilled'
+          ? outcome.value
+          : { state: 'fail', reason: outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason) };
+        const told = this.tell(trial, value);
         options.onTrialFinished?.(told);
-      }
-    };
-    await Promise.all(Array.from({ length: concurrency }, worker));
+      });
+    }
   }
 
   /** Closes the journal file (the study stays usable in memory). */

@@ -1,6 +1,7 @@
 // The checks of stage `validate` over the split tables: each gives a count of offending rows and a few examples,
 // and a fatal check that fails stops the stage with one line naming the file and the rows.
-import type { ClipRecord, Split } from './split-table.js';
+import type { Split } from '../ml/preprocess/index.js';
+import type { ClipRecord } from './clip-record.js';
 
 /** How many example rows a check keeps for the report. */
 export const MAX_EXAMPLES = 20;

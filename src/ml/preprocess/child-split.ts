@@ -1,9 +1,12 @@
 // The study's child-disjoint split (stage `ingest`): unique child IDs in order of first appearance, shuffled with a
 // seeded generator; the first round(trainShare·n) go to train, the rest is halved into valid and test (valid takes
 // the odd one). Within each split at most `classCaps[label]` clips per class are sampled, keeping the row order.
-import { Rng } from '../../src/util/random.js';
-import { SPLITS, type Split } from './split-table.js';
-import { StageError } from './stage-error.js';
+// Impossible requests (no rows, a split left without children) throw RangeError.
+import { Rng } from '../../util/random.js';
+
+/** The three splits, in order. */
+export const SPLITS = ['train', 'valid', 'test'] as const;
+export type Split = (typeof SPLITS)[number];
 
 /** The columns the split needs from a metadata row. */
 export interface SplitRow {
@@ -38,7 +41,7 @@ export function splitChildren(childIds: readonly string[], seed: number, trainSh
   };
   for (const split of SPLITS) {
     if (result[split].length === 0) {
-      throw new StageError(`the split of ${n} child(ren) with train_share ${trainShare} leaves ${split} without children`);
+      throw new RangeError(`the split of ${n} child(ren) with train_share ${trainShare} leaves ${split} without children`);
     }
   }
   return result;
@@ -65,7 +68,7 @@ export function capClasses<T extends SplitRow>(rows: readonly T[], caps: Readonl
 
 /** Splits metadata rows child-disjointly and applies the class caps; each split gets its own random stream. */
 export function splitRows<T extends SplitRow>(rows: readonly T[], options: SplitOptions): Record<Split, T[]> {
-  if (rows.length === 0) throw new StageError('the metadata has no rows');
+  if (rows.length === 0) throw new RangeError('the metadata has no rows');
   const children = splitChildren(uniqueInOrder(rows.map((r) => r.child_ID)), options.seed, options.trainShare);
   const splitOf = new Map<string, Split>();
   for (const split of SPLITS) for (const child of children[split]) splitOf.set(child, split);

@@ -1,7 +1,12 @@
 // One tuning trial: fit XGBoost (hist, early stopping on valid mlogloss) with a trial's parameters on the
-// balanced training data and score it on valid by UAR (macro recall) and macro F1.
-import { balancedAccuracy, argmaxRows, parseGbdtParams, precisionRecallF1, predictProba, trainGbdt } from '../../src/ml/index.js';
-import type { Matrix } from '../../src/ml/matrix.js';
+// balanced training data and score it on valid by UAR (macro recall) and macro F1; and the pool that runs trials in
+// parallel worker threads (trial-worker.ts).
+import { balancedAccuracy, argmaxRows, parseGbdtParams, precisionRecallF1, predictProba, trainGbdt } from '../ml/index.js';
+import type { Matrix } from '../ml/matrix.js';
+import { WorkerPool } from '../util/worker-pool.js';
+
+/** A trial's sampled XGBoost params. */
+export type TrialParams = Readonly<Record<string, unknown>>;
 
 export interface TrialData {
   readonly train: { x: Matrix; y: Int32Array };
@@ -32,4 +37,9 @@ export function runTrial(data: TrialData, sampled: Readonly<Record<string, unkno
   const matrix: Matrix = { data: Float64Array.from(proba), rows: data.valid.x.rows, cols: data.numClass };
   const predicted = argmaxRows(matrix);
   return { uar: balancedAccuracy(data.valid.y, predicted), macroF1: precisionRecallF1(data.valid.y, predicted).macro.f1, rounds };
+}
+
+/** Starts `size` worker threads that each hold a copy of `data` and run trials (`pool.run(params)`). */
+export function startTrialPool(data: TrialData, size: number): Promise<WorkerPool<TrialData, TrialParams, TrialScore>> {
+  return WorkerPool.start<TrialData, TrialParams, TrialScore>({ callerUrl: import.meta.url, entry: 'trial-worker', setup: data, size, taskName: 'trial' });
 }

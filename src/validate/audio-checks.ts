@@ -1,9 +1,9 @@
 // Stage `validate`, audio side: every clip's file must exist and decode; durations are counted against bounds;
 // cheap per-clip descriptors (no feature extraction) feed the drift report.
 import { existsSync } from 'node:fs';
-import { RealFft } from '../../src/audio/real-fft.js';
-import { decodeWavFile, WavError } from '../../src/audio/wav-decode.js';
-import { checkResult, type CheckIssue, type CheckResult, type SplitTable } from './validate-checks.js';
+import { RealFft } from '../audio/real-fft.js';
+import { decodeWavFile, WavError } from '../audio/wav-decode.js';
+import { checkResult, type CheckIssue, type CheckResult, type SplitTable } from './checks.js';
 
 /** The descriptors compared across splits, in report order. */
 export const DESCRIPTORS = ['duration_s', 'age_mo_round', 'rms_db', 'zero_crossing_rate', 'spectral_centroid_hz'] as const;

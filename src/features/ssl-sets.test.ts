@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeWavFile } from '../audio/wav-decode.js';
-import { hubertSslSet, loadResampler, parseSslSetParams, sslSkipReason, wav2vec2SslSet } from '../features/ssl-sets.js';
+import { hubertSslSet, loadResampler, parseSslSetParams, sslSkipReason, wav2vec2SslSet } from './ssl-sets.js';
 
 const REFERENCE = join(import.meta.dirname, '../../test/fixtures/reference');
 const HUBERT = join(REFERENCE, 'ssl/tiny-hubert');

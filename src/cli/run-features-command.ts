@@ -1,11 +1,9 @@
 // `pipe features`: list inputs, extract in parallel, write the table, the error side file and the frames.
-import { availableParallelism } from 'node:os';
-import { extractFeatures, FeatureFileError, FeatureSetOpenError } from './extract.js';
-import { InputListError, listInputFiles } from './input-files.js';
-import { parseParamAssignments } from './params.js';
-import { createProgress } from './progress.js';
-import { featureTableCsv, tableFormatOf, writeErrorTable, writeFeatureTable } from './write-table.js';
-import { writeFrames } from './write-frames.js';
+import {
+  createProgress, extractFeatures, FeatureFileError, FeatureSetOpenError, featureTableCsv, InputListError, listInputFiles,
+  parseParamAssignments, tableFormatOf, writeErrorTable, writeFeatureTable, writeFrames,
+} from '../features/index.js';
+import { coreBudget } from '../util/core-budget.js';
 
 export interface FeaturesCommandOptions {
   readonly set: string;
@@ -56,7 +54,7 @@ async function run(options: FeaturesCommandOptions): Promise<void> {
     set: options.set,
     params: parseParamAssignments(options.params),
     files,
-    workers: options.workers ?? availableParallelism(),
+    workers: options.workers ?? coreBudget(),
     onError: options.onError,
     frames: options.framesDir !== undefined,
     onProgress: (done, total) => progress.update(done, total),

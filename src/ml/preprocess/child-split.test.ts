@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { capClasses, classCounts, splitChildren, splitRows, uniqueInOrder } from './ingest-split.js';
-import { Rng } from '../../src/util/random.js';
-import { StageError } from './stage-error.js';
+import { capClasses, classCounts, splitChildren, splitRows, uniqueInOrder } from './child-split.js';
+import { Rng } from '../../util/random.js';
 
 interface Row {
   readonly child_ID: string;
@@ -47,7 +46,7 @@ describe('splitChildren', () => {
   });
 
   it('refuses a split that leaves a part without children', () => {
-    expect(() => splitChildren(['A', 'B'], 1, 0.34)).toThrow(StageError);
+    expect(() => splitChildren(['A', 'B'], 1, 0.34)).toThrow(RangeError);
     expect(() => splitChildren(['A', 'B', 'C'], 1, 0.1)).toThrow(/leaves train without children/);
   });
 });

@@ -1,9 +1,16 @@
 // The study's preprocessing before XGBoost: median imputation fitted on train, labels encoded alphabetically over
 // the study's label set, SMOTE on train only (k from params; a class too small for k gets a smaller k, logged).
-import { LabelEncoder, MedianImputer, smote } from '../../src/ml/index.js';
-import type { Matrix } from '../../src/ml/matrix.js';
-import type { FeatureTable } from './feature-table.js';
-import { StageError } from './stage-error.js';
+// The imputer and encoder fitted here are what a bundle saves beside the model. Mismatched tables or a label
+// outside the label set throw RangeError.
+import { LabelEncoder, MedianImputer, smote } from '../ml/index.js';
+import type { Matrix } from '../ml/matrix.js';
+
+/** A labelled feature table: column names, one label per row, rows × columns (NaN where missing). */
+export interface LabelledFeatures {
+  readonly columns: string[];
+  readonly labels: readonly string[];
+  readonly x: Matrix;
+}
 
 export interface PreparedData {
   readonly columns: string[];
@@ -18,16 +25,16 @@ export interface PreparedData {
 
 /** Fits imputer and encoder on train, imputes train and valid, balances train with SMOTE; logs warnings. */
 export function prepareTrainingData(
-  train: FeatureTable,
-  valid: FeatureTable,
+  train: LabelledFeatures,
+  valid: LabelledFeatures,
   labels: readonly string[],
   options: { smoteK: number; seed: number; log: (line: string) => void },
 ): PreparedData {
-  if (train.columns.join('\u0000') !== valid.columns.join('\u0000')) throw new StageError('train and valid feature tables have different columns');
+  if (train.columns.join('\u0000') !== valid.columns.join('\u0000')) throw new RangeError('train and valid feature tables have different columns');
   const encoder = LabelEncoder.fit([...labels]);
-  const encode = (table: FeatureTable, split: string): Int32Array => {
+  const encode = (table: LabelledFeatures, split: string): Int32Array => {
     const unknown = table.labels.find((l) => !encoder.classes.includes(l));
-    if (unknown !== undefined) throw new StageError(`${split}: label '${unknown}' is not one of validate.labels in params.yaml`);
+    if (unknown !== undefined) throw new RangeError(`${split}: label '${unknown}' is not one of validate.labels in params.yaml`);
     return encoder.transform(table.labels);
   };
   const fitted = MedianImputer.fit(train.x);

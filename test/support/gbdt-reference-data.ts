@@ -2,7 +2,7 @@
 // test/fixtures/reference/gbdt and shared/reference/README.md for how they were computed).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { datasetFromCsv, type CsvDataset } from './dataset.js';
+import { datasetFromCsv, type CsvDataset } from '../../src/ml/gbdt/dataset.js';
 
 /** One reference run of summary.json. */
 export interface ReferenceRun {
@@ -11,10 +11,10 @@ export interface ReferenceRun {
   final_test_mlogloss: number;
 }
 
-/** Directory of the reference fixtures, found from this file (src/… or dist/src/…). */
+/** Directory of the reference fixtures, found from this file (test/support/ or dist/test/support/). */
 export function referenceDir(): string {
   const here = fileURLToPath(new URL('.', import.meta.url));
-  const root = here.replace(/(dist\/)?src\/ml\/gbdt\/$/, '');
+  const root = here.replace(/(dist\/)?test\/support\/$/, '');
   return `${root}test/fixtures/reference/gbdt/`;
 }
 

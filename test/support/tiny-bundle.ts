@@ -1,8 +1,8 @@
 // A small but real bundle for tests and benchmarks: features (MFCC by default) of synthetic tones, five classes by
 // pitch.
-import { featureSet, type FeatureParams, type MonoAudio } from '../features/index.js';
-import { LabelEncoder, matrix, MedianImputer, parseGbdtParams, Rng, trainGbdt, type Matrix } from '../ml/index.js';
-import { saveModelBundle, type SaveModelBundleOptions } from './save-bundle.js';
+import { featureSet, type FeatureParams, type MonoAudio } from '../../src/features/index.js';
+import { LabelEncoder, matrix, MedianImputer, parseGbdtParams, Rng, trainGbdt, type Matrix } from '../../src/ml/index.js';
+import { saveModelBundle, type SaveModelBundleOptions } from '../../src/bundle/index.js';
 
 /** The study's classes, sorted as LabelEncoder sorts them. */
 export const STUDY_CLASSES = ['Canonical', 'Crying', 'Junk', 'Laughing', 'Non-canonical'] as const;

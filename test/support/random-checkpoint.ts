@@ -3,10 +3,10 @@
 // (base size). Nothing can be downloaded here, so the project makes its own weights.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { architectureToConfigJson, type SslArchitecture } from './config.js';
-import { writeSafetensors, type Float32Tensor } from './safetensors.js';
+import { architectureToConfigJson, type SslArchitecture } from '../../src/ssl/config.js';
+import { writeSafetensors, type Float32Tensor } from '../../src/ssl/safetensors.js';
 
-/** hubert-base-ls960 / wav2vec2-base dimensions (specs/ssl.md). */
+/** hubert-base-ls960 / wav2vec2-base dimensions (docs/ssl.md). */
 export const BASE_ARCHITECTURE: SslArchitecture = {
   modelType: 'hubert',
   hiddenSize: 768,

@@ -9,7 +9,7 @@ import { parse, stringify } from 'yaml';
 import { writeWavFile } from '../../src/audio/wav-encode.js';
 import { Rng } from '../../src/util/random.js';
 import { formatCsv } from '../../src/util/csv.js';
-import { METADATA_COLUMNS } from './split-table.js';
+import { METADATA_COLUMNS } from '../../src/validate/index.js';
 
 /** The repository root (where params.yaml, schema.yaml and node_modules are). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
