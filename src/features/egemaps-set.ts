@@ -1,4 +1,5 @@
 // The eGeMAPSv02 feature set: openSMILE-compatible 88 functionals per clip (src/audio/egemaps).
+import { FeatureInputError } from './feature-input-error.js';
 import { AudioInputError } from '../audio/audio-input-error.js';
 import { computeEgemaps, EGEMAPS_FUNCTIONAL_NAMES, TOO_SHORT_REASON } from '../audio/egemaps/index.js';
 import { z } from 'zod';
@@ -12,7 +13,7 @@ export const egemapsParamsSchema = z.strictObject({}, {
 /** Rejects parameters: eGeMAPSv02 is a fixed configuration. */
 function checkParams(params: FeatureParams): void {
   const keys = Object.keys(params);
-  if (keys.length > 0) throw new RangeError(`feature set egemaps takes no parameters (got ${keys.join(', ')})`);
+  if (keys.length > 0) throw new FeatureInputError('bad-param', `feature set egemaps takes no parameters (got ${keys.join(', ')})`);
 }
 
 /** openSMILE's LLD frames are 10 ms apart (frameTime = 0, 0.01, …). */
