@@ -2,8 +2,7 @@
 // data/features/<set>/{train,valid,test}.parquet (+ errors.csv listing clips without features and why).
 // A model-based set without a configured checkpoint is skipped with a clear message and a SKIPPED.json marker.
 import { existsSync } from 'node:fs';
-import { extractFeatures, writeErrorTable, type ExtractedRow } from '../src/features/index.js';
-import { sslSkipReason } from '../src/features/ssl-sets.js';
+import { extractFeatures, sslSkipReason, writeErrorTable, type ExtractedRow } from '../src/features/index.js';
 import { replaceDirectory, stableJson, writeFileAtomic } from './lib/atomic-output.js';
 import { featureTablePath, featureTableToParquet, FEATURES_DIR, SKIPPED_FILE } from './lib/feature-table.js';
 import { readClipTable, splitTablePath, SPLITS } from './lib/split-table.js';

@@ -2,8 +2,7 @@
 // `synthesize:` section of params.yaml. Run from the project root: `npx tsx stages/synthesize.ts`.
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { parseSynthesizeParams } from '../src/synth/params.js';
-import { writeDemoCorpus } from '../src/synth/write-corpus.js';
+import { parseSynthesizeParams, writeDemoCorpus } from '../src/synth/index.js';
 
 const PARAMS_FILE = 'params.yaml';
 const TARGET_DIR = 'data/demo';

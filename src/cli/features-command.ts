@@ -13,7 +13,7 @@ export function registerFeaturesCommand(program: Command): void {
     .option('--frames <dir>', 'also write each file\'s frame-level values to <dir>/<name>.csv')
     .option('--param <key=value...>', 'a feature-set parameter, e.g. n_mfcc=13 pool=mean_std (repeatable)', collect, [])
     .addOption(new Option('--on-error <mode>', 'on a bad file: fail with its name, or skip it (missing row, reason in <out>.errors.csv)').choices(['fail', 'skip']).default('fail'))
-    .option('-j, --workers <n>', 'worker threads (default: all cores)', parseWorkers)
+    .option('-j, --workers <n>', 'worker threads (default: PIPE_CPUS, else all cores)', parseWorkers)
     .option('--no-progress', 'never show the progress bar')
     .action(async (set: string, inputs: string[], flags: FeaturesFlags) => {
       const { runFeaturesCommand, FeaturesCommandError } = await import('./run-features-command.js');

@@ -5,7 +5,7 @@ export { InputListError, listInputFiles } from './input-files.js';
 export type { InputFile } from './input-files.js';
 export { mfccParamsSchema, mfccSet, mfccSetParams } from './mfcc-set.js';
 export { egemapsParamsSchema } from './egemaps-set.js';
-export { sslParamsSchema } from './ssl-sets.js';
+export { sslParamsSchema, sslSkipReason } from './ssl-sets.js';
 export type { MfccSetParams } from './mfcc-set.js';
 export { parseParamAssignments } from './params.js';
 export { createProgress } from './progress.js';

@@ -1,6 +1,6 @@
 // Stage `validate`, outputs: the drift of valid/test against train on per-clip descriptors, results/validation/
 // report.json (status, every check with counts and examples, drift) and drift.csv (split, feature, distance, drifted).
-import { driftReport, type FeatureDrift } from '../../src/drift/drift-report.js';
+import { driftReport, type FeatureDrift } from '../../src/drift/index.js';
 import { formatCsv } from '../../src/util/csv.js';
 import { stableJson } from './atomic-output.js';
 import type { Split } from './split-table.js';

@@ -1,6 +1,7 @@
 // The zod schema of XGBoost-style training parameters (XGBoost's names and the scikit-learn aliases), with the
-// ranges parseGbdtParams enforces: for checking a configuration file at its boundary (a study's params.yaml, a
-// search space) before any training starts. parseGbdtParams stays the conversion to typed GbdtParams.
+// ranges: the one definition of what each parameter accepts. parseGbdtParams checks every value against it (so a
+// configuration file checked with it at its boundary — a study's params.yaml, a search space — fails the same way
+// before any training starts) and converts the record to typed GbdtParams.
 import { z } from 'zod';
 
 const number = z.number().refine(Number.isFinite, 'must be a finite number');
@@ -34,7 +35,7 @@ export const gbdtParamsSchema = z.strictObject({
   max_bin: intAtLeast(2),
   early_stopping_rounds: intAtLeast(0),
   backend: z.enum(['ts', 'native']),
-  max_delta_step: z.literal(0, '0 (other values are not supported)'),
+  max_delta_step: z.literal(0, 'must be 0 (other values are not supported)'),
   nthread: z.unknown(),
   n_jobs: z.unknown(),
   verbosity: z.unknown(),

@@ -2,6 +2,7 @@
 import { MlInputError } from '../ml-input-error.js';
 import { describe, expect, it } from 'vitest';
 import { parseGbdtParams } from './params.js';
+import { gbdtParamsSchema } from './params-schema.js';
 
 describe('parseGbdtParams', () => {
   it('applies XGBoost defaults', () => {
@@ -30,5 +31,15 @@ describe('parseGbdtParams', () => {
     expect(() => parseGbdtParams({ objective: 'reg:squarederror' })).toThrow(MlInputError);
     expect(() => parseGbdtParams({ tree_method: 'gpu_hist' })).toThrow(MlInputError);
     expect(() => parseGbdtParams({ lambda: 'x' })).toThrow(MlInputError);
+  });
+
+  it('takes its ranges from gbdtParamsSchema, so a config checked with the schema fails with the same words', () => {
+    for (const [name, value] of [['eta', 1.5], ['subsample', 0], ['max_bin', 1], ['max_delta_step', 1]] as const) {
+      const schemaMessage = gbdtParamsSchema.shape[name].safeParse(value).error?.issues[0]?.message;
+      expect(schemaMessage).toBeDefined();
+      expect(() => parseGbdtParams({ [name]: value })).toThrow(`params: '${name}' ${schemaMessage}, got ${value}`);
+    }
+    expect(gbdtParamsSchema.safeParse({ learning_rate: 0.1, n_estimators: 40, nthread: 2 }).success).toBe(true);
+    expect(gbdtParamsSchema.safeParse({ etaa: 0.1 }).success).toBe(false);
   });
 });

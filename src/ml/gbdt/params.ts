@@ -1,5 +1,8 @@
-// Training parameters: XGBoost's own names plus the scikit-learn aliases, validated with XGBoost's ranges.
+// Training parameters: XGBoost's own names plus the scikit-learn aliases, validated with XGBoost's ranges (as
+// gbdtParamsSchema states them).
 import { MlInputError } from '../ml-input-error.js';
+import type { z } from 'zod';
+import { gbdtParamsSchema } from './params-schema.js';
 
 /** Objectives supported by this implementation. */
 export type GbdtObjective = 'multi:softprob' | 'binary:logistic';
@@ -67,19 +70,20 @@ export function parseGbdtParams(raw: Readonly<Record<string, unknown>>): GbdtPar
     values.delete(name);
     return v;
   };
-  const num = (name: string, fallback: number, ok: (v: number) => boolean, range: string): number => {
+  const num = (name: string, fallback: number, ok: (v: number) => boolean = () => true, range = ''): number => {
     const v = take(name);
     if (v === undefined) return fallback;
     const x = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
     if (typeof x !== 'number' || !Number.isFinite(x)) throw new MlInputError('bad-params', `params: '${name}' must be a number, got ${JSON.stringify(v)}`);
+    const checked = (gbdtParamsSchema.shape as Record<string, z.ZodType | undefined>)[name]?.safeParse(x);
+    if (checked?.success === false) throw new MlInputError('bad-params', `params: '${name}' ${checked.error.issues[0]?.message ?? 'is out of range'}, got ${x}`);
     if (!ok(x)) throw new MlInputError('bad-params', `params: '${name}' must be ${range}, got ${x}`);
     return x;
   };
-  const int = (name: string, fallback: number, min: number): number =>
-    num(name, fallback, (v) => Number.isInteger(v) && v >= min, `an integer ≥ ${min}`);
+  const int = (name: string, fallback: number): number => num(name, fallback);
 
   const objRaw = take('objective');
-  const numClass = int('num_class', 0, 0);
+  const numClass = int('num_class', 0);
   let objective: GbdtObjective;
   if (objRaw === undefined) objective = numClass >= 2 ? 'multi:softprob' : 'binary:logistic';
   else if (objRaw === 'multi:softprob' || objRaw === 'binary:logistic') objective = objRaw;
@@ -93,29 +97,27 @@ export function parseGbdtParams(raw: Readonly<Record<string, unknown>>): GbdtPar
   }
   const backendRaw = take('backend') ?? 'ts';
   if (backendRaw !== 'ts' && backendRaw !== 'native') throw new MlInputError('bad-params', `params: backend must be 'ts' or 'native', got ${JSON.stringify(backendRaw)}`);
-  const unit = (v: number): boolean => v > 0 && v <= 1;
-  const nonNeg = (v: number): boolean => v >= 0;
   const baseScore = num('base_score', 0.5, (v) => (objective === 'binary:logistic' ? v > 0 && v < 1 : true), 'in (0, 1) for binary:logistic');
   const params: GbdtParams = {
     objective,
     numClass: objective === 'binary:logistic' ? 1 : numClass,
-    eta: num('eta', 0.3, (v) => v >= 0 && v <= 1, 'in [0, 1]'),
-    lambda: num('lambda', 1, nonNeg, '≥ 0'),
-    alpha: num('alpha', 0, nonNeg, '≥ 0'),
-    gamma: num('gamma', 0, nonNeg, '≥ 0'),
-    minChildWeight: num('min_child_weight', 1, nonNeg, '≥ 0'),
-    maxDepth: int('max_depth', 6, 1),
-    numBoostRound: int('num_boost_round', 10, 0),
-    subsample: num('subsample', 1, unit, 'in (0, 1]'),
-    colsampleBytree: num('colsample_bytree', 1, unit, 'in (0, 1]'),
+    eta: num('eta', 0.3),
+    lambda: num('lambda', 1),
+    alpha: num('alpha', 0),
+    gamma: num('gamma', 0),
+    minChildWeight: num('min_child_weight', 1),
+    maxDepth: int('max_depth', 6),
+    numBoostRound: int('num_boost_round', 10),
+    subsample: num('subsample', 1),
+    colsampleBytree: num('colsample_bytree', 1),
     baseScore,
-    seed: int('seed', 0, 0),
+    seed: int('seed', 0),
     treeMethod: methodRaw === 'hist' ? 'hist' : 'exact',
-    maxBin: int('max_bin', 256, 2),
-    earlyStoppingRounds: int('early_stopping_rounds', 0, 0),
+    maxBin: int('max_bin', 256),
+    earlyStoppingRounds: int('early_stopping_rounds', 0),
     backend: backendRaw,
   };
-  num('max_delta_step', 0, (v) => v === 0, '0 (other values are not supported)');
+  num('max_delta_step', 0);
   for (const name of [...values.keys()]) if (IGNORED.has(name)) values.delete(name);
   const unknown = [...values.keys()];
   if (unknown.length > 0) throw new MlInputError('bad-params', `params: unknown parameter(s) ${unknown.map((u) => `'${u}'`).join(', ')}`);
