@@ -1,4 +1,5 @@
 // Loads and validates a trained-model bundle; every problem is one line naming the file at fault.
+import { InputError } from '../util/input-error.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureParams } from '../features/index.js';
@@ -9,13 +10,13 @@ import { BUNDLE_FILE, bundleJsonSchema, formatIssues, MODEL_FILE, type BundleJso
 export type BundleErrorReason = 'missing-file' | 'bad-json' | 'bad-format' | 'mismatch';
 
 /** A bundle that cannot be used; `message` is one line that starts with the file's path. */
-export class BundleError extends Error {
+export class BundleError extends InputError {
   constructor(
-    readonly reason: BundleErrorReason,
+    override readonly reason: BundleErrorReason,
     readonly file: string,
     detail: string,
   ) {
-    super(`${file}: ${detail}`);
+    super(reason, `${file}: ${detail}`);
     this.name = 'BundleError';
   }
 }

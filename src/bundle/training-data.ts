@@ -1,7 +1,8 @@
 // The study's preprocessing before XGBoost: median imputation fitted on train, labels encoded alphabetically over
 // the study's label set, SMOTE on train only (k from params; a class too small for k gets a smaller k, logged).
 // The imputer and encoder fitted here are what a bundle saves beside the model. Mismatched tables or a label
-// outside the label set throw RangeError.
+// outside the label set throw InputError.
+import { InputError } from '../util/input-error.js';
 import { LabelEncoder, MedianImputer, smote } from '../ml/index.js';
 import type { Matrix } from '../ml/matrix.js';
 
@@ -30,11 +31,11 @@ export function prepareTrainingData(
   labels: readonly string[],
   options: { smoteK: number; seed: number; log: (line: string) => void },
 ): PreparedData {
-  if (train.columns.join('\u0000') !== valid.columns.join('\u0000')) throw new RangeError('train and valid feature tables have different columns');
+  if (train.columns.join('\u0000') !== valid.columns.join('\u0000')) throw new InputError('bad-training-data', 'train and valid feature tables have different columns');
   const encoder = LabelEncoder.fit([...labels]);
   const encode = (table: LabelledFeatures, split: string): Int32Array => {
     const unknown = table.labels.find((l) => !encoder.classes.includes(l));
-    if (unknown !== undefined) throw new RangeError(`${split}: label '${unknown}' is not one of validate.labels in params.yaml`);
+    if (unknown !== undefined) throw new InputError('bad-training-data', `${split}: label '${unknown}' is not one of validate.labels in params.yaml`);
     return encoder.transform(table.labels);
   };
   const fitted = MedianImputer.fit(train.x);

@@ -1,6 +1,6 @@
 // Registers the engine's commands (repro, status, dag, params, metrics, gc). Each action imports its
 // implementation lazily so that `pipe --help` and other commands stay fast.
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import * as nodeModule from 'node:module';
 import { availableParallelism } from 'node:os';
 
@@ -122,6 +122,6 @@ function nonNegativeInt(value: string): number {
 
 function positiveInt(value: string): number {
   const n = Number.parseInt(value, 10);
-  if (!Number.isInteger(n) || n < 1 || String(n) !== value.trim()) throw new Error(`--jobs needs a positive integer, got '${value}'`);
+  if (!Number.isInteger(n) || n < 1 || String(n) !== value.trim()) throw new InvalidArgumentError(`--jobs needs a positive integer, got '${value}'`);
   return n;
 }

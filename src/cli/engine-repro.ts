@@ -31,7 +31,7 @@ export async function runRepro(targets: string[], flags: ReproFlags): Promise<vo
   const project = await openProject(process.cwd());
   if (!project.ok) return raise(project.error);
   printWarnings(project.value);
-  const executor = new LocalExecutor();
+  const executor = new LocalExecutor({ groupsDir: `${project.value.pipeDir}/running` });
   const emit = engine.consoleLogger({ out, err });
   const control: { interrupted: string | undefined } = { interrupted: undefined };
   const onSignal = (signal: NodeJS.Signals): void => {

@@ -1,5 +1,6 @@
 // `pipe gbdt train|predict`: the gradient boosting library as a command. The library is imported inside the
 // actions so that `pipe`'s startup does not pay for it.
+import { InputError } from '../util/input-error.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { UserError } from './user-error.js';
@@ -29,12 +30,12 @@ async function readText(path: string, flag: string): Promise<string> {
   }
 }
 
-/** Runs a library call, turning its TypeError/RangeError (bad input) into a UserError with context (if any). */
+/** Runs a library call, adding context to its input errors; a TypeError/RangeError is a bug and keeps its stack. */
 async function asUserError<T>(context: string, f: () => T | Promise<T>): Promise<T> {
   try {
     return await f();
   } catch (e) {
-    if (e instanceof TypeError || e instanceof RangeError) throw new UserError(context === '' ? e.message : `${context}: ${e.message}`);
+    if (e instanceof InputError) throw new UserError(context === '' ? e.message : `${context}: ${e.message}`);
     throw e;
   }
 }

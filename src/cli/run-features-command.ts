@@ -1,6 +1,7 @@
 // `pipe features`: list inputs, extract in parallel, write the table, the error side file and the frames.
+import { InputError } from '../util/input-error.js';
 import {
-  createProgress, extractFeatures, FeatureFileError, FeatureSetOpenError, featureTableCsv, InputListError, listInputFiles,
+  createProgress, extractFeatures, featureTableCsv, listInputFiles,
   parseParamAssignments, tableFormatOf, writeErrorTable, writeFeatureTable, writeFrames,
 } from '../features/index.js';
 import { coreBudget } from '../util/core-budget.js';
@@ -19,9 +20,9 @@ export interface FeaturesCommandOptions {
 }
 
 /** What went wrong in terms the user can act on; the CLI prints `pipe: message` and exits 1. */
-export class FeaturesCommandError extends Error {
+export class FeaturesCommandError extends InputError {
   constructor(message: string) {
-    super(message);
+    super('features-command', message);
     this.name = 'FeaturesCommandError';
   }
 }
@@ -36,8 +37,8 @@ export async function runFeaturesCommand(options: FeaturesCommandOptions): Promi
   try {
     await run(options);
   } catch (error) {
-    const expected = [InputListError, FeatureFileError, FeatureSetOpenError, RangeError];
-    if (expected.some((kind) => error instanceof kind)) throw new FeaturesCommandError((error as Error).message);
+    // bad input from any library is one line; anything else is a bug and keeps its stack
+    if (error instanceof InputError && !(error instanceof FeaturesCommandError)) throw new FeaturesCommandError(error.message);
     throw error;
   }
 }
@@ -45,10 +46,10 @@ export async function runFeaturesCommand(options: FeaturesCommandOptions): Promi
 async function run(options: FeaturesCommandOptions): Promise<void> {
   if (options.output !== undefined) tableFormatOf(options.output);
   if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 1)) {
-    throw new RangeError(`--workers must be an integer ≥ 1, got ${options.workers}`);
+    throw new FeaturesCommandError(`--workers must be an integer ≥ 1, got ${options.workers}`);
   }
   const files = listInputFiles(options.inputs);
-  if (files.length === 0) throw new RangeError(`no .wav files in ${options.inputs.join(', ')}`);
+  if (files.length === 0) throw new FeaturesCommandError(`no .wav files in ${options.inputs.join(', ')}`);
   const progress = createProgress({ delayMs: options.progress ? 500 : Infinity });
   const result = await extractFeatures({
     set: options.set,

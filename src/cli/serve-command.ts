@@ -118,7 +118,7 @@ export function registerServeCommands(program: Command): void {
     .option('--model <dir>', 'model bundle directory (default: model_dir of results/best_model.json)')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <n>', 'port (0: any free one)', '8000')
-    .option('--workers <n>', 'feature-extraction worker threads (default: cores − 1, at least 1)')
+    .option('--workers <n>', 'prediction worker threads (default: one per core)')
     .option('--config <file>', 'serve.yaml: API tokens with roles, public endpoints, limits')
     .option('--log <level>', 'log level (info, warn, error, off)', 'info')
     .option('--insecure-no-auth', 'allow serving beyond loopback without API tokens')
@@ -131,6 +131,6 @@ export function registerServeCommands(program: Command): void {
     .option('-o, --out <file>', 'output file, .json or .csv', 'prelabels.json')
     .option('--window <s>', 'window length in seconds', '0.4')
     .option('--hop <s>', 'step between windows in seconds (default: half the window)')
-    .option('--workers <n>', 'worker threads (default: cores − 1, at least 1)')
+    .option('--workers <n>', 'worker threads (default: one per core)')
     .action((inputs: string[], flags: PredictFlags) => predictAction(inputs, flags));
 }

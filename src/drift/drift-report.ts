@@ -1,6 +1,7 @@
 // Feature drift of a current sample against a reference, as the study's monitoring defines it: a feature drifts
 // when the Wasserstein distance of its standardised values exceeds a threshold (0.1); the data set drifts when the
 // share of drifted features exceeds another (0.3).
+import { InputError } from '../util/input-error.js';
 import { wasserstein1 } from './wasserstein.js';
 
 export interface DriftOptions {
@@ -37,7 +38,7 @@ export function driftReport(
   const features: FeatureDrift[] = [];
   for (const [feature, ref] of reference) {
     const cur = current.get(feature);
-    if (cur === undefined) throw new RangeError(`driftReport: current data lacks feature '${feature}'`);
+    if (cur === undefined) throw new InputError('missing-feature', `driftReport: current data lacks feature '${feature}'`);
     const scale = standardDeviation(ref);
     if (scale === undefined || !hasFinite(cur)) continue;
     const distance = wasserstein1(ref, cur) / (scale > 0 ? scale : 1);

@@ -28,7 +28,9 @@ export type Failure =
   | { reason: 'interrupted'; signal: string }
   | { reason: 'git'; message: string }
   | { reason: 'bad-config'; file: string; message: string }
-  | { reason: 'io'; path: string; message: string };
+  | { reason: 'io'; path: string; message: string }
+  | { reason: 'no-space'; path: string }
+  | { reason: 'reserved-output'; pos: SourcePos; path: string; stage: string; reserved: string };
 
 /** Narrows the failure union to one reason. */
 export type FailureOf<R extends Failure['reason']> = Extract<Failure, { reason: R }>;

@@ -1,4 +1,6 @@
 // The eGeMAPSv02 feature set: openSMILE-compatible 88 functionals per clip (src/audio/egemaps).
+import { FeatureInputError } from './feature-input-error.js';
+import { AudioInputError } from '../audio/audio-input-error.js';
 import { computeEgemaps, EGEMAPS_FUNCTIONAL_NAMES, TOO_SHORT_REASON } from '../audio/egemaps/index.js';
 import { z } from 'zod';
 import type { FeatureExtractor, FeatureParams, FeatureRow, FeatureSet, MonoAudio } from './types.js';
@@ -11,7 +13,7 @@ export const egemapsParamsSchema = z.strictObject({}, {
 /** Rejects parameters: eGeMAPSv02 is a fixed configuration. */
 function checkParams(params: FeatureParams): void {
   const keys = Object.keys(params);
-  if (keys.length > 0) throw new RangeError(`feature set egemaps takes no parameters (got ${keys.join(', ')})`);
+  if (keys.length > 0) throw new FeatureInputError('bad-param', `feature set egemaps takes no parameters (got ${keys.join(', ')})`);
 }
 
 /** openSMILE's LLD frames are 10 ms apart (frameTime = 0, 0.01, …). */
@@ -22,7 +24,14 @@ const LLD_HOP_SECONDS = 0.01;
  * `frames`, also the 25 smoothed frame-level descriptors as openSMILE's LLD CSV has them (one row per 10 ms).
  */
 export function egemapsRow(clip: MonoAudio, frames = false): FeatureRow {
-  const result = computeEgemaps(clip.samples, clip.sampleRateHz, { lld: frames });
+  let result: ReturnType<typeof computeEgemaps>;
+  try {
+    result = computeEgemaps(clip.samples, clip.sampleRateHz, { lld: frames });
+  } catch (error) {
+    // audio this set cannot use (too low a rate) is a per-file failure, not the end of the run
+    if (error instanceof AudioInputError) return { ok: false, reason: error.message, badFile: true };
+    throw error;
+  }
   if (result.functionals === null) return { ok: false, reason: result.reason ?? TOO_SHORT_REASON };
   if (!frames || result.lld === undefined) return { ok: true, values: result.functionals };
   const rows = result.lld.frames;

@@ -1,4 +1,5 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { FeatureInputError } from './feature-input-error.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,7 +52,7 @@ describe('extractFeatures', () => {
 
   it('reports a set that cannot be opened or an unknown set', async () => {
     await expect(extractFeatures({ set: 'nope', files: [] })).rejects.toThrow(/unknown feature set 'nope'/);
-    await expect(extractFeatures({ set: 'mfcc', params: { n_mfcc: 'x' }, files: [] })).rejects.toThrow(RangeError);
+    await expect(extractFeatures({ set: 'mfcc', params: { n_mfcc: 'x' }, files: [] })).rejects.toThrow(FeatureInputError);
     void FeatureSetOpenError;
   });
 });

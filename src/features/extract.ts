@@ -1,4 +1,5 @@
 // Extracting a feature set from many files: in this thread, or across worker threads for pure-CPU sets.
+import { InputError } from '../util/input-error.js';
 import { coreBudget } from '../util/core-budget.js';
 import { WorkerPool, WorkerPoolError } from '../util/worker-pool.js';
 import { extractFiles } from './extract-files.js';
@@ -42,18 +43,18 @@ export interface ExtractFeaturesResult {
 }
 
 /** A file that could not be extracted, under onError 'fail'. Its message is `path: reason`. */
-export class FeatureFileError extends Error {
-  constructor(readonly path: string, readonly reason: string) {
-    super(`${path}: ${reason}`);
+export class FeatureFileError extends InputError {
+  constructor(readonly path: string, override readonly reason: string) {
+    super(reason, `${path}: ${reason}`);
     this.name = 'FeatureFileError';
   }
 }
 
 /** The feature set could not be opened (bad model, not in this build…). */
-export class FeatureSetOpenError extends Error {
-  constructor(readonly setName: string, cause: unknown) {
+export class FeatureSetOpenError extends InputError {
+  constructor(readonly setName: string, override readonly cause: unknown) {
     const detail = cause instanceof Error ? cause.message : String(cause);
-    super(detail.startsWith(`feature set ${setName}`) ? detail : `feature set ${setName}: ${detail}`);
+    super('set-open-failed', detail.startsWith(`feature set ${setName}`) ? detail : `feature set ${setName}: ${detail}`);
     this.name = 'FeatureSetOpenError';
   }
 }

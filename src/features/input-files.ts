@@ -1,5 +1,6 @@
 // Expanding `pipe features` inputs (WAV files and folders) into a sorted, named file list.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Stats } from 'node:fs';
+import { InputError } from '../util/input-error.js';
 import { basename, join, relative, sep } from 'node:path';
 
 /** One input file: where to read it and the name its row carries (its path relative to the argument). */
@@ -9,9 +10,9 @@ export interface InputFile {
 }
 
 /** Why the inputs cannot be listed. */
-export class InputListError extends Error {
-  constructor(readonly reason: 'missing' | 'duplicate-name', message: string) {
-    super(message);
+export class InputListError extends InputError {
+  constructor(override readonly reason: 'missing' | 'duplicate-name' | 'symlink-loop', message: string) {
+    super(reason, message);
     this.name = 'InputListError';
   }
 }
@@ -23,14 +24,27 @@ function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function walk(folder: string, out: string[]): void {
+/** Walks `folder`; `above` holds the identities (dev:ino) of the folders on the way down, to detect link loops. */
+function walk(folder: string, out: string[], above: ReadonlySet<string>): void {
   const entries = readdirSync(folder).sort(compareNames);
   for (const entry of entries) {
     const path = join(folder, entry);
-    const stats = statSync(path, { throwIfNoEntry: false });
+    const stats = statOrLoop(path);
     if (stats === undefined) continue; // a dangling link
-    if (stats.isDirectory()) walk(path, out);
-    else if (stats.isFile() && WAV.test(entry)) out.push(path);
+    if (stats.isDirectory()) {
+      const id = `${stats.dev}:${stats.ino}`;
+      if (above.has(id)) throw new InputListError('symlink-loop', `${path}: symbolic link loop (leads back to a folder above it)`);
+      walk(path, out, new Set([...above, id]));
+    } else if (stats.isFile() && WAV.test(entry)) out.push(path); // devices, FIFOs and sockets are not audio files
+  }
+}
+
+function statOrLoop(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new InputListError('symlink-loop', `${path}: symbolic link loop`);
+    throw error;
   }
 }
 
@@ -43,11 +57,11 @@ function walk(folder: string, out: string[]): void {
 export function listInputFiles(args: readonly string[]): InputFile[] {
   const files: InputFile[] = [];
   for (const arg of args) {
-    const stats = statSync(arg, { throwIfNoEntry: false });
+    const stats = statOrLoop(arg);
     if (stats === undefined) throw new InputListError('missing', `${arg}: no such file or folder`);
     if (stats.isDirectory()) {
       const found: string[] = [];
-      walk(arg, found);
+      walk(arg, found, new Set([`${stats.dev}:${stats.ino}`]));
       for (const path of found) files.push({ path, name: relative(arg, path).split(sep).join('/') });
     } else {
       files.push({ path: arg, name: basename(arg) });

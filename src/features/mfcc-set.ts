@@ -70,7 +70,7 @@ function withMfccDefaults(p: z.infer<typeof mfccParamsSchema>): MfccSetParams {
   };
 }
 
-/** Reads and checks the set's params (`n_mfcc`, `n_fft`, … as in librosa); throws RangeError on a bad one. */
+/** Reads and checks the set's params (`n_mfcc`, `n_fft`, … as in librosa); throws FeatureInputError on a bad one. */
 export function mfccSetParams(params: FeatureParams): MfccSetParams {
   return withMfccDefaults(parseSetParams('mfcc', mfccParamsSchema, params));
 }

@@ -2,6 +2,7 @@
 // where null means "the default") and `--param key=value` scalars (digit strings accepted, as from the command
 // line). The study composes the sets' schemas into its params.yaml schema, so a bad value is reported once, with
 // its full key path; the command line gets `<set>: param <key>: …`.
+import { FeatureInputError } from './feature-input-error.js';
 import { z } from 'zod';
 import type { FeatureParams } from './types.js';
 
@@ -34,16 +35,16 @@ export function setParamsSchema<Shape extends z.ZodRawShape>(shape: Shape) {
   return z.strictObject(shape);
 }
 
-/** Checks params against a set's schema; throws RangeError naming an unknown key (listing the known ones) or the
+/** Checks params against a set's schema; throws FeatureInputError naming an unknown key (listing the known ones) or the
  * bad value (`<set>: param <key>: …`). Nulls mean "default" and come back as undefined. */
 export function parseSetParams<T extends z.ZodObject>(setName: string, schema: T, params: FeatureParams | Readonly<Record<string, unknown>>): z.infer<T> {
   const known = Object.keys(schema.shape);
   const unknown = Object.keys(params).find((key) => !known.includes(key));
-  if (unknown !== undefined) throw new RangeError(`${setName}: unknown param '${unknown}' (known: ${known.join(', ')})`);
+  if (unknown !== undefined) throw new FeatureInputError('bad-param', `${setName}: unknown param '${unknown}' (known: ${known.join(', ')})`);
   const parsed = schema.safeParse(params);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new RangeError(`${setName}: param ${issue.path.join('.')}: ${issue.message}`);
+    throw new FeatureInputError('bad-param', `${setName}: param ${issue.path.join('.')}: ${issue.message}`);
   }
   return parsed.data;
 }
@@ -53,7 +54,7 @@ export function parseParamAssignments(assignments: readonly string[]): Record<st
   const out: Record<string, string | number | boolean> = {};
   for (const assignment of assignments) {
     const eq = assignment.indexOf('=');
-    if (eq <= 0) throw new RangeError(`--param ${assignment}: expected key=value`);
+    if (eq <= 0) throw new FeatureInputError('bad-param', `--param ${assignment}: expected key=value`);
     const key = assignment.slice(0, eq).trim();
     const value = assignment.slice(eq + 1).trim();
     if (value === 'true' || value === 'false') out[key] = value === 'true';

@@ -1,5 +1,6 @@
 // The `hubert_ssl` and `wav2vec2_ssl` feature sets: mean-pooled hidden states of a local HuBERT / wav2vec2
 // checkpoint folder (or ONNX export) named by `features.<set>.model_path` in params.yaml. See docs/ssl.md.
+import { FeatureInputError } from './feature-input-error.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -43,17 +44,17 @@ function noCheckpointMessage(name: string): string {
   return `no checkpoint configured for ${name}: set features.${name}.model_path in params.yaml (or --param model_path=DIR)`;
 }
 
-/** Parses and validates the params of set `name`; throws RangeError with one clear line. */
+/** Parses and validates the params of set `name`; throws FeatureInputError with one clear line. */
 export function parseSslSetParams(name: string, params: FeatureParams): SslSetParams {
   const skip = sslSkipReason(name, params);
-  if (skip !== undefined) throw new RangeError(skip);
+  if (skip !== undefined) throw new FeatureInputError('bad-param', skip);
   const parsed = sslParamsSchema.safeParse(params);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new RangeError(`${name}: invalid param '${issue?.path.join('.') ?? '?'}' (${issue?.message ?? 'invalid'}); expected model_path=DIR, layer=last|N, pool=mean, batch_size=N, device=auto|cpu|cuda, threads=N, max_clip_s=S`);
+    throw new FeatureInputError('bad-param', `${name}: invalid param '${issue?.path.join('.') ?? '?'}' (${issue?.message ?? 'invalid'}); expected model_path=DIR, layer=last|N, pool=mean, batch_size=N, device=auto|cpu|cuda, threads=N, max_clip_s=S`);
   }
   const p = parsed.data;
-  if (p.model_path === null) throw new RangeError(noCheckpointMessage(name));
+  if (p.model_path === null) throw new FeatureInputError('bad-model-path', noCheckpointMessage(name));
   return { modelPath: p.model_path, layer: p.layer, pool: p.pool, batchSize: p.batch_size, device: p.device, threads: p.threads, maxClipSeconds: p.max_clip_s };
 }
 
@@ -65,11 +66,11 @@ function readModelConfig(name: string, modelType: 'hubert' | 'wav2vec2', modelPa
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new RangeError(missing ? `${name}: no config.json in ${modelPath} (model_path must be a checkpoint or ONNX-export folder)` : `${path}: not valid JSON`);
+    throw new FeatureInputError('bad-model-path', missing ? `${name}: no config.json in ${modelPath} (model_path must be a checkpoint or ONNX-export folder)` : `${path}: not valid JSON`);
   }
   const arch = parseSslConfig(json, path);
   if (arch.modelType !== modelType) {
-    throw new RangeError(`${name}: ${path} is a '${arch.modelType}' model; ${name} expects model_type '${modelType}'`);
+    throw new FeatureInputError('bad-model-path', `${name}: ${path} is a '${arch.modelType}' model; ${name} expects model_type '${modelType}'`);
   }
   return { hiddenSize: arch.hiddenSize };
 }

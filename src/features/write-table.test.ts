@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { FeatureInputError } from './feature-input-error.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
@@ -16,7 +17,7 @@ describe('feature tables', () => {
   it('picks the format from the extension', () => {
     expect(tableFormatOf('x/out.CSV')).toBe('csv');
     expect(tableFormatOf('out.parquet')).toBe('parquet');
-    expect(() => tableFormatOf('out.xlsx')).toThrow(RangeError);
+    expect(() => tableFormatOf('out.xlsx')).toThrow(FeatureInputError);
   });
 
   it('writes CSV with exact numbers, quoted names and empty cells for missing values', () => {

@@ -1,14 +1,15 @@
 // Writing a feature table (file name column, then one column per feature) as CSV or Parquet, atomically.
+import { FeatureInputError } from './feature-input-error.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { ExtractedRow } from './extract.js';
 
 export type TableFormat = 'csv' | 'parquet';
 
-/** The format an output path asks for by its extension; throws RangeError for anything but .csv / .parquet. */
+/** The format an output path asks for by its extension; throws FeatureInputError for anything but .csv / .parquet. */
 export function tableFormatOf(path: string): TableFormat {
   if (/\.csv$/i.test(path)) return 'csv';
   if (/\.parquet$/i.test(path)) return 'parquet';
-  throw new RangeError(`${path}: output must end in .csv or .parquet`);
+  throw new FeatureInputError('bad-output', `${path}: output must end in .csv or .parquet`);
 }
 
 /** Quotes a CSV cell when it holds a comma, quote or line break (RFC 4180). */

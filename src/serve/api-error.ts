@@ -17,6 +17,7 @@ export function errorBody(e: ApiError): { error: { code: string; message: string
 export function fileErrorStatus(code: FileErrorCode): number {
   if (code === 'not-wav') return 415;
   if (code === 'empty') return 400;
+  if (code === 'too-long') return 413;
   return 422;
 }
 

@@ -1,4 +1,5 @@
 // What the server and its prediction workers exchange (structured-cloned; upload bytes are transferred).
+import type { WavErrorReason } from '../audio/wav-decode.js';
 import type { ChunkPrediction } from '../bundle/index.js';
 
 /** Given to each worker at start (`workerData`). */
@@ -17,7 +18,7 @@ export interface UploadedFile {
 }
 
 /** Why a file gave no prediction: a WavError reason, or features that could not be extracted. */
-export type FileErrorCode = 'empty' | 'not-wav' | 'truncated' | 'unsupported' | 'malformed' | 'no-features';
+export type FileErrorCode = WavErrorReason | 'no-features' | 'too-long';
 
 /** A file's prediction in the API's shape, or why there is none. */
 export type FileOutcome =

@@ -9,6 +9,8 @@ import type { ModelState, RouteAccess } from './route-types.js';
 import type { ServeLimits } from './serve-config.js';
 import type { ServeMetrics } from './serve-metrics.js';
 import { readZipWavs } from './zip-wavs.js';
+import { readWavHeader, WavError } from '../audio/wav-decode.js';
+import { GateOverloadedError, type CostGate } from './cost-gate.js';
 
 type Send = (reply: FastifyReply, e: ApiError) => FastifyReply;
 type Outcome = { readonly ok: true; readonly body: unknown } | { readonly ok: false; readonly error: ApiError; readonly logDetail?: string };
@@ -36,7 +38,7 @@ async function readUploads(request: FastifyRequest, field: string, maxRequestByt
   return files;
 }
 
-export function registerPredictRoutes(app: FastifyInstance, metrics: ServeMetrics, state: () => ModelState, limits: ServeLimits, send: Send): void {
+export function registerPredictRoutes(app: FastifyInstance, metrics: ServeMetrics, state: () => ModelState, limits: ServeLimits, send: Send, gate: CostGate): void {
   const access = { role: 'predictor' } satisfies RouteAccess;
 
   const handle = async (reply: FastifyReply, read: () => Promise<UploadedFile[] | ApiError>): Promise<FastifyReply> => {
@@ -46,7 +48,7 @@ export function registerPredictRoutes(app: FastifyInstance, metrics: ServeMetric
     try {
       const files = await read();
       if (!Array.isArray(files)) return send(reply, files);
-      const outcome = await predict(s.model, files, metrics);
+      const outcome = await predict(s.model, files, metrics, limits, gate);
       if (outcome.ok) return reply.send(outcome.body);
       if (outcome.logDetail !== undefined) reply.log.error({ detail: outcome.logDetail }, 'prediction failed');
       return send(reply, outcome.error);
@@ -82,15 +84,27 @@ export function registerPredictRoutes(app: FastifyInstance, metrics: ServeMetric
   );
 }
 
-/** Spreads the files over the workers, then either all results or the first failed file as a 4xx. */
-async function predict(model: LoadedModel, files: readonly UploadedFile[], metrics: ServeMetrics): Promise<Outcome> {
-  const batches = split(files, Math.max(1, Math.ceil(files.length / Math.max(1, model.pool.size))));
+/**
+ * Prices the request by its headers (audio seconds; bad headers and over-long audio are refused before any
+ * worker sees them), then runs one task per file through the cost gate, and returns either all results or the
+ * first failed file as a 4xx.
+ */
+async function predict(model: LoadedModel, files: readonly UploadedFile[], metrics: ServeMetrics, limits: ServeLimits, gate: CostGate): Promise<Outcome> {
+  const priced = priceRequest(files, limits);
+  if (!priced.ok) {
+    metrics.predictionErrors.inc({ error_type: priced.error.code });
+    return priced;
+  }
   let outcomes: FileOutcome[];
   try {
-    const results = await Promise.all(batches.map((b) => model.pool.run(b)));
+    const results = await Promise.all(files.map((f) => gate.run(priced.totalS, () => model.pool.run([f]))));
     outcomes = results.flatMap((r) => r.outcomes);
     for (const r of results) model.drift.add(r.vectors);
   } catch (error) {
+    if (error instanceof GateOverloadedError) {
+      metrics.predictionErrors.inc({ error_type: 'overloaded' });
+      return { ok: false, error: { status: 503, code: 'overloaded', message: error.message } };
+    }
     if (!(error instanceof WorkerPoolError)) throw error;
     metrics.predictionErrors.inc({ error_type: error.reason });
     const status = error.reason === 'timeout' ? 504 : error.reason === 'worker-failed' ? 500 : 503;
@@ -111,8 +125,25 @@ async function predict(model: LoadedModel, files: readonly UploadedFile[], metri
   return { ok: true, body: { results, model: { name: model.name, feature_set: model.bundle.featureSet, version: model.version } } };
 }
 
-function split<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/** Total audio seconds of the files, or the first file (or the request) the limits refuse. */
+function priceRequest(files: readonly UploadedFile[], limits: ServeLimits): { ok: true; totalS: number } | { ok: false; error: ApiError } {
+  let totalS = 0;
+  for (const file of files) {
+    let seconds: number;
+    try {
+      seconds = readWavHeader(file.bytes).durationSeconds;
+    } catch (error) {
+      if (!(error instanceof WavError)) throw error;
+      return { ok: false, error: { status: fileErrorStatus(error.reason), code: error.reason, message: `${file.name}: ${error.message}`, file: file.name } };
+    }
+    if (seconds > limits.maxFileAudioS) {
+      const message = `${file.name}: ${seconds.toFixed(1)} s of audio exceeds the limit of ${limits.maxFileAudioS} s per file`;
+      return { ok: false, error: { status: 413, code: 'too-long', message, file: file.name } };
+    }
+    totalS += seconds;
+  }
+  if (totalS > limits.maxRequestAudioS) {
+    return { ok: false, error: { status: 413, code: 'request-too-long', message: `${totalS.toFixed(1)} s of audio in one request exceeds the limit of ${limits.maxRequestAudioS} s` } };
+  }
+  return { ok: true, totalS };
 }

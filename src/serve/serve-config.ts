@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { InputError } from '../util/input-error.js';
 import { ROLES, type AuthConfig, type PublicEndpoint, type Role } from './auth.js';
 
 /** Bounds on what one request may cost. */
@@ -24,6 +25,10 @@ export interface ServeLimits {
   readonly requestTimeoutMs: number;
   /** Prediction tasks that may wait for a worker before requests get 503. Default 256. */
   readonly maxQueue: number;
+  /** Longest audio file accepted (seconds, from its header). Default 900 (15 min). */
+  readonly maxFileAudioS: number;
+  /** Most audio in one request, all files together (seconds). Default 1800 (30 min). */
+  readonly maxRequestAudioS: number;
 }
 
 export const DEFAULT_LIMITS: ServeLimits = {
@@ -36,6 +41,8 @@ export const DEFAULT_LIMITS: ServeLimits = {
   predictTimeoutMs: 30_000,
   requestTimeoutMs: 60_000,
   maxQueue: 256,
+  maxFileAudioS: 900,
+  maxRequestAudioS: 1800,
 };
 
 const PUBLIC = ['health', 'metrics', 'docs'] as const;
@@ -51,6 +58,7 @@ export const serveConfigSchema = z
         max_file_bytes: positive, max_files: positive, max_request_bytes: positive, max_zip_entries: positive,
         max_zip_total_bytes: positive, max_zip_ratio: z.number().positive(), predict_timeout_ms: positive,
         request_timeout_ms: positive, max_queue: z.number().int().nonnegative(),
+        max_file_audio_s: z.number().positive(), max_request_audio_s: z.number().positive(),
       })
       .partial()
       .strict()
@@ -64,9 +72,9 @@ export interface ServeConfig {
 }
 
 /** A configuration problem, with the file or variable it came from. */
-export class ServeConfigError extends Error {
+export class ServeConfigError extends InputError {
   constructor(readonly source: string, detail: string) {
-    super(`${source}: ${detail}`);
+    super('bad-serve-config', `${source}: ${detail}`);
     this.name = 'ServeConfigError';
   }
 }
@@ -91,8 +99,14 @@ export function loadServeConfig(path: string | undefined, env: NodeJS.ProcessEnv
   }
   const c = parsed.data;
   const tokens = new Map<string, { role: Role; name: string }>();
-  c.tokens.forEach((t, i) => tokens.set(t.token, { role: t.role, name: t.name ?? `token${i + 1}` }));
-  for (const [token, role] of envTokens(env.PIPE_SERVE_TOKENS)) tokens.set(token, { role, name: `env:${role}` });
+  // a token listed twice would get whichever role came first: refuse the config instead of guessing
+  const add = (source: string, token: string, entry: { role: Role; name: string }): void => {
+    const other = tokens.get(token);
+    if (other !== undefined) throw new ServeConfigError(source, `token '${entry.name}' is also listed as '${other.name}' (role ${other.role}); each token must appear once, with one role`);
+    tokens.set(token, entry);
+  };
+  c.tokens.forEach((t, i) => add(path ?? 'config', t.token, { role: t.role, name: t.name ?? `token${i + 1}` }));
+  envTokens(env.PIPE_SERVE_TOKENS).forEach(([token, role], i) => add('PIPE_SERVE_TOKENS', token, { role, name: `env:${role}#${i + 1}` }));
   const publicEndpoints = env.PIPE_SERVE_PUBLIC !== undefined ? envPublic(env.PIPE_SERVE_PUBLIC) : new Set<PublicEndpoint>(c.public ?? ['health', 'docs']);
   const l = c.limits;
   const limits: ServeLimits = {
@@ -105,6 +119,8 @@ export function loadServeConfig(path: string | undefined, env: NodeJS.ProcessEnv
     predictTimeoutMs: l.predict_timeout_ms ?? DEFAULT_LIMITS.predictTimeoutMs,
     requestTimeoutMs: l.request_timeout_ms ?? DEFAULT_LIMITS.requestTimeoutMs,
     maxQueue: l.max_queue ?? DEFAULT_LIMITS.maxQueue,
+    maxFileAudioS: l.max_file_audio_s ?? DEFAULT_LIMITS.maxFileAudioS,
+    maxRequestAudioS: l.max_request_audio_s ?? DEFAULT_LIMITS.maxRequestAudioS,
   };
   return { auth: { tokens, publicEndpoints }, limits };
 }

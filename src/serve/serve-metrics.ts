@@ -9,6 +9,8 @@ export interface ServeMetrics {
   readonly predictionErrors: Counter<'error_type'>;
   readonly activePredictions: Gauge;
   readonly predictedLabels: Counter<'label'>;
+  /** Model loads started by /admin/reload (concurrent reloads share one). */
+  readonly modelReloads: Counter;
 }
 
 /** Creates the metrics; model info and the drift gauges read the model being served when scraped. */
@@ -72,5 +74,6 @@ export function createServeMetrics(current: () => LoadedModel | undefined): Serv
       this.set(current()?.drift.size ?? 0);
     },
   });
-  return { registry, requests, latency, predictionErrors, activePredictions, predictedLabels };
+  const modelReloads = new Counter({ name: 'vocalbaby_model_reloads_total', help: 'Model loads started by /admin/reload (concurrent calls share one)', registers: [registry] });
+  return { registry, requests, latency, predictionErrors, activePredictions, predictedLabels, modelReloads };
 }

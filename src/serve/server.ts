@@ -7,6 +7,7 @@ import { Authenticator } from './auth.js';
 import { closeDraining } from './drain.js';
 import { loadModel, type LoadedModel } from './loaded-model.js';
 import { openApiDocument } from './openapi.js';
+import { CostGate } from './cost-gate.js';
 import { registerPredictRoutes } from './predict-routes.js';
 import type { ModelState, RouteAccess } from './route-types.js';
 import type { ServeConfig } from './serve-config.js';
@@ -74,15 +75,31 @@ export async function startServer(options: ServeOptions): Promise<Server> {
   app.setNotFoundHandler((request, reply) => send(reply, { status: 404, code: 'not-found', message: `no route ${request.method} ${request.url.split('?')[0]}` }));
 
   registerInfoRoutes(app, metrics, () => state, options);
-  registerPredictRoutes(app, metrics, () => state, limits, send);
+  const gate = new CostGate(() => (state.kind === 'ready' ? state.model.pool.size : 1), limits.maxQueue);
+  registerPredictRoutes(app, metrics, () => state, limits, send, gate);
+  // single flight: concurrent reloads share one load (starting workers is the expensive part)
+  let reloading: Promise<LoadedModel | Error> | undefined;
+  const reload = (): Promise<LoadedModel | Error> => {
+    if (reloading !== undefined) return reloading;
+    metrics.modelReloads.inc();
+    reloading = loadModel({ dir: options.modelDir, workers: options.workers, limits })
+      .then(
+        (next) => {
+          const old = state;
+          state = { kind: 'ready', model: next };
+          // Requests already on the old model finish there; new ones go to the new model.
+          if (old.kind === 'ready') void old.model.pool.closeWhenIdle(limits.predictTimeoutMs);
+          return next;
+        },
+        (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+      )
+      .finally(() => (reloading = undefined));
+    return reloading;
+  };
   app.post('/admin/reload', { config: { role: 'admin' } satisfies RouteAccess }, async (_request, reply) => {
-    const next = await loadModel({ dir: options.modelDir, workers: options.workers, limits }).catch((error: unknown) => error);
+    const next = await reload();
     if (next instanceof Error) return send(reply, { status: 422, code: 'reload-failed', message: next.message.split('\n')[0]! });
-    const old = state;
-    state = { kind: 'ready', model: next as LoadedModel };
-    // Requests already on the old model finish there; new ones go to the new model.
-    if (old.kind === 'ready') void old.model.pool.closeWhenIdle(limits.predictTimeoutMs);
-    return { status: 'reloaded', version: (next as LoadedModel).version };
+    return { status: 'reloaded', version: next.version };
   });
 
   await app.listen({ host: options.host, port: options.port });

@@ -1,4 +1,13 @@
 // Small RFC 4180 CSV reader/writer: header row, quoted fields ("" escapes a quote), CRLF or LF line ends.
+import { InputError } from './input-error.js';
+
+/** Text that is not the CSV it should be (unterminated quote, no header, ragged row, a non-number). */
+export class CsvError extends InputError {
+  constructor(message: string) {
+    super('bad-csv', message);
+    this.name = 'CsvError';
+  }
+}
 
 /** A parsed CSV file: the header row and the data rows as strings (an empty cell is ''). */
 export interface CsvTable {
@@ -48,7 +57,7 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvTable 
         field += q;
         i++;
       }
-      if (!closed) throw new RangeError(`parseCsv: unterminated quoted field starting on line ${startLine}`);
+      if (!closed) throw new CsvError(`parseCsv: unterminated quoted field starting on line ${startLine}`);
       atRecordStart = false;
       continue;
     }
@@ -80,10 +89,10 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvTable 
     records.push(record);
   }
   const header = records.shift();
-  if (header === undefined) throw new RangeError('parseCsv: the text has no header row');
+  if (header === undefined) throw new CsvError('parseCsv: the text has no header row');
   records.forEach((row, index) => {
     if (row.length !== header.length) {
-      throw new RangeError(
+      throw new CsvError(
         `parseCsv: data row ${index + 1} has ${row.length} fields, the header has ${header.length}`,
       );
     }
@@ -121,6 +130,6 @@ export function parseNumericCell(cell: string, where: string): number {
   const trimmed = cell.trim();
   if (trimmed === '' || trimmed === 'NaN' || trimmed === 'nan' || trimmed === 'NA') return Number.NaN;
   const value = Number(trimmed);
-  if (Number.isNaN(value)) throw new RangeError(`${where}: '${cell}' is not a number`);
+  if (Number.isNaN(value)) throw new CsvError(`${where}: '${cell}' is not a number`);
   return value;
 }

@@ -1,4 +1,5 @@
 // Frame geometry and windows of eGeMAPSv02's two frame streams (docs/egemaps.md), cached per sample rate.
+import { AudioInputError } from '../audio-input-error.js';
 import { Fft } from '../fft.js';
 
 /** Everything that depends only on the sample rate: frame lengths, FFT plans, windows. */
@@ -54,7 +55,7 @@ const plans = new Map<number, FramePlan>();
 /** The (cached) frame plan for a sample rate. */
 export function framePlan(sampleRateHz: number): FramePlan {
   if (!Number.isFinite(sampleRateHz) || sampleRateHz < 4000) {
-    throw new RangeError(`egemaps: sample rate ${sampleRateHz} Hz is below 4000 Hz`);
+    throw new AudioInputError('sample-rate-too-low', `egemaps: sample rate ${sampleRateHz} Hz is below 4000 Hz`);
   }
   let plan = plans.get(sampleRateHz);
   if (plan === undefined) {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { AudioInputError } from '../audio-input-error.js';
+import { FeatureInputError } from '../../features/feature-input-error.js';
 import { computeEgemaps, EGEMAPS_FUNCTIONAL_NAMES, EGEMAPS_LLD_NAMES, TOO_SHORT_REASON } from './index.js';
 import { egemapsSet } from '../../features/egemaps-set.js';
 
@@ -35,7 +37,7 @@ describe('computeEgemaps', () => {
   });
 
   it('rejects unusable sample rates', () => {
-    expect(() => computeEgemaps(new Float32Array(1000), 0)).toThrow(RangeError);
+    expect(() => computeEgemaps(new Float32Array(1000), 0)).toThrow(AudioInputError);
   });
 
   it('is deterministic', () => {
@@ -47,7 +49,7 @@ describe('computeEgemaps', () => {
 describe('egemapsSet', () => {
   it('lists the 88 columns and extracts rows, flagging too-short clips', async () => {
     expect(egemapsSet.columns({})).toEqual([...EGEMAPS_FUNCTIONAL_NAMES]);
-    expect(() => egemapsSet.columns({ nBands: 3 })).toThrow(RangeError);
+    expect(() => egemapsSet.columns({ nBands: 3 })).toThrow(FeatureInputError);
     const ex = await egemapsSet.open({});
     expect(ex.parallelizable).toBe(true);
     const rows = await ex.extractBatch([

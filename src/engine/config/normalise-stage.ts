@@ -5,6 +5,7 @@ import { toDepPath, toRootRelative } from '../paths.js';
 import { fail, ok, type Result } from '../result.js';
 import type { OutKind, OutSpec, ParamSpec, Stage, Value } from '../stage.js';
 import { getDotted, type ParamsFiles } from './params-files.js';
+import { findReservedOutput } from './reserved-outputs.js';
 import type { RawStage } from './schema.js';
 import { positionOf, type YamlPath, type YamlSource } from './yaml-source.js';
 
@@ -44,6 +45,8 @@ export function normaliseStage(
   }
   const tracked = normaliseParams(root, wdir, raw.params ?? [], params, src, [...at, 'params'], name);
   if (!tracked.ok) return tracked;
+  const reserved = findReservedOutput(root, wdir, raw, [src.file, ...Object.keys(tracked.value.values)]);
+  if (reserved !== undefined) return fail({ reason: 'reserved-output', pos: positionOf(src, [...at, reserved.key, reserved.index]), path: reserved.path, stage: name, reserved: reserved.reserved });
   // DVC runs a string cmd line by line (dvc/stage/run.py _enforce_cmd_list: cmd.splitlines()), stopping at the
   // first failing line; blank lines would run as empty commands and are dropped
   const cmd = typeof raw.cmd === 'string' ? raw.cmd.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '') : raw.cmd;

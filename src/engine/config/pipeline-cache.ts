@@ -1,12 +1,13 @@
 // The resolved-pipeline cache: the typed stages of the last load of each pipeline file, kept in
 // .pipe/pipeline.json (the root's pipeline.yaml; `pipeline.<dir>.json` for one in a subfolder) and reused while
 // the file and every params/vars file it read keep their stat. Lets a no-op run skip YAML and zod.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Failure } from '../failure.js';
 import { absPath } from '../paths.js';
 import { ok, type Result } from '../result.js';
 import type { Pipeline } from '../stage.js';
+import { writeFileAtomic } from '../store/atomic-write.js';
 import { ENGINE_SCHEMA } from '../store/lock-types.js';
 
 /** The cache file of pipeline file `file` (root-relative). */
@@ -65,10 +66,7 @@ function save(root: string, pipeDir: string, pipeline: Pipeline): void {
   }
   try {
     mkdirSync(pipeDir, { recursive: true });
-    const name = cacheName(pipeline.file);
-    const tmp = path.join(pipeDir, `${name}.${process.pid}.tmp`);
-    writeFileSync(tmp, JSON.stringify({ schema: FORMAT, inputs, pipeline } satisfies Saved));
-    renameSync(tmp, path.join(pipeDir, name));
+    writeFileAtomic(path.join(pipeDir, cacheName(pipeline.file)), JSON.stringify({ schema: FORMAT, inputs, pipeline } satisfies Saved));
   } catch {
     // an optimisation only
   }

@@ -26,4 +26,6 @@ export interface Executor {
   run(job: StageJob, sink: OutputSink): Promise<ExecOutcome>;
   /** Stops every running job (its whole process tree) and resolves once they have exited. */
   cancelAll(): Promise<void>;
+  /** Ends (or waits for) the jobs a previous, killed engine left running; returns their stage names. */
+  endLeftovers?(): Promise<readonly string[]>;
 }

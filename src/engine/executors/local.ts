@@ -1,8 +1,10 @@
 // Runs stage commands on this machine: `/bin/sh -c` in its own process group, so that cancelling kills the
-// stage's whole process tree (SIGTERM, then SIGKILL after a grace period).
+// stage's whole process tree (SIGTERM, then SIGKILL after a grace period). A watchdog kills the group when
+// the engine dies, and each group is recorded so that the next run can end what is left (stage-groups.ts).
 import type { ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import type { ExecOutcome, Executor, OutputSink, StageJob } from './executor.js';
+import { endLeftoverGroups, forgetGroup, recordGroup, watchGroup } from './stage-groups.js';
 
 const GRACE_MS = 3000;
 
@@ -10,6 +12,15 @@ const GRACE_MS = 3000;
 export class LocalExecutor implements Executor {
   readonly #running = new Set<ChildProcess>();
   #cancelled = false;
+
+  /** `groupsDir` (the project's .pipe/running) records running groups for `endLeftovers`. */
+  constructor(private readonly options: { readonly groupsDir?: string } = {}) {}
+
+  /** Ends the stage groups a previous, killed engine left running; returns their stage names. */
+  async endLeftovers(): Promise<string[]> {
+    if (this.options.groupsDir === undefined) return [];
+    return (await endLeftoverGroups(this.options.groupsDir, GRACE_MS)).map((g) => g.stage);
+  }
 
   /** Runs each command line of `job` in turn; stops at the first failure. */
   async run(job: StageJob, sink: OutputSink): Promise<ExecOutcome> {
@@ -26,14 +37,24 @@ export class LocalExecutor implements Executor {
       const { spawn } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
       const child = spawn('/bin/sh', ['-c', command], { cwd: job.cwd, env: job.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
       this.#running.add(child);
+      const pgid = child.pid;
+      const groupsDir = this.options.groupsDir;
+      const unwatch = pgid === undefined ? () => undefined : watchGroup(pgid);
+      if (pgid !== undefined && groupsDir !== undefined) recordGroup(groupsDir, pgid, job.stage);
+      const settled = (): void => {
+        unwatch();
+        if (pgid !== undefined && groupsDir !== undefined) forgetGroup(groupsDir, pgid);
+      };
       const flushOut = pipeLines(child.stdout, (l) => sink('stdout', l));
       const flushErr = pipeLines(child.stderr, (l) => sink('stderr', l));
       child.once('error', (error) => {
         this.#running.delete(child);
+        settled();
         resolve({ ok: false, reason: 'spawn-error', message: error.message, command });
       });
       child.once('close', (code, signal) => {
         this.#running.delete(child);
+        settled();
         flushOut();
         flushErr();
         if (signal !== null) resolve({ ok: false, reason: 'killed', signal, command });

@@ -6,6 +6,7 @@
 // Rewritten atomically (temp name + rename) when it changed.
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../store/atomic-write.js';
 
 const FILE = 'state.bin';
 /** The text format of earlier versions, removed on the first save. */
@@ -142,9 +143,7 @@ export class StateCache {
     }
     out.write(keys, at, 'utf8');
     out.write(values, at + keysBytes, 'utf8');
-    const tmp = path.join(this.dir, `${FILE}.${process.pid}.tmp`);
-    writeFileSync(tmp, out);
-    renameSync(tmp, path.join(this.dir, FILE));
+    writeFileAtomic(path.join(this.dir, FILE), out);
     rmSync(path.join(this.dir, OLD_FILE), { force: true });
     this.#dirty = false;
   }

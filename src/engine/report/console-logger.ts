@@ -36,6 +36,8 @@ export function consoleLogger(streams: Streams): (event: ReproEvent) => void {
         return streams.err(`Interrupted (${e.signal}): stopping running stages…\n`);
       case 'waiting-for-lock':
         return streams.err(`Waiting for pid ${e.pid} (another pipe repro of this project) to finish…\n`);
+      case 'leftover-ended':
+        return streams.err(`Ended stage ${e.stages.map((s) => `'${s}'`).join(', ')} still running from a previous, killed pipe repro\n`);
     }
   };
 }
@@ -52,5 +54,11 @@ function failureText(o: Extract<ReproEvent, { type: 'stage-failed' }>['outcome']
       return `it did not produce its output '${o.path}'`;
     case 'cache-error':
       return o.message;
+    case 'unsafe-output':
+      return `output '${o.path}' ${o.message}`;
+    case 'no-space':
+      return `no space left on device while writing ${o.path}`;
+    case 'unknown-error-thrown':
+      return `internal error while recording it: ${o.error instanceof Error ? (o.error.stack ?? o.error.message) : String(o.error)}`;
   }
 }

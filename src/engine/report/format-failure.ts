@@ -50,6 +50,10 @@ export function formatFailure(f: Failure): string {
       return `${f.file}: ${f.message}`;
     case 'io':
       return `${f.path}: ${f.message}`;
+    case 'no-space':
+      return `no space left on device while writing ${f.path}`;
+    case 'reserved-output':
+      return `${at(f.pos)}: stage '${f.stage}': output '${f.path}' would overwrite ${f.reserved}, which pipe or git needs`;
   }
 }
 

@@ -20,7 +20,7 @@ export function formatReason(r: Reason): string {
     case 'dep-missing':
       return `dep deleted: ${r.path}`;
     case 'dep-modified':
-      return `dep modified: ${r.path} (${short(r.old)} → ${short(r.new)})`;
+      return `dep modified: ${r.path} (${shortPair(r.old, r.new)})`;
     case 'param-added':
       return `param added: ${r.file}:${r.key}`;
     case 'param-removed':
@@ -36,14 +36,17 @@ export function formatReason(r: Reason): string {
     case 'out-not-cached':
       return `out not in cache: ${r.path}`;
     case 'out-modified':
-      return `out modified: ${r.path} (${short(r.old)} → ${short(r.new)})`;
+      return `out modified: ${r.path} (${shortPair(r.old, r.new)})`;
     case 'upstream-would-run':
       return `upstream stage '${r.stage}' would run`;
   }
 }
 
-function short(hash: string): string {
-  return hash.slice(0, 8);
+/** `old → new`, each cut to the same length: 8 hex digits, more when needed for the two to differ. */
+export function shortPair(oldHash: string, newHash: string): string {
+  let n = 8;
+  while (n < Math.max(oldHash.length, newHash.length) && oldHash.slice(0, n) === newHash.slice(0, n)) n += 4;
+  return `${oldHash.slice(0, n)} → ${newHash.slice(0, n)}`;
 }
 
 /** Compact text of a param value. */

@@ -6,8 +6,9 @@ import type { Executor } from '../executors/executor.js';
 import type { Failure } from '../failure.js';
 import { absPath, pathsOverlap } from '../paths.js';
 import { refreshProject, type Project } from '../project.js';
-import type { EventSink } from '../report/events.js';
+import type { EventSink, StageFault } from '../report/events.js';
 import { fail, ok, type Result } from '../result.js';
+import { NoSpaceError } from '../store/atomic-write.js';
 import type { LockEntry } from '../store/lock-types.js';
 import { checkStage, measureDeps } from './check-stage.js';
 import { selectStages } from './plan.js';
@@ -77,10 +78,19 @@ export async function repro(
     release = lock.value;
   }
   try {
+    // a previous engine killed outright may have left stages running: they must not write into this run
+    const leftovers = (await executor.endLeftovers?.()) ?? [];
+    if (leftovers.length > 0) emit({ type: 'leftover-ended', stages: leftovers });
     return await runAll(project, order.value, options, executor, emit, control);
   } finally {
-    project.state.save();
-    release();
+    try {
+      project.state.save();
+    } catch (error) {
+      // the state cache only saves re-hashing; a full disk must not turn a finished run into a crash
+      if (!(error instanceof NoSpaceError)) throw error;
+    } finally {
+      release();
+    }
   }
 }
 
@@ -131,6 +141,17 @@ async function runAll(
   let started = 0;
   const ran: string[] = [];
   const work = async (name: string): Promise<JobOutcome> => {
+    try {
+      return await runOne(name);
+    } catch (error) {
+      // a broken invariant in this stage's bookkeeping: fail the stage, naming it and keeping the cause
+      const outcome: StageFault =
+        error instanceof NoSpaceError ? { ok: false, reason: 'no-space', path: error.path } : { ok: false, reason: 'unknown-error-thrown', error };
+      emit({ type: 'stage-failed', stage: name, outcome });
+      return 'failed';
+    }
+  };
+  const runOne = async (name: string): Promise<JobOutcome> => {
     const stage = project.graph.byName.get(name);
     if (stage === undefined) return 'failed';
     if (stage.frozen) {
@@ -164,6 +185,7 @@ async function runAll(
       await writes;
     } catch (error) {
       writes = Promise.resolve();
+      if (error instanceof NoSpaceError) throw error;
       const message = `could not write pipeline.lock: ${error instanceof Error ? error.message : String(error)}`;
       emit({ type: 'stage-failed', stage: name, outcome: { ok: false, reason: 'cache-error', message } });
       return 'failed';
@@ -177,7 +199,12 @@ async function runAll(
   if (result.failed.length > 0 && control.interrupted === undefined) {
     for (const name of result.skipped) emit({ type: 'stage-skipped', stage: name });
   }
-  for (const file of pruned) if (!ran.some((n) => project.graph.byName.get(n)?.pipelineFile === file)) await writePipelineLock(project.root, project.pipeDir, file, files, entries);
+  try {
+    for (const file of pruned) if (!ran.some((n) => project.graph.byName.get(n)?.pipelineFile === file)) await writePipelineLock(project.root, project.pipeDir, file, files, entries);
+  } catch (error) {
+    if (error instanceof NoSpaceError) return fail({ reason: 'no-space', path: error.path });
+    throw error;
+  }
   if (setup === undefined && pruned.size > 0) setup = prepareOutputs(project);
   if (setup !== undefined) await forgetRemovedOutputs(project, await setup);
   if (control.interrupted !== undefined) return fail({ reason: 'interrupted', signal: control.interrupted });

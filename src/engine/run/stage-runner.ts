@@ -5,7 +5,9 @@ import { rmSync } from 'node:fs';
 import type { Executor } from '../executors/executor.js';
 import { measure } from '../hash/measure.js';
 import { absPath } from '../paths.js';
-import type { EventSink } from '../report/events.js';
+import type { EventSink, StageFault } from '../report/events.js';
+import { NoSpaceError } from '../store/atomic-write.js';
+import { unsafeOutput } from '../store/output-safety.js';
 import type { Stage } from '../stage.js';
 import type { FileRecord, LockEntry } from '../store/lock-types.js';
 import { CorruptObject, type ObjectCache } from '../store/object-cache.js';
@@ -29,9 +31,13 @@ export async function runStage(input: RunStageInput): Promise<LockEntry | undefi
   const { stage, deps, ctx, emit } = input;
   const key = fingerprint(stage, deps);
   const entryOf = (outs: readonly FileRecord[]): LockEntry => ({ cmd: stage.cmd, deps, params: stage.paramValues, outs });
+  for (const out of stage.outs) {
+    const unsafe = unsafeOutput(ctx.root, out.path, false);
+    if (unsafe !== undefined) return failed(emit, stage.name, { ok: false, reason: 'unsafe-output', path: out.path, message: unsafe });
+  }
   if (input.useRunCache && runCacheEligible(stage)) {
     const outs = lookupRun(ctx.cache, key);
-    if (outs !== undefined && restoreAll(ctx.cache, outs)) {
+    if (outs !== undefined && sameOutputs(stage, outs) && restoreAll(ctx.cache, outs)) {
       emit({ type: 'stage-restored', stage: stage.name });
       return entryOf(outs);
     }
@@ -47,16 +53,20 @@ export async function runStage(input: RunStageInput): Promise<LockEntry | undefi
     emit({ type: 'stage-failed', stage: stage.name, outcome });
     return undefined;
   }
+  for (const out of stage.outs) {
+    const unsafe = unsafeOutput(ctx.root, out.path, true);
+    if (unsafe !== undefined) return failed(emit, stage.name, { ok: false, reason: 'unsafe-output', path: out.path, message: unsafe });
+  }
   let outs: FileRecord[] | undefined;
   try {
     outs = saveOutputs(stage, ctx, emit);
+    if (outs !== undefined && runCacheEligible(stage)) recordRun(ctx.cache, key, outs);
   } catch (error) {
+    if (error instanceof NoSpaceError) return failed(emit, stage.name, { ok: false, reason: 'no-space', path: error.path });
     const message = `could not cache its outputs: ${error instanceof Error ? error.message : String(error)}`;
-    emit({ type: 'stage-failed', stage: stage.name, outcome: { ok: false, reason: 'cache-error', message } });
-    return undefined;
+    return failed(emit, stage.name, { ok: false, reason: 'cache-error', message });
   }
   if (outs === undefined) return undefined;
-  if (runCacheEligible(stage)) recordRun(ctx.cache, key, outs);
   emit({ type: 'stage-done', stage: stage.name, durationMs: Date.now() - started });
   return entryOf(outs);
 }
@@ -64,6 +74,18 @@ export async function runStage(input: RunStageInput): Promise<LockEntry | undefi
 /** The command's environment: pipe's, plus the stage name and project root as PIPE_* and DVC_* (dvc/stage/run.py). */
 function stageEnv(stage: string, root: string): NodeJS.ProcessEnv {
   return { ...process.env, DVC_ROOT: process.env['DVC_ROOT'] ?? root, DVC_STAGE: stage, PIPE_STAGE: stage, PIPE_ROOT: root };
+}
+
+function failed(emit: EventSink, stage: string, outcome: StageFault): undefined {
+  emit({ type: 'stage-failed', stage, outcome });
+  return undefined;
+}
+
+/** A run-cache entry applies only when it records exactly the stage's declared outputs. */
+function sameOutputs(stage: Stage, outs: readonly FileRecord[]): boolean {
+  const declared = stage.outs.map((o) => o.path).sort();
+  const recorded = outs.map((o) => o.path).sort();
+  return declared.length === recorded.length && declared.every((p, i) => p === recorded[i]);
 }
 
 /** Hashes and caches the outputs of a successful run; undefined (reported) when one is missing. */

@@ -1,8 +1,10 @@
 // Places a copy of a cache object in the workspace by the first link type that works, in the configured order
 // (DVC's cache.type; default reflink, then copy): always under a temporary name first, then renamed over the
-// target. A reflink or copy is the user's own writable file (mode 644, or 755 when the output was executable);
-// a hardlink or symlink shares the read-only object (DVC's protected mode), so editing in place cannot corrupt it.
-import { chmodSync, constants, copyFileSync, linkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+// target (a failed write leaves no temporary file; a full disk is a NoSpaceError). A reflink or copy is the
+// user's own writable file (mode 644, or 755 when the output was executable); a hardlink or symlink shares the
+// read-only object (DVC's protected mode), so editing in place cannot corrupt it.
+import { chmodSync, constants, copyFileSync, linkSync, rmSync, symlinkSync } from 'node:fs';
+import { writeVia } from './atomic-write.js';
 
 export type LinkType = 'reflink' | 'hardlink' | 'symlink' | 'copy';
 /** DVC's default `cache.type` order. */
@@ -13,16 +15,17 @@ export function placeFile(source: string, target: string, types: readonly LinkTy
   const tmp = `${target}.pipe-tmp-${process.pid}`;
   rmSync(tmp, { force: true });
   let used: LinkType = 'copy';
-  for (const type of types) {
-    if (tryPlace(type, source, tmp)) {
-      used = type;
-      break;
+  writeVia(tmp, target, () => {
+    for (const type of types) {
+      if (tryPlace(type, source, tmp)) {
+        used = type;
+        break;
+      }
+      rmSync(tmp, { force: true });
     }
-    rmSync(tmp, { force: true });
-  }
-  if (used === 'copy' && !types.includes('copy')) copyFileSync(source, tmp); // nothing else worked
-  if (used === 'copy' || used === 'reflink') chmodSync(tmp, executable ? 0o755 : 0o644);
-  renameSync(tmp, target);
+    if (used === 'copy' && !types.includes('copy')) copyFileSync(source, tmp); // nothing else worked
+    if (used === 'copy' || used === 'reflink') chmodSync(tmp, executable ? 0o755 : 0o644);
+  });
   return used;
 }
 
@@ -33,7 +36,8 @@ function tryPlace(type: LinkType, source: string, tmp: string): boolean {
     else if (type === 'symlink') symlinkSync(source, tmp);
     else copyFileSync(source, tmp);
     return true;
-  } catch {
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOSPC' || (error as NodeJS.ErrnoException).code === 'EDQUOT') throw error;
     return false;
   }
 }

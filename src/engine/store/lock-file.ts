@@ -7,6 +7,7 @@ import type { Failure } from '../failure.js';
 import { fail, ok, type Result } from '../result.js';
 import type { Value } from '../stage.js';
 import { isTreeHashed } from '../hash/tree-scheme.js';
+import { writeFileAtomic } from './atomic-write.js';
 import { EMPTY_LOCK, ENGINE_SCHEMA, type FileRecord, type LockEntry, type LockFile } from './lock-types.js';
 
 export const LOCK_NAME = 'pipeline.lock';
@@ -62,9 +63,7 @@ export async function writeLock(root: string, pipeDir: string, lock: LockFile, l
   }
   const text = stringify({ schema: ENGINE_SCHEMA, stages }, { lineWidth: 0, minContentWidth: 0 });
   const target = path.join(root, lockRel);
-  const tmp = path.join(path.dirname(target), `.${LOCK_NAME}.${process.pid}.tmp`);
-  writeFileSync(tmp, text);
-  renameSync(tmp, target);
+  writeFileAtomic(target, text, path.join(path.dirname(target), `.${LOCK_NAME}.${process.pid}.tmp`));
   writeMirror(pipeDir, mirrorName(lockRel), statSync(target), lock);
 }
 
@@ -107,9 +106,7 @@ export function sortKeys(v: Value): Value {
 function writeMirror(pipeDir: string, mirrorFile: string, st: Stats, lock: LockFile): void {
   try {
     mkdirSync(pipeDir, { recursive: true });
-    const tmp = path.join(pipeDir, `${mirrorFile}.${process.pid}.tmp`);
-    writeFileSync(tmp, JSON.stringify({ sig: statSig(st), lock }));
-    renameSync(tmp, path.join(pipeDir, mirrorFile));
+    writeFileAtomic(path.join(pipeDir, mirrorFile), JSON.stringify({ sig: statSig(st), lock }));
   } catch {
     // the mirror is an optimisation only
   }

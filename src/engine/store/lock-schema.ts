@@ -1,6 +1,6 @@
 // Validates a parsed pipeline.lock at the boundary (it may have been hand-edited or merged).
 import { z } from 'zod';
-import type { LockFile } from './lock-types.js';
+import { ENGINE_SCHEMA, type LockFile } from './lock-types.js';
 
 const hex128 = z.string().regex(/^[0-9a-f]{32}$/);
 /** `xxh128` (plain XXH3-128) or `xxh128-tree` (files above 16 MiB): exactly one of them. */
@@ -22,11 +22,15 @@ const entry = z.strictObject({
   outs: z.array(record).optional(),
 });
 
-const lockSchema = z.strictObject({ schema: z.string(), stages: z.record(z.string(), entry).optional() });
+// a lock written by another version of the engine may hash differently: refuse it rather than misread it
+const lockSchema = z.strictObject({
+  schema: z.string().refine((v) => v === ENGINE_SCHEMA, { message: `unsupported schema version (this pipe reads and writes '${ENGINE_SCHEMA}')` }),
+  stages: z.record(z.string(), entry).optional(),
+});
 
 /** Typed lock from parsed YAML, or the first problem as text. */
 export function validateLock(value: unknown): { ok: true; value: LockFile } | { ok: false; message: string; path: (string | number)[] } {
-  const parsed = lockSchema.safeParse(value ?? { schema: 'pipe-1' });
+  const parsed = lockSchema.safeParse(value ?? { schema: ENGINE_SCHEMA });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = (issue?.path ?? []).map((p) => (typeof p === 'symbol' ? String(p) : p));

@@ -7,7 +7,9 @@ import { hashFile } from '../hash/hash-file.js';
 import { hashListing, measure, type DirEntry, type Measured } from '../hash/measure.js';
 import type { StateCache } from '../hash/state-cache.js';
 import { absPath } from '../paths.js';
+import { writeFileAtomic, writeVia } from './atomic-write.js';
 import { copyOrReflink, DEFAULT_LINK_TYPES, placeFile, tryLink, type LinkType } from './link-file.js';
+import { soleLink } from './output-safety.js';
 import type { FileRecord } from './lock-types.js';
 
 export const CACHE_DIR = 'cache';
@@ -128,17 +130,19 @@ export class ObjectCache {
     mkdirSync(path.dirname(obj), { recursive: true });
     const tmp = `${obj}.${process.pid}.tmp`;
     rmSync(tmp, { force: true });
-    if (!(link && tryLink(abs, tmp))) copyOrReflink(abs, tmp);
-    chmodSync(tmp, link && executable ? 0o555 : 0o444);
-    renameSync(tmp, obj);
+    // a file with other hard links is copied, never adopted: the cache must not share an inode with a file
+    // outside the output (hardening, test/faults)
+    const linked = link && soleLink(abs) && tryLink(abs, tmp);
+    writeVia(tmp, obj, () => {
+      if (!linked) copyOrReflink(abs, tmp);
+      chmodSync(tmp, linked && executable ? 0o555 : 0o444);
+    });
     return executable;
   }
 
   private writeAtomic(file: string, text: string): void {
     mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
+    writeFileAtomic(file, text);
   }
 }
 

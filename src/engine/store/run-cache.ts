@@ -1,7 +1,11 @@
 // The run-cache: fingerprint of a stage's inputs (its lock entry without output hashes) → the output records
-// of the run that had exactly those inputs. Entries live in cache/runs/<2>/<30>.json.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// of the run that had exactly those inputs. Entries live in cache/runs/<2>/<30>.json, each sealed with a digest
+// of its key and output records (as DVC names an entry by the hash of its content): an entry edited to point at
+// another object, or copied under another key, no longer matches its digest and is ignored.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { hashBytes } from '../hash/hash-file.js';
+import { writeFileAtomic } from './atomic-write.js';
 import type { FileRecord } from './lock-types.js';
 import type { ObjectCache } from './object-cache.js';
 
@@ -15,7 +19,10 @@ export function lookupRun(cache: ObjectCache, key: string): FileRecord[] | undef
   const file = runEntryPath(cache, key);
   if (!existsSync(file)) return undefined;
   try {
-    const outs = (JSON.parse(readFileSync(file, 'utf8')) as { outs: FileRecord[] }).outs;
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as { outs?: unknown; digest?: unknown };
+    if (!Array.isArray(entry.outs) || !entry.outs.every(isRecord)) return undefined;
+    const outs = entry.outs as FileRecord[];
+    if (entry.digest !== sealOf(key, outs)) return undefined;
     return outs.every((o) => cache.has(o)) ? outs : undefined;
   } catch {
     return undefined;
@@ -26,7 +33,17 @@ export function lookupRun(cache: ObjectCache, key: string): FileRecord[] | undef
 export function recordRun(cache: ObjectCache, key: string, outs: readonly FileRecord[]): void {
   const file = runEntryPath(cache, key);
   mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ outs }));
-  renameSync(tmp, file);
+  writeFileAtomic(file, JSON.stringify({ outs, digest: sealOf(key, outs) }));
+}
+
+function sealOf(key: string, outs: readonly FileRecord[]): string {
+  return hashBytes(JSON.stringify([key, outs.map((o) => [o.path, o.hash, o.size, o.nfiles ?? null])]));
+}
+
+function isRecord(v: unknown): v is FileRecord {
+  const r = v as Partial<FileRecord> | null;
+  return (
+    typeof r === 'object' && r !== null && typeof r.path === 'string' && typeof r.hash === 'string' && /^[0-9a-f]{32}$/.test(r.hash) &&
+    typeof r.size === 'number' && (r.nfiles === undefined || typeof r.nfiles === 'number')
+  );
 }

@@ -1,4 +1,5 @@
 // Tabular data from CSV text: numeric feature columns (empty cell = missing) and an optional label column.
+import { MlInputError } from '../ml-input-error.js';
 import { parseCsv, parseNumericCell } from '../../util/csv.js';
 import { matrix, type Matrix } from '../matrix.js';
 
@@ -29,12 +30,12 @@ export function datasetFromCsv(text: string, options: DatasetFromCsvOptions = {}
   const table = parseCsv(text);
   const drop = new Set(options.dropColumns ?? []);
   const labelAt = options.labelColumn === undefined ? -1 : table.header.indexOf(options.labelColumn);
-  if (options.labelColumn !== undefined && labelAt < 0) throw new RangeError(`dataset: no column named '${options.labelColumn}'`);
+  if (options.labelColumn !== undefined && labelAt < 0) throw new MlInputError('bad-dataset', `dataset: no column named '${options.labelColumn}'`);
   const featureCols: number[] = [];
   if (options.featureColumns) {
     for (const name of options.featureColumns) {
       const at = table.header.indexOf(name);
-      if (at < 0) throw new RangeError(`dataset: no column named '${name}'`);
+      if (at < 0) throw new MlInputError('bad-dataset', `dataset: no column named '${name}'`);
       featureCols.push(at);
     }
   } else {
@@ -64,7 +65,7 @@ export function datasetFromCsv(text: string, options: DatasetFromCsvOptions = {}
     const identity = classes.every((c) => /^\d+$/.test(c)) && texts.every((t) => /^\d+$/.test(t));
     labels = Int32Array.from(texts, (t, r) => {
       const k = identity ? Number(t) : code.get(t);
-      if (k === undefined || t === '') throw new RangeError(`dataset row ${r + 1}: label '${t}' is not one of the known classes`);
+      if (k === undefined || t === '') throw new MlInputError('bad-dataset', `dataset row ${r + 1}: label '${t}' is not one of the known classes`);
       return k;
     });
     if (identity) {

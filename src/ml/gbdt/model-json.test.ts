@@ -1,5 +1,6 @@
 // Models saved by XGBoost 1.7.4 (test/fixtures/reference/gbdt/model_*.json) load, predict pred_*.csv, and are
 // written back byte for byte.
+import { MlInputError } from '../ml-input-error.js';
 import { describe, expect, it } from 'vitest';
 import { formatFloat32 } from './float-format.js';
 import { modelFromJson, modelToJson } from './model-json.js';
@@ -28,7 +29,7 @@ describe('XGBoost JSON models', () => {
   }
 
   it('rejects what it cannot represent', () => {
-    expect(() => modelFromJson('{')).toThrow(TypeError);
+    expect(() => modelFromJson('{')).toThrow(MlInputError);
     expect(() => modelFromJson('{"learner":{}}')).toThrow(/not an XGBoost JSON model/);
     const text = referenceText('model_exact_reg_r30.json').replace('"name":"multi:softprob"', '"name":"reg:squarederror"');
     expect(() => modelFromJson(text)).toThrow(/objective 'reg:squarederror'/);

@@ -1,5 +1,6 @@
 // XGBoost's JSON model format (xgboost ≥ 1.0, schema doc/model.schema): save in XGBoost 1.7.4's layout and
 // load models written by XGBoost (gbtree booster, numerical splits, multi:softprob or binary:logistic).
+import { MlInputError } from '../ml-input-error.js';
 import { z } from 'zod';
 import { formatFloat32 } from './float-format.js';
 import type { GbdtModel } from './model.js';
@@ -40,24 +41,24 @@ export function modelFromJson(text: string): GbdtModel {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new TypeError(`model JSON: not valid JSON (${(e as Error).message})`);
+    throw new MlInputError('bad-model', `model JSON: not valid JSON (${(e as Error).message})`);
   }
   const parsed = modelSchema.safeParse(raw);
-  if (!parsed.success) throw new TypeError(`model JSON: not an XGBoost JSON model (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`);
+  if (!parsed.success) throw new MlInputError('bad-model', `model JSON: not an XGBoost JSON model (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`);
   const learner = parsed.data.learner;
   const booster = learner.gradient_booster;
-  if (booster.name !== 'gbtree') throw new RangeError(`model JSON: booster '${booster.name}' is not supported (gbtree only)`);
+  if (booster.name !== 'gbtree') throw new MlInputError('bad-model', `model JSON: booster '${booster.name}' is not supported (gbtree only)`);
   const objective = learner.objective.name;
   if (objective !== 'multi:softprob' && objective !== 'binary:logistic') {
-    throw new RangeError(`model JSON: objective '${objective}' is not supported`);
+    throw new MlInputError('bad-model', `model JSON: objective '${objective}' is not supported`);
   }
   const numFeature = Number(learner.learner_model_param.num_feature);
   const numClass = objective === 'binary:logistic' ? 1 : Number(learner.learner_model_param.num_class);
   const trees = booster.model.trees.map((t, i) => {
     const n = Number(t.tree_param.num_nodes);
     const arrays = [t.base_weights, t.default_left, t.left_children, t.right_children, t.parents, t.split_indices, t.split_conditions, t.loss_changes, t.sum_hessian];
-    if (arrays.some((a) => a.length !== n)) throw new RangeError(`model JSON: tree ${i} arrays do not have num_nodes = ${n} entries`);
-    if (t.split_type?.some((s) => s !== 0)) throw new RangeError(`model JSON: tree ${i} has categorical splits (unsupported)`);
+    if (arrays.some((a) => a.length !== n)) throw new MlInputError('bad-model', `model JSON: tree ${i} arrays do not have num_nodes = ${n} entries`);
+    if (t.split_type?.some((s) => s !== 0)) throw new MlInputError('bad-model', `model JSON: tree ${i} has categorical splits (unsupported)`);
     const tree: RegTree = {
       numNodes: n,
       leftChildren: Int32Array.from(t.left_children),
@@ -73,13 +74,13 @@ export function modelFromJson(text: string): GbdtModel {
     for (let k = 0; k < n; k++) {
       const l = tree.leftChildren[k]!;
       if (l >= 0 && (l >= n || tree.rightChildren[k]! >= n || tree.splitIndices[k]! >= numFeature)) {
-        throw new RangeError(`model JSON: tree ${i} node ${k} refers to a missing node or feature`);
+        throw new MlInputError('bad-model', `model JSON: tree ${i} node ${k} refers to a missing node or feature`);
       }
     }
     return tree;
   });
   const treeInfo = Int32Array.from(booster.model.tree_info);
-  if (treeInfo.length !== trees.length) throw new RangeError(`model JSON: tree_info has ${treeInfo.length} entries for ${trees.length} trees`);
+  if (treeInfo.length !== trees.length) throw new MlInputError('bad-model', `model JSON: tree_info has ${treeInfo.length} entries for ${trees.length} trees`);
   return {
     objective,
     numClass,

@@ -1,4 +1,5 @@
 // Parameter names and ranges follow XGBoost 1.7's documentation (doc/parameter.rst).
+import { MlInputError } from '../ml-input-error.js';
 import { describe, expect, it } from 'vitest';
 import { parseGbdtParams } from './params.js';
 import { gbdtParamsSchema } from './params-schema.js';
@@ -22,14 +23,14 @@ describe('parseGbdtParams', () => {
 
   it('rejects unknown names, duplicated aliases and out-of-range values', () => {
     expect(() => parseGbdtParams({ etaa: 0.1 })).toThrow(/unknown parameter\(s\) 'etaa'/);
-    expect(() => parseGbdtParams({ eta: 0.1, learning_rate: 0.2 })).toThrow(TypeError);
-    expect(() => parseGbdtParams({ eta: 1.5 })).toThrow(RangeError);
-    expect(() => parseGbdtParams({ max_depth: 2.5 })).toThrow(RangeError);
-    expect(() => parseGbdtParams({ subsample: 0 })).toThrow(RangeError);
+    expect(() => parseGbdtParams({ eta: 0.1, learning_rate: 0.2 })).toThrow(MlInputError);
+    expect(() => parseGbdtParams({ eta: 1.5 })).toThrow(MlInputError);
+    expect(() => parseGbdtParams({ max_depth: 2.5 })).toThrow(MlInputError);
+    expect(() => parseGbdtParams({ subsample: 0 })).toThrow(MlInputError);
     expect(() => parseGbdtParams({ objective: 'multi:softprob' })).toThrow(/num_class/);
-    expect(() => parseGbdtParams({ objective: 'reg:squarederror' })).toThrow(RangeError);
-    expect(() => parseGbdtParams({ tree_method: 'gpu_hist' })).toThrow(RangeError);
-    expect(() => parseGbdtParams({ lambda: 'x' })).toThrow(TypeError);
+    expect(() => parseGbdtParams({ objective: 'reg:squarederror' })).toThrow(MlInputError);
+    expect(() => parseGbdtParams({ tree_method: 'gpu_hist' })).toThrow(MlInputError);
+    expect(() => parseGbdtParams({ lambda: 'x' })).toThrow(MlInputError);
   });
 
   it('takes its ranges from gbdtParamsSchema, so a config checked with the schema fails with the same words', () => {

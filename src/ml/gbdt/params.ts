@@ -1,5 +1,6 @@
 // Training parameters: XGBoost's own names plus the scikit-learn aliases, validated with XGBoost's ranges (as
 // gbdtParamsSchema states them).
+import { MlInputError } from '../ml-input-error.js';
 import type { z } from 'zod';
 import { gbdtParamsSchema } from './params-schema.js';
 
@@ -61,7 +62,7 @@ export function parseGbdtParams(raw: Readonly<Record<string, unknown>>): GbdtPar
   const values = new Map<string, unknown>();
   for (const [key, value] of Object.entries(raw)) {
     const name = ALIASES[key] ?? key;
-    if (values.has(name)) throw new TypeError(`params: '${key}' duplicates another name of '${name}'`);
+    if (values.has(name)) throw new MlInputError('bad-params', `params: '${key}' duplicates another name of '${name}'`);
     values.set(name, value);
   }
   const take = (name: string): unknown => {
@@ -73,10 +74,10 @@ export function parseGbdtParams(raw: Readonly<Record<string, unknown>>): GbdtPar
     const v = take(name);
     if (v === undefined) return fallback;
     const x = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-    if (typeof x !== 'number' || !Number.isFinite(x)) throw new TypeError(`params: '${name}' must be a number, got ${JSON.stringify(v)}`);
+    if (typeof x !== 'number' || !Number.isFinite(x)) throw new MlInputError('bad-params', `params: '${name}' must be a number, got ${JSON.stringify(v)}`);
     const checked = (gbdtParamsSchema.shape as Record<string, z.ZodType | undefined>)[name]?.safeParse(x);
-    if (checked?.success === false) throw new RangeError(`params: '${name}' ${checked.error.issues[0]?.message ?? 'is out of range'}, got ${x}`);
-    if (!ok(x)) throw new RangeError(`params: '${name}' must be ${range}, got ${x}`);
+    if (checked?.success === false) throw new MlInputError('bad-params', `params: '${name}' ${checked.error.issues[0]?.message ?? 'is out of range'}, got ${x}`);
+    if (!ok(x)) throw new MlInputError('bad-params', `params: '${name}' must be ${range}, got ${x}`);
     return x;
   };
   const int = (name: string, fallback: number): number => num(name, fallback);
@@ -86,16 +87,16 @@ export function parseGbdtParams(raw: Readonly<Record<string, unknown>>): GbdtPar
   let objective: GbdtObjective;
   if (objRaw === undefined) objective = numClass >= 2 ? 'multi:softprob' : 'binary:logistic';
   else if (objRaw === 'multi:softprob' || objRaw === 'binary:logistic') objective = objRaw;
-  else throw new RangeError(`params: objective must be 'multi:softprob' or 'binary:logistic', got ${JSON.stringify(objRaw)}`);
-  if (objective === 'multi:softprob' && numClass < 2) throw new RangeError(`params: multi:softprob needs num_class ≥ 2`);
-  if (objective === 'binary:logistic' && numClass > 1) throw new RangeError(`params: binary:logistic takes no num_class > 1`);
+  else throw new MlInputError('bad-params', `params: objective must be 'multi:softprob' or 'binary:logistic', got ${JSON.stringify(objRaw)}`);
+  if (objective === 'multi:softprob' && numClass < 2) throw new MlInputError('bad-params', `params: multi:softprob needs num_class ≥ 2`);
+  if (objective === 'binary:logistic' && numClass > 1) throw new MlInputError('bad-params', `params: binary:logistic takes no num_class > 1`);
 
   const methodRaw = take('tree_method') ?? 'exact';
   if (methodRaw !== 'exact' && methodRaw !== 'hist' && methodRaw !== 'auto') {
-    throw new RangeError(`params: tree_method must be 'exact', 'hist' or 'auto', got ${JSON.stringify(methodRaw)}`);
+    throw new MlInputError('bad-params', `params: tree_method must be 'exact', 'hist' or 'auto', got ${JSON.stringify(methodRaw)}`);
   }
   const backendRaw = take('backend') ?? 'ts';
-  if (backendRaw !== 'ts' && backendRaw !== 'native') throw new RangeError(`params: backend must be 'ts' or 'native', got ${JSON.stringify(backendRaw)}`);
+  if (backendRaw !== 'ts' && backendRaw !== 'native') throw new MlInputError('bad-params', `params: backend must be 'ts' or 'native', got ${JSON.stringify(backendRaw)}`);
   const baseScore = num('base_score', 0.5, (v) => (objective === 'binary:logistic' ? v > 0 && v < 1 : true), 'in (0, 1) for binary:logistic');
   const params: GbdtParams = {
     objective,
@@ -119,6 +120,6 @@ export function parseGbdtParams(raw: Readonly<Record<string, unknown>>): GbdtPar
   num('max_delta_step', 0);
   for (const name of [...values.keys()]) if (IGNORED.has(name)) values.delete(name);
   const unknown = [...values.keys()];
-  if (unknown.length > 0) throw new TypeError(`params: unknown parameter(s) ${unknown.map((u) => `'${u}'`).join(', ')}`);
+  if (unknown.length > 0) throw new MlInputError('bad-params', `params: unknown parameter(s) ${unknown.map((u) => `'${u}'`).join(', ')}`);
   return params;
 }

@@ -1,4 +1,5 @@
 // Batched prediction: float32 margins accumulated tree by tree (XGBoost's CPU predictor order), then softmax.
+import { MlInputError } from '../ml-input-error.js';
 import type { Matrix } from '../matrix.js';
 import { toFloat32Features } from './data.js';
 import type { GbdtModel } from './model.js';
@@ -14,7 +15,7 @@ export interface PredictOptions {
 /** Checks the matrix against the model and returns its float32 features. */
 function checkedFeatures(model: GbdtModel, x: Matrix): Float32Array {
   if (x.cols !== model.numFeature) {
-    throw new RangeError(`predict: the data has ${x.cols} features, the model expects ${model.numFeature}`);
+    throw new MlInputError('shape-mismatch', `predict: the data has ${x.cols} features, the model expects ${model.numFeature}`);
   }
   return toFloat32Features(x);
 }

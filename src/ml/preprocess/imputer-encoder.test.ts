@@ -1,4 +1,5 @@
 // Median imputer and label encoder: numpy/sklearn-documented behaviour and JSON round trips.
+import { MlInputError } from '../ml-input-error.js';
 import { describe, expect, it } from 'vitest';
 import { matrix } from '../matrix.js';
 import { LabelEncoder, MedianImputer, balancedClassWeights, median } from './index.js';
@@ -28,7 +29,7 @@ describe('MedianImputer', () => {
     const back = MedianImputer.fromJSON(JSON.parse(JSON.stringify(imputer)));
     expect(Array.from(back.fill)).toEqual([3, 7, -1]);
     expect(back.allMissingColumns).toEqual([2]);
-    expect(() => MedianImputer.fromJSON({ kind: 'other' })).toThrow(TypeError);
+    expect(() => MedianImputer.fromJSON({ kind: 'other' })).toThrow(MlInputError);
   });
 
   it('rejects a different column count', () => {

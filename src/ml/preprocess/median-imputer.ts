@@ -1,4 +1,5 @@
 // Per-column median imputation (sklearn.impute.SimpleImputer(strategy="median")), serialisable to JSON.
+import { MlInputError } from '../ml-input-error.js';
 import { matrix, type Matrix } from '../matrix.js';
 
 /** The fitted state, as stored in a saved model. */
@@ -78,15 +79,15 @@ export class MedianImputer {
   static fromJSON(json: unknown): MedianImputer {
     const o = json as Partial<MedianImputerJson> | null;
     if (typeof o !== 'object' || o === null || o.kind !== 'median-imputer' || o.version !== 1) {
-      throw new TypeError('MedianImputer.fromJSON: not a median-imputer v1 object');
+      throw new MlInputError('bad-model', 'MedianImputer.fromJSON: not a median-imputer v1 object');
     }
     if (!Array.isArray(o.fill) || !o.fill.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-      throw new TypeError('MedianImputer.fromJSON: fill must be an array of finite numbers');
+      throw new MlInputError('bad-model', 'MedianImputer.fromJSON: fill must be an array of finite numbers');
     }
     const cols = o.fill.length;
     const missing = o.allMissingColumns;
     if (!Array.isArray(missing) || !missing.every((c) => Number.isInteger(c) && c >= 0 && c < cols)) {
-      throw new TypeError('MedianImputer.fromJSON: allMissingColumns must be column indices');
+      throw new MlInputError('bad-model', 'MedianImputer.fromJSON: allMissingColumns must be column indices');
     }
     return new MedianImputer(Float64Array.from(o.fill), [...missing]);
   }

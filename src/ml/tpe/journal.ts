@@ -1,4 +1,5 @@
 // Append-only JSON-lines journal of a study: one fsync'd line per event, re-read to resume an interrupted study.
+import { MlInputError } from '../ml-input-error.js';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import type { Params } from './space.js';
 
@@ -47,7 +48,7 @@ export function readJournal(path: string): JournalEntry[] {
       parsed = JSON.parse(line);
     } catch {
       if (i === lines.length - 1) return; // torn last line, no trailing newline
-      throw new TypeError(`${path}:${i + 1}: journal line is not JSON`);
+      throw new MlInputError('bad-journal', `${path}:${i + 1}: journal line is not JSON`);
     }
     out.push(checkEntry(parsed, `${path}:${i + 1}`));
   });
