@@ -22,8 +22,10 @@ export function registerEngineCommands(program: Command): void {
     .option('-k, --keep-going', 'after a failure, skip only its dependents and run the rest')
     .option('--no-run-cache', 'always run changed stages instead of restoring earlier runs')
     .option('--wait', 'if another repro of this project is running, wait for it instead of failing')
-    .addOption(new Option('-j, --jobs <n>', 'stages run in parallel').default(availableParallelism(), 'number of cores').argParser(positiveInt))
-    .action(async (targets: string[], opts: Record<string, unknown>) => {
+    .addOption(new Option('-j, --jobs <n>', 'stages run in parallel (Slurm: jobs in flight)').default(availableParallelism(), 'number of cores; Slurm: 100').argParser(positiveInt))
+    .addOption(new Option('--executor <name>', 'where stages run (default: core.executor in .pipe/config.yaml, else local)').choices(['local', 'slurm']))
+    .addOption(new Option('--retries <n>', 'Slurm: resubmit NODE_FAIL/PREEMPTED jobs up to n times').argParser(nonNegativeInt))
+    .action(async (targets: string[], opts: Record<string, unknown>, cmd: Command) => {
       const { runRepro } = await import('./engine-repro.js');
       await runRepro(targets, {
         force: opts['force'] === true,
@@ -35,6 +37,9 @@ export function registerEngineCommands(program: Command): void {
         runCache: opts['runCache'] !== false,
         wait: opts['wait'] === true,
         jobs: typeof opts['jobs'] === 'number' ? opts['jobs'] : availableParallelism(),
+        jobsGiven: cmd.getOptionValueSource('jobs') === 'cli',
+        executor: opts['executor'] === 'slurm' || opts['executor'] === 'local' ? opts['executor'] : undefined,
+        retries: typeof opts['retries'] === 'number' ? opts['retries'] : undefined,
       });
     });
 
@@ -107,5 +112,11 @@ export function registerEngineCommands(program: Command): void {
 function positiveInt(value: string): number {
   const n = Number.parseInt(value, 10);
   if (!Number.isInteger(n) || n < 1 || String(n) !== value.trim()) throw new Error(`--jobs needs a positive integer, got '${value}'`);
+  return n;
+}
+
+function nonNegativeInt(value: string): number {
+  const n = Number.parseInt(value, 10);
+  if (!Number.isInteger(n) || n < 0 || String(n) !== value.trim()) throw new Error(`--retries needs a count (0 or more), got '${value}'`);
   return n;
 }

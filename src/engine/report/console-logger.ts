@@ -1,5 +1,6 @@
 // Turns repro events into terminal text: one progress line per stage, stage output prefixed by its name.
 import type { ReproEvent } from './events.js';
+import { clusterFailureText } from '../executors/cluster-failure.js';
 import { formatReason } from './format-reason.js';
 
 export interface Streams {
@@ -52,5 +53,8 @@ function failureText(o: Extract<ReproEvent, { type: 'stage-failed' }>['outcome']
       return `it did not produce its output '${o.path}'`;
     case 'cache-error':
       return o.message;
+    case 'cluster-job':
+    case 'submit-error':
+      return clusterFailureText(o);
   }
 }
