@@ -1,5 +1,6 @@
 // Entry point of the `pipe` command: builds the commander program from each concern's command module.
 import { Command, CommanderError } from 'commander';
+import { registerCancelCommand } from './cancel-command.js';
 import { registerEngineCommands } from './engine-commands.js';
 import { registerFeaturesCommand } from './features-command.js';
 import { registerGbdtCommand } from './gbdt-command.js';
@@ -13,6 +14,7 @@ const program = new Command('pipe')
   .exitOverride();
 
 registerEngineCommands(program);
+registerCancelCommand(program);
 registerFeaturesCommand(program);
 registerGbdtCommand(program);
 registerServeCommands(program);

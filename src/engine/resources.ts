@@ -21,25 +21,28 @@ export interface Resources {
 const MEM = /^\s*(\d+(?:\.\d+)?)\s*([KMGT]i?B?|B)?\s*$/i;
 const TIME = /^(?:(\d+)-)?(\d+)(?::(\d+))?(?::(\d+))?$/;
 
+/** A `${…}` reference, filled in from params before the stage is checked again (foreach bodies are checked first as written). */
+const templated = z.string().regex(/\$\{/, 'expected a value or ${param}');
+
 /** The `resources:` block as written in pipeline.yaml (values may come from `${params}`). */
 export const resourcesSchema = z
   .strictObject({
-    cpus: z.number().int().min(1).optional().describe('CPU cores (sbatch --cpus-per-task)'),
+    cpus: z.union([z.number().int().min(1), templated]).optional().describe('CPU cores (sbatch --cpus-per-task)'),
     mem: z
-      .union([z.number().positive(), z.string().regex(MEM, 'expected a size such as 4G, 512M or 2048 (MiB)')])
+      .union([z.number().positive(), templated, z.string().regex(MEM, 'expected a size such as 4G, 512M or 2048 (MiB)')])
       .optional()
       .describe('memory: MiB as a number, or a size such as 512M, 4G (sbatch --mem)'),
     time: z
-      .union([z.number().positive(), z.string().regex(TIME, 'expected minutes, MM:SS, HH:MM:SS or D-HH[:MM[:SS]]')])
+      .union([z.number().positive(), templated, z.string().regex(TIME, 'expected minutes, MM:SS, HH:MM:SS or D-HH[:MM[:SS]]')])
       .optional()
       .describe('wall-time limit: minutes as a number, or MM:SS, HH:MM:SS, D-HH:MM:SS (sbatch --time)'),
     gpus: z
-      .union([z.number().int().min(0), z.string().regex(/^[\w.-]+(:\d+)?$/, 'expected a count or type:count')])
+      .union([z.number().int().min(0), templated, z.string().regex(/^[\w.-]+(:\d+)?$/, 'expected a count or type:count')])
       .optional()
       .describe('GPUs: a count, or type:count (sbatch --gres=gpu:…)'),
     partition: z.string().min(1).optional().describe('Slurm partition (overrides slurm.partition in .pipe/config.yaml)'),
     extra: z.union([z.string(), z.array(z.string())]).optional().describe('extra sbatch arguments, verbatim'),
-    retry_factor: z.number().min(1).optional().describe('with --retries: resubmit an OUT_OF_MEMORY/TIMEOUT job with mem and time times this factor'),
+    retry_factor: z.union([z.number().min(1), templated]).optional().describe('with --retries: resubmit an OUT_OF_MEMORY/TIMEOUT job with mem and time times this factor'),
   })
   .describe('What the stage asks of the machine that runs it; not part of the fingerprint');
 export type RawResources = z.infer<typeof resourcesSchema>;
@@ -50,13 +53,13 @@ export const placementSchema = z.enum(['local']).describe('`local`: run this sta
 /** Converts the validated block into named units. */
 export function toResources(raw: RawResources): Resources {
   const out: { -readonly [K in keyof Resources]: Resources[K] } = {};
-  if (raw.cpus !== undefined) out.cpus = raw.cpus;
+  if (raw.cpus !== undefined) out.cpus = Number(raw.cpus);
   if (raw.mem !== undefined) out.memMiB = memToMiB(raw.mem);
   if (raw.time !== undefined) out.timeMinutes = timeToMinutes(raw.time);
   if (raw.gpus !== undefined && raw.gpus !== 0) out.gpus = String(raw.gpus);
   if (raw.partition !== undefined) out.partition = raw.partition;
   if (raw.extra !== undefined) out.extra = typeof raw.extra === 'string' ? splitArgs(raw.extra) : raw.extra;
-  if (raw.retry_factor !== undefined) out.retryFactor = raw.retry_factor;
+  if (raw.retry_factor !== undefined) out.retryFactor = Number(raw.retry_factor);
   return out;
 }
 

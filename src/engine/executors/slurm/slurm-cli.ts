@@ -14,7 +14,8 @@ export function slurmCommand(command: string, args: readonly string[]): Promise<
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return resolve({ ok: false, message: `${command} not found (is Slurm installed on this host?)` });
       const firstLine = stderr.split('\n').find((l) => l.trim() !== '') ?? error.message.split('\n')[0] ?? 'failed';
-      resolve({ ok: false, message: `${command}: ${firstLine.trim()}` });
+      const text = firstLine.trim();
+      resolve({ ok: false, message: text.startsWith(`${command}:`) ? text : `${command}: ${text}` });
     });
   });
 }

@@ -119,7 +119,7 @@ export class SlurmExecutor implements Executor {
       const rec = this.#reattach.get(job.stage);
       if (rec !== undefined) {
         this.#reattach.delete(job.stage);
-        sink('stderr', `pipe: reattached to Slurm job ${rec.taskId} of an earlier run`);
+        sink('stdout', `pipe: reattached to Slurm job ${rec.taskId} of an earlier run`);
         const submission: Submission = { jobId: rec.jobId, held: 0, unfinished: 1 };
         this.track(waiter, submission, rec.taskId, path.join(this.options.root, rec.dir), rec.index);
         return;
