@@ -56,6 +56,8 @@ interface Task extends Waiter {
   goneSinceMs?: number;
   /** When the exit file said 0 (outputs may still be arriving). */
   succeededAtMs?: number;
+  /** The exit file of a command killed by a signal, while the queue's final state is awaited. */
+  killedExit?: { code: number; commandIndex: number };
 }
 
 const BATCH_WINDOW_MS = 40;
@@ -248,7 +250,7 @@ export class SlurmExecutor implements Executor {
       for (const t of this.#tasks) {
         t.log.poll();
         const exit = readExit(path.join(t.dir, `${t.index}.exit`));
-        if (exit === undefined) waiting.push(t);
+        if (exit === undefined || this.needsFinalState(t, exit)) waiting.push(t);
         else changed = this.onExit(t, exit, now) || changed;
       }
       if (waiting.length > 0) {
@@ -263,7 +265,19 @@ export class SlurmExecutor implements Executor {
     this.#pollTimer = setTimeout(() => void this.poll(), this.#delayMs);
   }
 
-  /** Exit file read: success once the outputs are visible (bounded wait), else FAILED/OUT_OF_MEMORY. */
+  /**
+   * A command killed by a signal (exit code above 128) with no kill message in the log yet: Slurm may have
+   * killed it (time limit, preemption, memory), so its final state is read from the queue before reporting.
+   */
+  private needsFinalState(t: Task, exit: { code: number; commandIndex: number }): boolean {
+    if (exit.code <= 128) return false;
+    t.log.poll();
+    if (stateFromLog(t.log.tail) !== undefined) return false;
+    t.killedExit = exit;
+    return true;
+  }
+
+  /** Exit file read: success once the outputs are visible (bounded wait), else FAILED or the kill reason in the log. */
   private onExit(t: Task, exit: { code: number; commandIndex: number }, now: number): boolean {
     if (exit.code === 0) {
       t.succeededAtMs ??= now;
@@ -273,7 +287,7 @@ export class SlurmExecutor implements Executor {
       return true;
     }
     t.log.flush();
-    const state: ClusterJobState = stateFromLog(t.log.tail) === 'OUT_OF_MEMORY' ? 'OUT_OF_MEMORY' : 'FAILED';
+    const state: ClusterJobState = stateFromLog(t.log.tail) ?? 'FAILED';
     const command = t.job.commands[exit.commandIndex];
     this.finish(t, { ok: false, reason: 'cluster-job', state, jobId: t.taskId, log: t.logRel, code: exit.code, ...(command === undefined ? {} : { command }) });
     return true;
@@ -287,6 +301,13 @@ export class SlurmExecutor implements Executor {
     }
     t.goneSinceMs ??= now;
     const failed = state === undefined ? undefined : failureState(state);
+    if (t.killedExit !== undefined) {
+      t.log.flush();
+      const final = stateFromLog(t.log.tail) ?? failed;
+      if (final === undefined || final === 'FAILED') return this.onExit(t, t.killedExit, now);
+      this.finish(t, { ok: false, reason: 'cluster-job', state: final, jobId: t.taskId, log: t.logRel, code: t.killedExit.code });
+      return true;
+    }
     const grace = failed !== undefined || this.#cancelled ? Math.min(FAILED_STATE_GRACE_MS, this.options.config.fsWaitMs) : this.options.config.fsWaitMs;
     if (now - t.goneSinceMs < grace) return false;
     t.log.flush();
