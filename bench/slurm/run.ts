@@ -39,12 +39,13 @@ function timeOnce(cwd: string, cmd: string, cmdArgs: readonly string[]): Timing 
   return { wall, cpu: m === null ? undefined : Number(m[1]) + Number(m[2]) };
 }
 
-/** Best wall time of `repeat` runs, each after `reset`. */
+/** Best wall time of `repeat` runs, each after `reset` (each run is also printed, as a progress line). */
 function best(cwd: string, reset: () => void, cmd: string, cmdArgs: readonly string[]): Timing {
   let min: Timing = { wall: Number.POSITIVE_INFINITY, cpu: undefined };
   for (let i = 0; i < repeat; i++) {
     reset();
     const t = timeOnce(cwd, cmd, cmdArgs);
+    console.error(`  ${path.basename(cwd)}: ${cmd} ${cmdArgs.slice(cmd === 'node' ? 1 : 0).join(' ')}: ${t.wall.toFixed(2)} s (cpu ${t.cpu?.toFixed(2) ?? '?'} s)`);
     if (t.wall < min.wall) min = t;
   }
   return min;

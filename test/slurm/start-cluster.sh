@@ -26,10 +26,6 @@ fi
 
 alive() { ps -C "$1" -o stat= 2>/dev/null | grep -qv '^Z'; }
 node_idle() { sinfo -h -N -n "$NODE" -o '%T' 2>/dev/null | grep -Eq '^(idle|mixed|allocated)'; }
-if alive slurmctld && alive slurmd && node_idle; then
-  say "already running (node $NODE $(sinfo -h -N -n "$NODE" -o '%T'))"
-  exit 0
-fi
 
 mkdir -p "$CONF_DIR" "$STATE" "$SPOOL" "$LOGS" /run/munge /var/log/munge
 # munge: a key (the package creates one; make it if absent), then the daemon as the munge user
@@ -73,6 +69,8 @@ ProctrackType=proctrack/linuxproc
 TaskPlugin=task/none
 SelectType=select/cons_tres
 SelectTypeParameters=CR_Core_Memory
+# jobs without --mem get this much per CPU (else each would hold the whole node's memory)
+DefMemPerCPU=512
 # memory limits without cgroups: the step is polled every second and killed above its --mem
 JobAcctGatherType=jobacct_gather/linux
 JobAcctGatherFrequency=task=1
@@ -102,6 +100,10 @@ if ! cmp -s "$TMP_CONF" "$CONF"; then
   for _ in $(seq 1 50); do alive slurmctld || alive slurmd || break; sleep 0.2; done
 else
   rm -f "$TMP_CONF"
+  if alive slurmctld && alive slurmd && node_idle; then
+    say "already running (node $NODE $(sinfo -h -N -n "$NODE" -o '%T'))"
+    exit 0
+  fi
 fi
 
 if ! alive slurmctld; then

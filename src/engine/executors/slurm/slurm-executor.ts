@@ -83,6 +83,7 @@ export class SlurmExecutor implements Executor {
   #cancelled = false;
   #pollTimer: NodeJS.Timeout | undefined;
   #polling = false;
+  #kicked = false;
   #delayMs = POLL_MIN_MS;
 
   constructor(private readonly options: SlurmExecutorOptions) {
@@ -234,7 +235,10 @@ export class SlurmExecutor implements Executor {
 
   private schedulePoll(delayMs: number): void {
     if (delayMs < this.#delayMs || this.#pollTimer === undefined) this.#delayMs = Math.max(delayMs, 0);
-    if (this.#polling) return;
+    if (this.#polling) {
+      this.#kicked = true; // the poll in progress schedules the next one soon
+      return;
+    }
     if (this.#pollTimer !== undefined) clearTimeout(this.#pollTimer);
     this.#pollTimer = setTimeout(() => void this.poll(), this.#delayMs);
   }
@@ -261,7 +265,8 @@ export class SlurmExecutor implements Executor {
       this.#polling = false;
     }
     if (this.#tasks.size === 0) return;
-    this.#delayMs = changed ? POLL_MIN_MS : Math.min(this.#delayMs * 1.5, this.options.config.pollMaxMs);
+    this.#delayMs = changed || this.#kicked ? POLL_MIN_MS : Math.min(this.#delayMs * 1.5, this.options.config.pollMaxMs);
+    this.#kicked = false;
     this.#pollTimer = setTimeout(() => void this.poll(), this.#delayMs);
   }
 
