@@ -45,7 +45,7 @@ const FOREACH = `stages:
     outs: [res/total.txt]
 `;
 
-describe.skipIf(unavailable !== undefined)('pipe repro --executor slurm (real Slurm on this host)', () => {
+describe.skipIf(unavailable !== undefined)('pipe repro --executor slurm (real Slurm on this host)', { timeout: 300_000 }, () => {
   it('runs dependencies and a 20-item foreach as ONE job array, with the lock of a local run; a no-op submits nothing', async () => {
     const r = rig();
     r.write('params.yaml', `items: [${Array.from({ length: 20 }, (_, i) => i + 1).join(', ')}]\nlimits: {minutes: 5}\n`);
@@ -163,7 +163,7 @@ describe.skipIf(unavailable !== undefined)('pipe repro --executor slurm (real Sl
     );
     const child = r.spawn(['repro', '--executor', 'slurm', '-j', '2']);
     const done = collect(child);
-    await waitFor(() => activeJobs(['sfslow']).some((j) => j.endsWith('|RUNNING')), 'the array to run', 60_000);
+    await waitFor(() => activeJobs(['sfslow']).some((j) => j.endsWith('|RUNNING')), 'the array to run', 180_000);
     child.kill('SIGINT');
     const run = await done;
     expect(run.code).toBe(130);

@@ -17,10 +17,10 @@ give_up() { say "$*; the Slurm tests will skip"; exit 0; }
 
 if [ "$(id -u)" != 0 ]; then give_up "needs root (apt-get, daemons)"; fi
 
-if ! command -v slurmctld >/dev/null || ! command -v munged >/dev/null || ! command -v sbatch >/dev/null; then
+if ! command -v slurmctld >/dev/null || ! command -v munged >/dev/null || ! command -v sbatch >/dev/null || ! command -v ps >/dev/null; then
   say "installing slurm-wlm and munge with apt"
   export DEBIAN_FRONTEND=noninteractive
-  (apt-get update -q && apt-get install -y -q slurm-wlm munge) >/tmp/start-cluster-apt.log 2>&1 \
+  (apt-get update -q && apt-get install -y -q slurm-wlm munge procps) >/tmp/start-cluster-apt.log 2>&1 \
     || give_up "apt-get install slurm-wlm munge failed (see /tmp/start-cluster-apt.log)"
 fi
 
