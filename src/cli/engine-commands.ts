@@ -25,8 +25,10 @@ export function registerEngineCommands(program: Command): void {
     .option('-k, --keep-going', 'after a failure, skip only its dependents and run the rest')
     .option('--no-run-cache', 'always run changed stages instead of restoring earlier runs')
     .option('--wait', 'if another repro of this project is running, wait for it instead of failing')
-    .addOption(new Option('-j, --jobs <n>', 'stages run in parallel').default(availableParallelism(), 'number of cores').argParser(positiveInt))
-    .action(async (targets: string[], opts: Record<string, unknown>) => {
+    .addOption(new Option('-j, --jobs <n>', 'stages run in parallel (Slurm: jobs in flight)').default(availableParallelism(), 'number of cores; Slurm: 100').argParser(positiveInt))
+    .addOption(new Option('--executor <name>', 'where stages run (default: core.executor in .pipe/config.yaml, else local)').choices(['local', 'slurm']))
+    .addOption(new Option('--retries <n>', 'Slurm: resubmit NODE_FAIL/PREEMPTED jobs up to n times').argParser(nonNegativeIntOf('--retries')))
+    .action(async (targets: string[], opts: Record<string, unknown>, cmd: Command) => {
       const { runRepro } = await import('./engine-repro.js');
       await runRepro(targets, {
         force: opts['force'] === true,
@@ -41,6 +43,9 @@ export function registerEngineCommands(program: Command): void {
         runCache: opts['runCache'] !== false,
         wait: opts['wait'] === true,
         jobs: typeof opts['jobs'] === 'number' ? opts['jobs'] : availableParallelism(),
+        jobsGiven: cmd.getOptionValueSource('jobs') === 'cli',
+        executor: opts['executor'] === 'slurm' || opts['executor'] === 'local' ? opts['executor'] : undefined,
+        retries: typeof opts['retries'] === 'number' ? opts['retries'] : undefined,
       });
     });
 
@@ -86,7 +91,7 @@ export function registerEngineCommands(program: Command): void {
     .description('Show the metrics in the workspace')
     .option('--json', 'print JSON')
     .option('--md', 'print a Markdown table')
-    .option('--precision <n>', 'round metrics to n decimals in tables (default 5, as DVC)', nonNegativeInt)
+    .option('--precision <n>', 'round metrics to n decimals in tables (default 5, as DVC)', nonNegativeIntOf('--precision'))
     .action(async (opts: { json?: boolean; md?: boolean; precision?: number }) => {
       const { runMetricsShow } = await import('./engine-query.js');
       await runMetricsShow(opts);
@@ -98,7 +103,7 @@ export function registerEngineCommands(program: Command): void {
     .option('--json', 'print JSON')
     .option('--md', 'print a Markdown table')
     .option('--all', 'also list unchanged metrics')
-    .option('--precision <n>', 'round metrics to n decimals in tables (default 5, as DVC)', nonNegativeInt)
+    .option('--precision <n>', 'round metrics to n decimals in tables (default 5, as DVC)', nonNegativeIntOf('--precision'))
     .action(async (rev: string | undefined, opts: { json?: boolean; md?: boolean; all?: boolean; precision?: number }) => {
       const { runMetricsDiff } = await import('./engine-query.js');
       await runMetricsDiff(rev, opts);
@@ -114,10 +119,13 @@ export function registerEngineCommands(program: Command): void {
     });
 }
 
-function nonNegativeInt(value: string): number {
-  const n = Number.parseInt(value, 10);
-  if (!Number.isInteger(n) || n < 0 || String(n) !== value.trim()) throw new Error(`--precision needs a whole number ≥ 0, got '${value}'`);
-  return n;
+/** A parser for a whole-number option `flag` (0 or more). */
+function nonNegativeIntOf(flag: string): (value: string) => number {
+  return (value) => {
+    const n = Number.parseInt(value, 10);
+    if (!Number.isInteger(n) || n < 0 || String(n) !== value.trim()) throw new InvalidArgumentError(`${flag} needs a whole number (0 or more), got '${value}'`);
+    return n;
+  };
 }
 
 function positiveInt(value: string): number {
@@ -125,3 +133,4 @@ function positiveInt(value: string): number {
   if (!Number.isInteger(n) || n < 1 || String(n) !== value.trim()) throw new InvalidArgumentError(`--jobs needs a positive integer, got '${value}'`);
   return n;
 }
+

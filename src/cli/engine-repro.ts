@@ -2,7 +2,13 @@
 import { UserError } from './user-error.js';
 import type { Failure, ReproOptions } from '../engine/index.js';
 
-type ReproFlags = Omit<ReproOptions, 'targets'>;
+type ReproFlags = Omit<ReproOptions, 'targets'> & {
+  /** `--executor`, when given. */
+  readonly executor?: 'local' | 'slurm' | undefined;
+  /** `-j` when given on the command line (a cluster executor has its own default). */
+  readonly jobsGiven?: boolean;
+  readonly retries?: number | undefined;
+};
 
 const out = (text: string): void => void process.stdout.write(text);
 const err = (text: string): void => void process.stderr.write(text);
@@ -21,17 +27,23 @@ export function printWarnings(project: { readonly pipeline: { readonly warnings?
 /** Runs `pipe repro`; SIGINT/SIGTERM stop the running stages and leave lock and cache consistent. */
 export async function runRepro(targets: string[], flags: ReproFlags): Promise<void> {
   // the modules this command needs rather than the whole engine API (../engine/index.js): fewer modules to load
-  const [{ openProject }, { repro }, { LocalExecutor }, { consoleLogger }] = await Promise.all([
+  const [{ openProject }, { repro }, { chooseExecutor }, { consoleLogger }] = await Promise.all([
     import('../engine/project.js'),
     import('../engine/run/repro.js'),
-    import('../engine/executors/local.js'),
+    import('../engine/executors/choose-executor.js'),
     import('../engine/report/console-logger.js'),
   ]);
   const engine = { repro, consoleLogger };
   const project = await openProject(process.cwd());
   if (!project.ok) return raise(project.error);
   printWarnings(project.value);
-  const executor = new LocalExecutor({ groupsDir: `${project.value.pipeDir}/running` });
+  const { executor: executorName, jobsGiven, retries, ...options } = flags;
+  const chosen = await chooseExecutor(
+    { root: project.value.root, pipeDir: project.value.pipeDir, name: executorName, jobs: jobsGiven === false ? undefined : flags.jobs, retries },
+    flags.jobs,
+  );
+  if (!chosen.ok) return raise(chosen.error);
+  const executor = chosen.value.executor;
   const emit = engine.consoleLogger({ out, err });
   const control: { interrupted: string | undefined } = { interrupted: undefined };
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -46,7 +58,7 @@ export async function runRepro(targets: string[], flags: ReproFlags): Promise<vo
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const result = await engine.repro(project.value, { targets, ...flags }, executor, emit, control);
+    const result = await engine.repro(project.value, { targets, ...options, jobs: chosen.value.jobs }, executor, emit, control);
     if (!result.ok) return raise(result.error);
     if (flags.dry && result.value.ran.length === 0) out('Nothing to run: every stage is up to date\n');
     else if (!flags.dry && result.value.ran.length === 0) out('Everything is up to date\n');

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerAnnotateCommand } from './annotate-command.js';
 import { registerBurstCommands } from './burst-commands.js';
+import { registerCancelCommand } from './cancel-command.js';
 import { registerEngineCommands } from './engine-commands.js';
 import { registerFeaturesCommand } from './features-command.js';
 import { registerGbdtCommand } from './gbdt-command.js';
@@ -15,6 +16,7 @@ const program = new Command('pipe')
   .exitOverride();
 
 registerEngineCommands(program);
+registerCancelCommand(program);
 registerFeaturesCommand(program);
 registerGbdtCommand(program);
 registerServeCommands(program);

@@ -1,5 +1,6 @@
 // The resolved, typed form of a pipeline stage: what config loading produces and everything else consumes.
 import type { SourcePos } from './failure.js';
+import type { Resources } from './resources.js';
 
 /** A JSON-like value read from YAML (params, vars). */
 export type Value = string | number | boolean | null | readonly Value[] | { readonly [key: string]: Value };
@@ -43,6 +44,10 @@ export interface Stage {
   readonly alwaysChanged: boolean;
   readonly desc: string | undefined;
   readonly pos: SourcePos;
+  /** What the stage asks of the machine (not part of the fingerprint); absent when not given. */
+  readonly resources?: Resources;
+  /** `local`: run on the submitting host whatever the executor. */
+  readonly executor?: 'local';
 }
 
 /** A loaded pipeline: stages in file order plus the files its meaning was read from. */

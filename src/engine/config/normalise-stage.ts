@@ -2,6 +2,7 @@
 // outputs with their flags.
 import type { Failure } from '../failure.js';
 import { toDepPath, toRootRelative } from '../paths.js';
+import { toResources } from '../resources.js';
 import { fail, ok, type Result } from '../result.js';
 import type { OutKind, OutSpec, ParamSpec, Stage, Value } from '../stage.js';
 import { getDotted, type ParamsFiles } from './params-files.js';
@@ -64,6 +65,8 @@ export function normaliseStage(
     alwaysChanged: raw.always_changed ?? false,
     desc: raw.desc,
     pos,
+    ...(raw.resources === undefined ? {} : { resources: toResources(raw.resources) }),
+    ...(raw.executor === undefined ? {} : { executor: raw.executor }),
   });
 }
 

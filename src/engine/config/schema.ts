@@ -1,6 +1,7 @@
 // The pipeline.yaml schema (DVC's dvc.yaml), validated at the boundary with zod; the JSON Schema in
 // schema/pipeline.schema.json is generated from these definitions.
 import { z } from 'zod';
+import { placementSchema, resourcesSchema } from '../resources.js';
 
 const outFlags = z.strictObject({
   cache: z.boolean().optional(),
@@ -54,6 +55,8 @@ const stageFields = {
   desc: z.string().optional(),
   meta: z.unknown().optional(),
   vars: z.array(varsEntry).optional(),
+  resources: resourcesSchema.optional(),
+  executor: placementSchema.optional(),
 };
 
 /** A plain stage. */

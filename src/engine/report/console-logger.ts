@@ -1,5 +1,6 @@
 // Turns repro events into terminal text: one progress line per stage, stage output prefixed by its name.
 import type { ReproEvent } from './events.js';
+import { clusterFailureText } from '../executors/cluster-failure.js';
 import { formatReason } from './format-reason.js';
 
 export interface Streams {
@@ -60,5 +61,8 @@ function failureText(o: Extract<ReproEvent, { type: 'stage-failed' }>['outcome']
       return `no space left on device while writing ${o.path}`;
     case 'unknown-error-thrown':
       return `internal error while recording it: ${o.error instanceof Error ? (o.error.stack ?? o.error.message) : String(o.error)}`;
+    case 'cluster-job':
+    case 'submit-error':
+      return clusterFailureText(o);
   }
 }

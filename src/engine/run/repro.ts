@@ -193,7 +193,7 @@ async function runAll(
     return 'ok';
   };
   const result = await schedule(
-    { order, upstream: (n) => graph.upstream.get(n) ?? [], jobs: options.jobs, keepGoing: options.keepGoing, stopped: () => control.interrupted !== undefined },
+    { order, upstream: (n) => graph.upstream.get(n) ?? [], jobs: executor.stageSlots ?? options.jobs, keepGoing: options.keepGoing, stopped: () => control.interrupted !== undefined },
     work,
   );
   if (result.failed.length > 0 && control.interrupted === undefined) {

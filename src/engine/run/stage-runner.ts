@@ -2,7 +2,7 @@
 // otherwise remove its (non-persist) outputs, run it, and cache its outputs. Nothing of a failed run is
 // cached or recorded.
 import { rmSync } from 'node:fs';
-import type { Executor } from '../executors/executor.js';
+import type { Executor, StageJob } from '../executors/executor.js';
 import { measure } from '../hash/measure.js';
 import { absPath } from '../paths.js';
 import type { EventSink, StageFault } from '../report/events.js';
@@ -43,12 +43,21 @@ export async function runStage(input: RunStageInput): Promise<LockEntry | undefi
     }
   }
   input.onStart();
-  for (const out of stage.outs) if (!out.persist) rmSync(absPath(ctx.root, out.path), { recursive: true, force: true });
+  const job: StageJob = {
+    stage: stage.name,
+    commands: stage.cmd,
+    cwd: absPath(ctx.root, stage.wdir),
+    env: stageEnv(stage.name, ctx.root),
+    group: stage.group,
+    resources: stage.resources,
+    placement: stage.executor,
+    outputs: stage.outs.map((o) => absPath(ctx.root, o.path)),
+  };
+  // a cluster job of an interrupted earlier run may still be writing these outputs: keep them then
+  const reattaching = (await input.executor.reattaches?.(job)) === true;
+  if (!reattaching) for (const out of stage.outs) if (!out.persist) rmSync(absPath(ctx.root, out.path), { recursive: true, force: true });
   const started = Date.now();
-  const outcome = await input.executor.run(
-    { stage: stage.name, commands: stage.cmd, cwd: absPath(ctx.root, stage.wdir), env: stageEnv(stage.name, ctx.root) },
-    (stream, line) => emit({ type: 'stage-output', stage: stage.name, stream, line }),
-  );
+  const outcome = await input.executor.run(job, (stream, line) => emit({ type: 'stage-output', stage: stage.name, stream, line }));
   if (!outcome.ok) {
     emit({ type: 'stage-failed', stage: stage.name, outcome });
     return undefined;
