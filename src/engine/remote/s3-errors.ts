@@ -14,7 +14,7 @@ export function classifyS3Error(error: unknown, bucket: string, key: string): Re
   const where = `s3://${bucket}${key === '' ? '' : `/${key}`}`;
   if (name === 'NoSuchBucket' || (key === '' && status === 404)) return new RemoteError('no-bucket', `bucket '${bucket}' does not exist`);
   if (name === 'NoSuchKey' || (name === 'NotFound' && key !== '') || status === 404) return new RemoteError('missing-object', `${where} is not on the remote`);
-  if (AUTH.has(name) || status === 403 || status === 401) return new RemoteError('auth', `access to bucket '${bucket}' denied: check the credentials (${name || status})`);
+  if (AUTH.has(name) || status === 403 || status === 401) return new RemoteError('auth', `access to bucket '${bucket}' denied: check the credentials${name !== '' && name !== 'Unknown' ? ` (${name})` : ''}`);
   if (name === 'CredentialsProviderError' || /credential/i.test(e.message ?? '')) return new RemoteError('auth', `no AWS credentials found (AWS_ACCESS_KEY_ID, ~/.aws/credentials, or pipe remote modify --local)`);
   if (UNREACHABLE.has(code) || UNREACHABLE.has(name)) return new RemoteError('unreachable', `cannot reach the S3 endpoint for bucket '${bucket}' (${code || name})`);
   if (TRANSIENT.has(code) || TRANSIENT.has(name) || (status !== undefined && status >= 500)) return new RemoteError('transient', `${where}: ${name || code || status}`);

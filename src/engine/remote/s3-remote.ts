@@ -14,21 +14,25 @@ import type { RemoteOptions } from './remote-config.js';
 import { newStats, RemoteError, type Remote } from './remote.js';
 import { classifyS3Error } from './s3-errors.js';
 
-/** Objects larger than this are uploaded in parts. */
-const MULTIPART_ABOVE_BYTES = 64 << 20;
-const PART_BYTES = 16 << 20;
+/** When objects go up in parts, and how large the parts are (S3's minimum part is 5 MiB). */
+export interface MultipartTuning {
+  readonly multipartAboveBytes: number;
+  readonly partBytes: number;
+}
+
+const DEFAULT_TUNING: MultipartTuning = { multipartAboveBytes: 64 << 20, partBytes: 16 << 20 };
 
 /** The S3 backend. */
 export class S3Remote implements Remote {
   readonly defaultJobs: number;
   readonly stats = newStats();
 
-  private constructor(readonly url: string, private readonly client: S3Client, private readonly bucket: string, private readonly prefix: string, jobs: number) {
+  private constructor(readonly url: string, private readonly client: S3Client, private readonly bucket: string, private readonly prefix: string, jobs: number, private readonly tuning: MultipartTuning) {
     this.defaultJobs = jobs;
   }
 
   /** Connects and checks the bucket once (HeadBucket), so bad credentials or a missing bucket fail up front. */
-  static async open(options: RemoteOptions): Promise<S3Remote> {
+  static async open(options: RemoteOptions, tuning: MultipartTuning = DEFAULT_TUNING): Promise<S3Remote> {
     const parsed = /^s3:\/\/([^/]+)\/?(.*)$/.exec(options.url);
     if (parsed === null) throw new RemoteError('other', `remote URL ${options.url}: expected s3://bucket/prefix`);
     const bucket = parsed[1] ?? '';
@@ -39,6 +43,8 @@ export class S3Remote implements Remote {
       options.access_key_id !== undefined && options.secret_access_key !== undefined
         ? { accessKeyId: options.access_key_id, secretAccessKey: options.secret_access_key }
         : undefined;
+    // the SDK warns on Node 20 about its releases after January 2027; the lockfile pins a release that supports it
+    process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
     const client = new S3Client({
       region: options.region ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? 'us-east-1',
       ...(options.endpointurl !== undefined ? { endpoint: options.endpointurl, forcePathStyle: true } : {}),
@@ -47,7 +53,7 @@ export class S3Remote implements Remote {
       maxAttempts: 2,
       requestHandler: { httpAgent: new HttpAgent(agentOptions), httpsAgent: new HttpsAgent(agentOptions), connectionTimeout: 5000 },
     });
-    const remote = new S3Remote(options.url, client, bucket, prefix, jobs);
+    const remote = new S3Remote(options.url, client, bucket, prefix, jobs, tuning);
     await remote.call(() => client.send(new HeadBucketCommand({ Bucket: bucket })), '');
     return remote;
   }
@@ -82,13 +88,13 @@ export class S3Remote implements Remote {
 
   async put(key: string, localFile: string, sizeBytes: number): Promise<void> {
     const Key = this.fullKey(key);
-    if (sizeBytes <= MULTIPART_ABOVE_BYTES) {
+    if (sizeBytes <= this.tuning.multipartAboveBytes) {
       const body = await readFile(localFile);
       await this.call(() => this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key, Body: body, ContentLength: body.length })), key);
     } else {
-      const upload = new Upload({ client: this.client, params: { Bucket: this.bucket, Key, Body: createReadStream(localFile) }, partSize: PART_BYTES, queueSize: 4, leavePartsOnError: false });
+      const upload = new Upload({ client: this.client, params: { Bucket: this.bucket, Key, Body: createReadStream(localFile) }, partSize: this.tuning.partBytes, queueSize: 4, leavePartsOnError: false });
       await this.call(() => upload.done(), key);
-      this.stats.requests += Math.ceil(sizeBytes / PART_BYTES) + 1;
+      this.stats.requests += Math.ceil(sizeBytes / this.tuning.partBytes) + 1;
     }
     this.stats.bytesUp += sizeBytes;
   }
