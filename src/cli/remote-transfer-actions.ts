@@ -52,14 +52,14 @@ export async function runTransfer(verb: 'push' | 'fetch' | 'pull', targets: stri
     if (verb === 'push') {
       const { push } = await import('../engine/remote/push.js');
       const r = await push(project.cache, remote, records, options);
-      out(`push: ${r.uploaded} object(s) uploaded (${formatBytes(r.bytes)}), ${r.alreadyThere} already on remote '${name}'\n`);
+      out(`push: ${r.uploaded} object(s) uploaded (${formatBytes(r.bytes)}), ${r.alreadyThere} already on remote '${name}'; ${remote.stats.requests} request(s)\n`);
       if (r.missingLocally > 0) err(`pipe: warning: ${r.missingLocally} object(s) referenced by pipeline.lock are not in the local cache and were not pushed\n`);
       if (r.failed.length > 0) throw new UserError(`push: ${r.failed.length} object(s) could not be uploaded to remote '${name}' (run push again to resume): ${r.failed[0]}`);
       return;
     }
     const { fetchObjects } = await import('../engine/remote/fetch.js');
     const r = await fetchObjects(project.cache, remote, records, options);
-    out(`${verb}: ${r.downloaded} object(s) downloaded (${formatBytes(r.bytes)}) from remote '${name}'\n`);
+    out(`${verb}: ${r.downloaded} object(s) downloaded (${formatBytes(r.bytes)}) from remote '${name}'; ${remote.stats.requests} request(s)\n`);
     let placedLine = '';
     if (verb === 'pull') {
       const { checkoutOutputs } = await import('../engine/remote/checkout.js');
