@@ -2,7 +2,7 @@
 // 20,000 small files (4 KiB) and one large file, with requests made and bytes moved. The client is the built
 // CLI, timed by /usr/bin/time (wall, user+sys CPU); the S3 server runs in this process.
 // Usage: node dist/bench/remote/run.js [--small N] [--big-mib N] [--only folder,s3,ssh]
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
@@ -34,20 +34,24 @@ interface Timed {
   readonly stdout: string;
 }
 
-/** Runs the CLI in `cwd` under /usr/bin/time; throws with its stderr when it fails. */
-function pipe(cwd: string, args: string[], env: Record<string, string> = {}): Timed {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S', process.execPath, PIPE, ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 << 20 });
-  const timeLine = r.stderr.trim().split('\n').pop() ?? '';
-  if (r.status !== 0) throw new Error(`pipe ${args.join(' ')} failed in ${cwd}: ${r.stderr}`);
-  const [wall, user, sys] = timeLine.split(' ').map(Number);
-  return { wallS: wall ?? NaN, cpuS: (user ?? 0) + (sys ?? 0), stdout: r.stdout };
+/** Runs the CLI in `cwd` under /usr/bin/time (asynchronously: the S3 server shares this event loop). */
+async function pipe(cwd: string, args: string[]): Promise<Timed> {
+  const child = spawn('/usr/bin/time', ['-f', '%e %U %S', process.execPath, PIPE, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`pipe ${args.join(' ')} failed in ${cwd}: ${stderr}`);
+  const [wall, user, sys] = (stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
+  return { wallS: wall ?? NaN, cpuS: (user ?? 0) + (sys ?? 0), stdout };
 }
 
-function producer(): string {
+async function producer(): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'pipe-bench-remote-'));
   writeFileSync(path.join(dir, 'gen.mjs'), GEN);
   writeFileSync(path.join(dir, 'pipeline.yaml'), `stages:\n  small:\n    cmd: node gen.mjs small ${SMALL_FILES}\n    deps: [gen.mjs]\n    outs: [out/small]\n  big:\n    cmd: node gen.mjs big ${BIG_MIB}\n    deps: [gen.mjs]\n    outs: [out/big.bin]\n`);
-  pipe(dir, ['repro']);
+  await pipe(dir, ['repro']);
   return dir;
 }
 
@@ -74,7 +78,7 @@ function figures(stdout: string): { requests: string; bytes: string } {
 
 async function main(): Promise<void> {
   const rows: Row[] = [];
-  const src = producer();
+  const src = await producer();
   const cleanups: string[] = [src];
   let s3: S3Server | undefined;
   const remotes: [string, string, string[][]][] = [];
@@ -94,13 +98,13 @@ async function main(): Promise<void> {
     remotes.push(['ssh', `ssh://${userInfo().username}@127.0.0.1:2222${dir}`, [['keyfile', key]]]);
   } else if (ONLY.includes('ssh')) console.warn('ssh: skipped (no sshd from .ci/setup.d/40-sshd.sh)');
   for (const [name, url, options] of remotes) {
-    pipe(src, ['remote', 'add', '-f', name, url]);
-    for (const [k, v] of options) pipe(src, ['remote', 'modify', '--local', name, k ?? '', v ?? '']);
+    await pipe(src, ['remote', 'add', '-f', name, url]);
+    for (const [k, v] of options) await pipe(src, ['remote', 'modify', '--local', name, k ?? '', v ?? '']);
     for (const data of ['small', 'big']) {
-      rows.push({ remote: name, data, op: 'push', t: pipe(src, ['push', data, '-r', name]) });
+      rows.push({ remote: name, data, op: 'push', t: await pipe(src, ['push', data, '-r', name]) });
       const clone = cloneOf(src);
       cleanups.push(clone);
-      rows.push({ remote: name, data, op: 'pull', t: pipe(clone, ['pull', data, '-r', name]) });
+      rows.push({ remote: name, data, op: 'pull', t: await pipe(clone, ['pull', data, '-r', name]) });
     }
   }
   const label = (d: string): string => (d === 'small' ? `${SMALL_FILES} × 4 KiB` : `1 × ${BIG_MIB} MiB`);
@@ -113,7 +117,6 @@ async function main(): Promise<void> {
   }
   await s3?.stop();
   for (const d of cleanups) rmSync(d, { recursive: true, force: true });
-  execFileSync('true');
 }
 
 await main();

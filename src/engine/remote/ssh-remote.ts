@@ -15,7 +15,7 @@ export class SshRemote implements Remote {
   readonly defaultJobs: number;
   readonly stats = newStats();
   private next = 0;
-  private readonly made = new Set<string>();
+  private readonly made = new Map<string, Promise<void>>();
 
   private constructor(readonly url: string, private readonly clients: SftpClient[], private readonly base: string, jobs: number) {
     this.defaultJobs = jobs;
@@ -43,7 +43,7 @@ export class SshRemote implements Remote {
       }
     } catch (error) {
       await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
-      throw classifySshError(error, `${username}@${host}:${port}`, '');
+      throw classifySshError(error, `${username}@${host}:${port}`, '', true);
     }
     return new SshRemote(options.url, clients, decodeURIComponent(url.pathname).replace(/\/+$/, '') || '/', jobs);
   }
@@ -86,14 +86,24 @@ export class SshRemote implements Remote {
   async put(key: string, localFile: string, sizeBytes: number): Promise<void> {
     const target = path.posix.join(this.base, key);
     const dir = path.posix.dirname(target);
-    if (!this.made.has(dir)) {
-      await this.call((c) => c.mkdir(dir, true), key);
-      this.made.add(dir);
-    }
+    await this.ensureDir(dir);
     const tmp = `${target}.tmp-${randomBytes(6).toString('hex')}`;
-    await this.call((c) => c.put(localFile, tmp), key);
+    await this.call((c) => (sizeBytes > 1 << 20 ? c.fastPut(localFile, tmp) : c.put(localFile, tmp)), key);
     await this.call((c) => c.posixRename(tmp, target), key);
     this.stats.bytesUp += sizeBytes;
+  }
+
+  /** Creates `dir` and its parents once, parents first (concurrent recursive mkdirs race in SFTP). */
+  private ensureDir(dir: string): Promise<void> {
+    let made = this.made.get(dir);
+    if (made === undefined) {
+      const parent = path.posix.dirname(dir);
+      made = (parent === dir ? Promise.resolve() : this.ensureDir(parent)).then(async () => {
+        if ((await this.call((c) => c.exists(dir), dir)) !== 'd') await this.call((c) => c.mkdir(dir, false), dir);
+      });
+      this.made.set(dir, made);
+    }
+    return made;
   }
 
   async get(key: string, destFile: string): Promise<void> {
@@ -122,15 +132,16 @@ function authOptions(keyfile: string | undefined): { privateKey?: Buffer; agent?
 }
 
 /** The RemoteError for an SSH/SFTP failure. */
-function classifySshError(error: unknown, where: string, key: string): RemoteError {
+function classifySshError(error: unknown, where: string, key: string, connecting = false): RemoteError {
   const e = error as { code?: string | number; message?: string; level?: string };
   const msg = e.message ?? String(error);
-  if (/authentication methods failed|All configured authentication|permission denied/i.test(msg) || e.level === 'client-authentication') {
+  if (connecting && (/authentication methods failed|All configured authentication|permission denied/i.test(msg) || e.level === 'client-authentication')) {
     return new RemoteError('auth', `SSH login to ${where} refused: check the user and key`);
   }
   if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|Timed out while waiting for handshake|getaddrinfo/i.test(msg)) {
     return new RemoteError('unreachable', `cannot reach SSH host ${where} (${msg.split('\n')[0]})`);
   }
+  if (/permission denied/i.test(msg)) return new RemoteError('auth', `${where}${key === '' ? '' : ` ${key}`}: permission denied on the server`);
   if (/No such file|ENOENT/i.test(msg) || e.code === 2) return new RemoteError('missing-object', `${key} is not on the remote`);
   if (/ECONNRESET|EPIPE|ETIMEDOUT|Channel open failure|not connected/i.test(msg)) return new RemoteError('transient', `${where}: ${msg.split('\n')[0]}`);
   return new RemoteError('other', `${where}${key === '' ? '' : ` ${key}`}: ${msg.split('\n')[0]}`);
