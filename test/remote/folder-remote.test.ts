@@ -63,8 +63,9 @@ describe('folder remote', () => {
     const b = clone();
     const st = await b.pipe(['status', '--cloud']);
     expect(st.stdout).toContain('deleted: out/model.txt');
-    const pull = await b.pipe(['pull']);
+    const pull = await b.pipe(['pull', '--progress']);
     expect(pull.code, pull.stderr).toBe(0);
+    expect(pull.stderr).toMatch(/fetch: (\d+)\/\1 objects, [\d.]+ KiB\/[\d.]+ KiB/);
     expectSameOutputs(a, b);
     expect((await b.pipe(['status'])).stdout).toContain('up to date');
     expect(b.count('train')).toBe(0);
