@@ -97,26 +97,29 @@ async function main(): Promise<void> {
     cleanups.push(dir);
     remotes.push(['ssh', `ssh://${userInfo().username}@127.0.0.1:2222${dir}`, [['keyfile', key]]]);
   } else if (ONLY.includes('ssh')) console.warn('ssh: skipped (no sshd from .ci/setup.d/40-sshd.sh)');
-  for (const [name, url, options] of remotes) {
-    await pipe(src, ['remote', 'add', '-f', name, url]);
-    for (const [k, v] of options) await pipe(src, ['remote', 'modify', '--local', name, k ?? '', v ?? '']);
-    for (const data of ['small', 'big']) {
-      rows.push({ remote: name, data, op: 'push', t: await pipe(src, ['push', data, '-r', name]) });
-      const clone = cloneOf(src);
-      cleanups.push(clone);
-      rows.push({ remote: name, data, op: 'pull', t: await pipe(clone, ['pull', data, '-r', name]) });
+  try {
+    for (const [name, url, options] of remotes) {
+      await pipe(src, ['remote', 'add', '-f', name, url]);
+      for (const [k, v] of options) await pipe(src, ['remote', 'modify', '--local', name, k ?? '', v ?? '']);
+      for (const data of ['small', 'big']) {
+        rows.push({ remote: name, data, op: 'push', t: await pipe(src, ['push', data, '-r', name]) });
+        const clone = cloneOf(src);
+        cleanups.push(clone);
+        rows.push({ remote: name, data, op: 'pull', t: await pipe(clone, ['pull', data, '-r', name]) });
+      }
     }
+    const label = (d: string): string => (d === 'small' ? `${SMALL_FILES} × 4 KiB` : `1 × ${BIG_MIB} MiB`);
+    console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (shared machine; CPU = user+sys of the pipe process)`);
+    console.log('| remote | data | op | wall s | CPU s | requests | bytes moved |');
+    console.log('|---|---|---|---|---|---|---|');
+    for (const r of rows) {
+      const f = figures(r.t.stdout);
+      console.log(`| ${r.remote} | ${label(r.data)} | ${r.op} | ${r.t.wallS.toFixed(1)} | ${r.t.cpuS.toFixed(1)} | ${f.requests} | ${f.bytes} |`);
+    }
+  } finally {
+    await s3?.stop();
+    for (const d of cleanups) rmSync(d, { recursive: true, force: true });
   }
-  const label = (d: string): string => (d === 'small' ? `${SMALL_FILES} × 4 KiB` : `1 × ${BIG_MIB} MiB`);
-  console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (shared machine; CPU = user+sys of the pipe process)`);
-  console.log('| remote | data | op | wall s | CPU s | requests | bytes moved |');
-  console.log('|---|---|---|---|---|---|---|');
-  for (const r of rows) {
-    const f = figures(r.t.stdout);
-    console.log(`| ${r.remote} | ${label(r.data)} | ${r.op} | ${r.t.wallS.toFixed(1)} | ${r.t.cpuS.toFixed(1)} | ${f.requests} | ${f.bytes} |`);
-  }
-  await s3?.stop();
-  for (const d of cleanups) rmSync(d, { recursive: true, force: true });
 }
 
 await main();
