@@ -55,7 +55,10 @@ export function registerEngineCommands(program: Command): void {
     .argument('[targets...]', 'stage names or foreach group names')
     .option('--json', 'print JSON')
     .option('-q, --quiet', 'print nothing; exit 1 when any stage changed (for scripts and CI)')
-    .action(async (targets: string[], opts: { json?: boolean; quiet?: boolean }) => {
+    .option('-c, --cloud', 'compare the cache with a remote instead (see pipe push/pull)')
+    .option('-r, --remote <name>', 'with --cloud: the remote (default: core.remote)')
+    .action(async (targets: string[], opts: { json?: boolean; quiet?: boolean; cloud?: boolean; remote?: string }) => {
+      if (opts.cloud === true) return (await import('./remote-transfer-actions.js')).runCloudStatus(targets, opts.remote, undefined);
       const { runStatus } = await import('./engine-repro.js');
       await runStatus(targets, opts.json === true ? 'json' : opts.quiet === true ? 'quiet' : 'text');
     });

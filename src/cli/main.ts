@@ -6,6 +6,7 @@ import { registerCancelCommand } from './cancel-command.js';
 import { registerEngineCommands } from './engine-commands.js';
 import { registerFeaturesCommand } from './features-command.js';
 import { registerGbdtCommand } from './gbdt-command.js';
+import { registerRemoteCommands } from './remote-commands.js';
 import { registerServeCommands } from './serve-command.js';
 import { exitCodeFor } from './error-boundary.js';
 
@@ -19,6 +20,7 @@ registerEngineCommands(program);
 registerCancelCommand(program);
 registerFeaturesCommand(program);
 registerGbdtCommand(program);
+registerRemoteCommands(program);
 registerServeCommands(program);
 registerBurstCommands(program);
 registerAnnotateCommand(program);

@@ -1,0 +1,90 @@
+// Helpers for the remote scenarios: a producer project with a file output, a directory output and a persist
+// output; a fresh "clone" holding only what git would (pipeline.yaml, pipeline.lock, .pipe/config.yaml); and
+// byte-for-byte comparison of outputs.
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { Rig } from '../engine/rig.js';
+
+export const OUTPUTS = ['out/model.txt', 'out/set', 'out/log.txt'];
+
+/** A project whose repro writes `files` small files into out/set, plus out/model.txt and a persist out/log.txt. */
+export function producer(files = 40): Rig {
+  const rig = new Rig();
+  rig.write('data/in.txt', 'one\n');
+  rig.write('pipeline.yaml', `stages:
+  train:
+    cmd: ${rig.fake('train', 'out/model.txt', 'data/in.txt')}
+    deps: [data/in.txt]
+    outs: [out/model.txt]
+  set:
+    cmd: mkdir -p out/set/sub && i=0; while [ $i -lt ${files} ]; do echo "file $i" > out/set/f$i.txt; i=$((i+1)); done; head -c 70000 /dev/urandom > out/set/sub/big.bin
+    deps: [data/in.txt]
+    outs: [out/set]
+  log:
+    cmd: echo logged >> out/log.txt
+    deps: [data/in.txt]
+    outs:
+      - out/log.txt:
+          persist: true
+`);
+  return rig;
+}
+
+/** A fresh clone of `source`: the files git tracks, no cache, no outputs. */
+export function cloneOf(source: Rig): Rig {
+  const clone = new Rig();
+  for (const rel of ['pipeline.yaml', 'pipeline.lock', 'data/in.txt', '.pipe/config.yaml']) {
+    const from = path.join(source.dir, rel);
+    try {
+      statSync(from);
+    } catch {
+      continue;
+    }
+    mkdirSync(path.dirname(path.join(clone.dir, rel)), { recursive: true });
+    copyFileSync(from, path.join(clone.dir, rel));
+  }
+  return clone;
+}
+
+/** Every file under `rel` in `rig` (a file: itself), relative path → bytes. */
+export function snapshot(rig: Rig, rel: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (r: string): void => {
+    const abs = path.join(rig.dir, r);
+    if (statSync(abs).isDirectory()) for (const n of readdirSync(abs)) walk(`${r}/${n}`);
+    else out.set(r, readFileSync(abs));
+  };
+  walk(rel);
+  return out;
+}
+
+/** Asserts the clone's outputs equal the producer's, byte for byte. */
+export function expectSameOutputs(a: Rig, b: Rig, outputs = OUTPUTS): void {
+  for (const rel of outputs) {
+    const left = snapshot(a, rel);
+    const right = snapshot(b, rel);
+    expect([...right.keys()].sort()).toEqual([...left.keys()].sort());
+    for (const [k, v] of left) expect(right.get(k)?.equals(v), k).toBe(true);
+  }
+}
+
+/** Remote object files under a folder remote (or a server's storage), tmp names excluded. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    let names: string[] = [];
+    try {
+      names = readdirSync(d);
+    } catch {
+      return;
+    }
+    for (const n of names) {
+      const abs = path.join(d, n);
+      if (statSync(abs).isDirectory()) walk(abs);
+      else out.push(abs);
+    }
+  };
+  walk(dir);
+  return out;
+}

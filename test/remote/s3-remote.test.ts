@@ -1,0 +1,108 @@
+// The S3 remote against s3rver on loopback: push from one clone, pull into a fresh one byte for byte, a second
+// push sends nothing, a tampered object is refused, multipart uploads, and each fault is one line.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { S3Remote } from '../../src/engine/remote/s3-remote.js';
+import type { Rig } from '../engine/rig.js';
+import { cloneOf, expectSameOutputs, producer } from './remote-rig.js';
+import { startS3Server, type S3Server } from './s3-server.js';
+
+let server: S3Server;
+let a: Rig;
+const cleanup: (() => void)[] = [];
+beforeAll(async () => {
+  server = await startS3Server();
+});
+afterAll(async () => server.stop());
+
+async function addRemote(rig: Rig, name: string, url: string, key = 'S3RVER'): Promise<void> {
+  expect((await rig.pipe(['remote', 'add', '-d', name, url])).code).toBe(0);
+  expect((await rig.pipe(['remote', 'modify', name, 'endpointurl', server.endpoint])).code).toBe(0);
+  expect((await rig.pipe(['remote', 'modify', '--local', name, 'access_key_id', key])).code).toBe(0);
+  expect((await rig.pipe(['remote', 'modify', '--local', name, 'secret_access_key', 'S3RVER'])).code).toBe(0);
+}
+
+/** A clone with the committed config plus its own local credentials (config.local.yaml is not in git). */
+async function clone(): Promise<Rig> {
+  const b = cloneOf(a);
+  cleanup.push(() => b.cleanup());
+  for (const [k, v] of [['access_key_id', 'S3RVER'], ['secret_access_key', 'S3RVER']]) {
+    expect((await b.pipe(['remote', 'modify', '--local', 'lab', k ?? '', v ?? ''])).code).toBe(0);
+  }
+  return b;
+}
+
+beforeEach(async () => {
+  a = producer();
+  cleanup.push(() => a.cleanup());
+  expect((await a.pipe(['repro'])).code).toBe(0);
+  await addRemote(a, 'lab', `s3://${server.bucket}/cache-${randomBytes(4).toString('hex')}`);
+});
+afterEach(() => {
+  for (const c of cleanup.splice(0)) c();
+});
+
+describe('S3 remote (s3rver on loopback)', () => {
+  test('push, pull into a fresh clone byte for byte; resumable; status --cloud', async () => {
+    const push = await a.pipe(['push']);
+    expect(push.code, push.stderr).toBe(0);
+    expect(push.stdout).toMatch(/push: [1-9]\d* object\(s\) uploaded/);
+    expect((await a.pipe(['push'])).stdout).toMatch(/push: 0 object\(s\) uploaded/);
+    expect((await a.pipe(['status', '--cloud'])).stdout).toContain('in sync');
+    const b = await clone();
+    const pull = await b.pipe(['pull']);
+    expect(pull.code, pull.stderr).toBe(0);
+    expectSameOutputs(a, b);
+  });
+
+  test('an object changed on the server is refused on pull, in one line', async () => {
+    expect((await a.pipe(['push'])).code).toBe(0);
+    const hash = /out\/model\.txt\n\s+xxh128: ([0-9a-f]{32})/.exec(a.read('pipeline.lock'))?.[1] ?? '';
+    const url = /url: (s3:\/\/[^\s,}]+)/.exec(a.read('.pipe/config.yaml'))?.[1] ?? '';
+    const prefix = url.replace(`s3://${server.bucket}/`, '');
+    const client = new S3Client({ region: 'us-east-1', endpoint: server.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+    await client.send(new PutObjectCommand({ Bucket: server.bucket, Key: `${prefix}/objects/${hash.slice(0, 2)}/${hash.slice(2)}`, Body: 'tampered' }));
+    client.destroy();
+    const b = await clone();
+    const pull = await b.pipe(['pull']);
+    expect(pull.code).not.toBe(0);
+    expect(pull.stderr.trim().split('\n')).toEqual([expect.stringContaining('do not match their hash (corrupt)')]);
+    expect(b.exists('out/model.txt')).toBe(false);
+  });
+
+  test('wrong credentials, a missing bucket and an unreachable endpoint are one line each', async () => {
+    await addRemote(a, 'badkey', `s3://${server.bucket}/x`, 'WRONG');
+    const denied = await a.pipe(['push', '-r', 'badkey']);
+    expect(denied.code).not.toBe(0);
+    expect(denied.stderr.trim().split('\n')).toEqual([expect.stringMatching(/remote 'badkey': .*(denied|credentials)/)]);
+    await addRemote(a, 'nobucket', 's3://no-such-bucket/x');
+    const missing = await a.pipe(['push', '-r', 'nobucket']);
+    expect(missing.stderr.trim().split('\n')).toEqual([expect.stringContaining("bucket 'no-such-bucket' does not exist")]);
+    expect((await a.pipe(['remote', 'add', 'down', 's3://lab/x'])).code).toBe(0);
+    expect((await a.pipe(['remote', 'modify', 'down', 'endpointurl', 'http://127.0.0.1:9'])).code).toBe(0);
+    const down = await a.pipe(['push', '-r', 'down'], { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' });
+    expect(down.code).not.toBe(0);
+    expect(down.stderr.trim().split('\n')).toEqual([expect.stringContaining('cannot reach the S3 endpoint')]);
+  });
+
+  test('a large object goes up in parts and comes back identical', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pipe-s3-mp-'));
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    const src = path.join(dir, 'big.bin');
+    writeFileSync(src, randomBytes(11 << 20));
+    const remote = await S3Remote.open(
+      { url: `s3://${server.bucket}/mp`, endpointurl: server.endpoint, access_key_id: 'S3RVER', secret_access_key: 'S3RVER' },
+      { multipartAboveBytes: 5 << 20, partBytes: 5 << 20 },
+    );
+    await remote.put('objects/ab/big', src, 11 << 20);
+    expect(remote.stats.requests).toBeGreaterThanOrEqual(1 + 3 + 1);
+    expect(await remote.list('objects/ab/')).toEqual(['objects/ab/big']);
+    await remote.get('objects/ab/big', path.join(dir, 'back.bin'));
+    await remote.close();
+    expect(readFileSync(path.join(dir, 'back.bin')).equals(readFileSync(src))).toBe(true);
+  });
+});
