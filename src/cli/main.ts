@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerEngineCommands } from './engine-commands.js';
 import { registerFeaturesCommand } from './features-command.js';
 import { registerGbdtCommand } from './gbdt-command.js';
+import { registerPlotsCommands } from './plots-command.js';
 import { registerServeCommands } from './serve-command.js';
 import { UserError } from './user-error.js';
 
@@ -15,6 +16,7 @@ const program = new Command('pipe')
 registerEngineCommands(program);
 registerFeaturesCommand(program);
 registerGbdtCommand(program);
+registerPlotsCommands(program);
 registerServeCommands(program);
 
 try {
