@@ -77,23 +77,23 @@ export function fillTemplate(name: TemplateName, input: TemplateInput): VegaLite
   }
 }
 
-/** Counts of (y = actual, x = predicted) rows per revision, one facet column per revision. */
+/** Counts of (y = actual, x = predicted) rows per series (revision, file), one facet column per series. */
 function confusion(base: VegaLiteSpec, input: TemplateInput, normalized: boolean): VegaLiteSpec {
   const transform: unknown[] = [
-    { aggregate: [{ op: 'count', as: 'xy_count' }], groupby: ['rev', input.y, input.x] },
-    { impute: 'xy_count', groupby: ['rev', input.y], key: input.x, value: 0 },
-    { impute: 'xy_count', groupby: ['rev', input.x], key: input.y, value: 0 },
+    { aggregate: [{ op: 'count', as: 'xy_count' }], groupby: [input.series, input.y, input.x] },
+    { impute: 'xy_count', groupby: [input.series, input.y], key: input.x, value: 0 },
+    { impute: 'xy_count', groupby: [input.series, input.x], key: input.y, value: 0 },
   ];
   if (normalized) {
-    transform.push({ joinaggregate: [{ op: 'sum', field: 'xy_count', as: 'sum_y' }], groupby: ['rev', input.y] });
+    transform.push({ joinaggregate: [{ op: 'sum', field: 'xy_count', as: 'sum_y' }], groupby: [input.series, input.y] });
     transform.push({ calculate: 'datum.sum_y > 0 ? datum.xy_count / datum.sum_y : 0', as: 'percent_of_y' });
   }
   const value = normalized ? 'percent_of_y' : 'xy_count';
-  transform.push({ joinaggregate: [{ op: 'max', field: value, as: 'max_value' }], groupby: ['rev'] });
+  transform.push({ joinaggregate: [{ op: 'max', field: value, as: 'max_value' }], groupby: [input.series] });
   transform.push({ calculate: `datum.max_value > 0 ? datum.${value} / datum.max_value : 0`, as: 'percent_of_max' });
   return {
     ...base,
-    facet: { column: { field: 'rev', type: 'nominal', sort: [], title: null } },
+    facet: { column: { field: input.series, type: 'nominal', sort: [], title: null } },
     spec: {
       width: WIDTH,
       height: HEIGHT,
