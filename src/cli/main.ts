@@ -1,6 +1,7 @@
 // Entry point of the `pipe` command: builds the commander program from each concern's command module.
 import { Command, CommanderError } from 'commander';
 import { registerEngineCommands } from './engine-commands.js';
+import { registerExpCommands } from './exp-commands.js';
 import { registerFeaturesCommand } from './features-command.js';
 import { registerGbdtCommand } from './gbdt-command.js';
 import { registerPlotsCommands } from './plots-command.js';
@@ -17,6 +18,7 @@ registerEngineCommands(program);
 registerFeaturesCommand(program);
 registerGbdtCommand(program);
 registerPlotsCommands(program);
+registerExpCommands(program);
 registerServeCommands(program);
 
 try {
