@@ -1,5 +1,5 @@
 // Registers `pipe exp run|show|list|diff|remove|apply|branch` (implementations load lazily).
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ExpShowFlags } from './exp-show.js';
 
 /** Adds the experiment commands to `program`. */
@@ -77,6 +77,6 @@ function collect(value: string, previous: string[]): string[] {
 
 function positiveInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`expected a positive integer, got '${value}'`);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a positive integer, got '${value}'`);
   return n;
 }

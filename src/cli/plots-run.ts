@@ -1,22 +1,13 @@
-// Runs `pipe plots show|diff`: builds the specs for the revisions, writes index.html (atomically) and, unless
+// Runs `pipe plots show|diff`: builds the specs for the revisions (workspace, git revisions, experiment names —
+// gitShow falls back to refs/exps/<name>), writes index.html (atomically) and, unless
 // --no-images, one SVG and PNG per plot through the report renderer.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Project } from '../engine/index.js';
-import type { Revision } from '../engine/plots/index.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { raise } from './engine-repro.js';
 import type { PlotsFlags } from './plots-command.js';
 import { UserError } from './user-error.js';
-
-/** Resolves a revision name other than 'workspace' or a git revision (the experiments hook). */
-export type RevisionResolver = (project: Project, name: string) => Revision | undefined;
-const resolvers: RevisionResolver[] = [];
-
-/** Lets another concern (experiments) answer revision names before git does. */
-export function addRevisionResolver(resolver: RevisionResolver): void {
-  resolvers.push(resolver);
-}
 
 /** Writes the plots of `revs` as flags say. */
 export async function runPlots(revs: readonly string[], flags: PlotsFlags): Promise<void> {
@@ -30,7 +21,7 @@ export async function runPlots(revs: readonly string[], flags: PlotsFlags): Prom
   const wanted = selectPlots(defs.value, flags.targets);
   if (wanted.length === 0) throw new UserError(flags.targets.length === 0 ? 'pipeline.yaml declares no plots' : `no plot matches ${flags.targets.join(', ')}`);
   const revisions = revs.map((name) =>
-    name === 'workspace' ? plotsApi.workspaceRevision(project) : (resolvers.map((r) => r(project, name)).find((r) => r !== undefined) ?? plotsApi.gitRevision(project, name)),
+    name === 'workspace' ? plotsApi.workspaceRevision(project) : plotsApi.gitRevision(project, name),
   );
   const specs = plotsApi.plotSpecs(wanted, revisions);
   if (!specs.ok) return raise(specs.error);

@@ -119,6 +119,14 @@ describe('pipe exp run', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toBe('Experiment,Created,score,lr,depth');
     expect(lines.slice(2).map((l) => l.split(',')[2])).toEqual(['24', '25', '34', '35']);
+    const name = (await show(rig)).find((e) => e.metrics['metrics.json']?.['score'] === 34)!.name;
+    const diff = await rig.pipe(['exp', 'diff', 'workspace', name, '--csv']);
+    expect(diff.stdout.split('\n')[0]).toBe('Experiment,Created,score,lr,depth');
+    // metrics/params diff accept experiment names (git revisions resolved through refs/exps/<name>)
+    const metrics = JSON.parse((await rig.pipe(['metrics', 'diff', name, '--json'])).stdout) as Record<string, Record<string, { old: unknown }>>;
+    expect(metrics['metrics.json']?.['score']?.old).toBe(34);
+    const params = JSON.parse((await rig.pipe(['params', 'diff', name, '--json'])).stdout) as Record<string, Record<string, { old: unknown }>>;
+    expect(params['params.yaml']?.['lr']?.old).toBe(3);
     expect((await rig.pipe(['exp', 'show', '--sort-by', 'nope'])).stderr).toMatch(/^pipe: --sort-by nope: no such metric or param/);
   });
 });
