@@ -1,12 +1,7 @@
 // `pipe plots show|diff`: the plots of pipeline.yaml as one self-contained HTML page plus SVG/PNG files.
 import type { Command } from 'commander';
 
-interface PlotsFlags {
-  readonly out: string;
-  readonly images: boolean;
-  readonly json: boolean;
-  readonly targets: readonly string[];
-}
+import type { PlotsFlags } from './plots-run.js';
 
 /** Adds `pipe plots show` and `pipe plots diff` to `program`. */
 export function registerPlotsCommands(program: Command): void {
@@ -38,5 +33,3 @@ export function registerPlotsCommands(program: Command): void {
 function flags(opts: Record<string, unknown>, targets: readonly string[]): PlotsFlags {
   return { out: String(opts['out'] ?? 'pipe_plots'), images: opts['images'] !== false, json: opts['json'] === true, targets };
 }
-
-export type { PlotsFlags };

@@ -6,8 +6,14 @@ import path from 'node:path';
 import type { Project } from '../engine/index.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { raise } from './engine-repro.js';
-import type { PlotsFlags } from './plots-command.js';
 import { UserError } from './user-error.js';
+
+export interface PlotsFlags {
+  readonly out: string;
+  readonly images: boolean;
+  readonly json: boolean;
+  readonly targets: readonly string[];
+}
 
 /** Writes the plots of `revs` as flags say. */
 export async function runPlots(revs: readonly string[], flags: PlotsFlags): Promise<void> {
