@@ -31,6 +31,8 @@ export async function runExpRun(targets: readonly string[], flags: ExpRunFlags):
     const exp = await import('../engine/exp/index.js');
     const grid = exp.expandSweep(flags.sets);
     if (!grid.ok) throw new UserError(grid.error);
+    const checked = exp.checkParamSets(root, grid.value.flat());
+    if (!checked.ok) throw new UserError(checked.error);
     const queued = new Date().toISOString();
     grid.value.forEach((sets, i) => {
       const name = flags.name === undefined ? autoName(base, sets) : grid.value.length > 1 ? `${flags.name}-${i + 1}` : flags.name;

@@ -114,6 +114,15 @@ describe('pipe exp run', () => {
     expect(readFileSync(path.join(rig.dir, 'pipeline.lock'))).toEqual(execFileSync('git', ['show', `${commit}:pipeline.lock`], { cwd: rig.dir }));
   }, 60_000);
 
+  it('refuses an unknown param or a bad sweep with one line, queueing nothing', async () => {
+    const unknown = await rig.pipe(['exp', 'run', '-S', 'nope=1']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe("pipe: params.yaml: no param 'nope' to set (-S sets existing params only)\n");
+    const bad = await rig.pipe(['exp', 'run', '-S', 'lr=range(1)']);
+    expect(bad.stderr).toBe('pipe: -S lr=range(1): range() takes 2 or 3 numbers\n');
+    expect((await rig.pipe(['exp', 'list'])).stdout).not.toContain('queued');
+  });
+
   it('exp show sorts, filters differing params, and prints CSV', async () => {
     const r = await rig.pipe(['exp', 'show', '--csv', '--sort-by', 'score', '--sort-order', 'asc']);
     const lines = r.stdout.trim().split('\n');
