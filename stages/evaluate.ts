@@ -1,6 +1,7 @@
 // Stage `evaluate <set>`: the trained bundle on valid and test — accuracy, UAR, macro/weighted F1, macro precision
 // and recall, log loss, PR-AUC, calibration — as results/metrics/<set>.json (read by `pipe metrics show`), plus per
-// split a classification report, the confusion matrix (CSV with class names, PNG and SVG) and per-class scores.
+// split a classification report, the confusion matrix (CSV with class names, PNG and SVG), per-class scores and the
+// per-clip predictions (actual, predicted: the data of `pipe plots`' confusion plots).
 import { existsSync, readFileSync } from 'node:fs';
 import { loadModelBundle } from '../src/bundle/index.js';
 import { argmaxRows, classificationMetrics, classificationReport, type ClassificationMetrics } from '../src/ml/index.js';
@@ -43,6 +44,8 @@ runStage('evaluate', async () => {
         classificationReport(yTrue, argmaxRows(proba), { targetNames: classes, digits: 3 }));
       writeFileAtomic(`${dir}/${split}_confusion_matrix.csv`,
         formatCsv(['true\\predicted', ...classes], m.confusionMatrix.map((row, i) => [classes[i]!, ...row])));
+      const predicted = argmaxRows(proba);
+      writeFileAtomic(`${dir}/${split}_predictions.csv`, formatCsv(['actual', 'predicted'], Array.from(yTrue, (t, i) => [classes[t]!, classes[predicted[i]!]!])));
       writeFileAtomic(`${dir}/${split}_per_class.csv`, formatCsv(['class', 'precision', 'recall', 'f1', 'support', 'pr_auc'],
         m.perClass.map((c) => [classes[c.label]!, round(c.precision), round(c.recall), round(c.f1), c.support, round(c.prAuc)])));
       await writeChart(confusionChart(classes, m.confusionMatrix, `${set} — ${split} confusion matrix`), `${dir}/${split}_confusion_matrix`);

@@ -2,7 +2,7 @@
 // over the XGBoost space in params.yaml. Trials run in parallel worker threads in batches of `concurrency`, told
 // in trial order (Study.optimize), so results do not depend on timing. A journal beside the output lets an interrupted search
 // resume without losing finished trials. Best = the Pareto-optimal trial with the highest UAR.
-// Writes results/tuning/<set>/{trials.csv, best_params.json}.
+// Writes results/tuning/<set>/{trials.csv, pareto.csv, best_params.json}.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { prepareTrainingData, startTrialPool } from '../src/bundle/index.js';
@@ -62,6 +62,7 @@ runStage('tune', async () => {
   if (best === undefined) throw new StageError(`${set}: every trial failed; see the messages above`);
   await replaceDirectory(target, (dir) => {
     writeFileAtomic(`${dir}/trials.csv`, trialsCsv(study.trials, Object.keys(params.tuning.space), study.bestTrials));
+    writeFileAtomic(`${dir}/pareto.csv`, paretoCsv(study.bestTrials));
     writeFileAtomic(`${dir}/best_params.json`, stableJson({
       feature_set: set,
       trial: best.number,
@@ -86,6 +87,12 @@ function fixedGbdtParams(params: StudyParams): Record<string, number | string> {
 /** The Pareto-optimal trial with the highest UAR (ties: higher macro F1, then lower trial number). */
 function chooseBest(front: readonly FrozenTrial[]): FrozenTrial | undefined {
   return [...front].sort((a, b) => b.values![0]! - a.values![0]! || b.values![1]! - a.values![1]! || a.number - b.number)[0];
+}
+
+/** The Pareto front (UAR vs macro F1 on valid) by trial number: the data of `pipe plots`' pareto plot. */
+function paretoCsv(front: readonly FrozenTrial[]): string {
+  const rows = [...front].sort((a, b) => a.number - b.number).map((t) => [t.number, t.values![0]!, t.values![1]!]);
+  return formatCsv(['trial', 'uar_valid', 'macro_f1_valid'], rows);
 }
 
 function trialsCsv(trials: readonly FrozenTrial[], names: string[], front: readonly FrozenTrial[]): string {

@@ -1,0 +1,172 @@
+// `pipe exp`: a parallel sweep in isolated worktrees sharing the cache, recorded in refs/exps; the workspace
+// untouched; unchanged stages restored, not rerun; interruption; apply; show --json.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Rig } from '../engine/rig.js';
+
+const PIPELINE = `stages:
+  prep:
+    cmd: sh prep.sh
+    deps: [prep.sh]
+    outs: [prep.txt]
+  train:
+    cmd: sh train.sh
+    deps: [prep.txt, train.sh]
+    params: [lr, depth]
+    outs: [model.txt]
+    metrics:
+      - metrics.json: {cache: false}
+`;
+// train: model and score from the params; SLEEP_S slows it for the interruption test.
+const TRAIN = `echo "start train" >> "$RIG_LOG"
+sleep "\${SLEEP_S:-0}"
+lr=$(sed -n 's/^lr: \\([0-9]*\\).*/\\1/p' params.yaml)
+d=$(sed -n 's/^depth: \\([0-9]*\\).*/\\1/p' params.yaml)
+echo "model lr=$lr depth=$d $(cat prep.txt)" > model.txt
+echo "{\\"score\\": $((lr * 10 + d))}" > metrics.json
+`;
+
+function setup(): Rig {
+  const rig = new Rig();
+  rig.write('pipeline.yaml', PIPELINE);
+  rig.write('prep.sh', 'echo "start prep" >> "$RIG_LOG"; echo data > prep.txt\n');
+  rig.write('train.sh', TRAIN);
+  rig.write('params.yaml', 'lr: 1 # learning rate\ndepth: 2\n');
+  rig.write('.gitignore', '.pipe/\ncache/\nprep.txt\nmodel.txt\n.rig-log\npipeline.lock\n');
+  git(rig, 'init', '-q');
+  git(rig, 'config', 'user.email', 'test@example.org');
+  git(rig, 'config', 'user.name', 'test');
+  return rig;
+}
+
+function git(rig: Rig, ...args: string[]): string {
+  return execFileSync('git', args, { cwd: rig.dir, encoding: 'utf8' });
+}
+
+interface ShowJson {
+  name: string;
+  params: Record<string, Record<string, unknown>>;
+  metrics: Record<string, Record<string, unknown>>;
+}
+
+async function show(rig: Rig): Promise<ShowJson[]> {
+  const r = await rig.pipe(['exp', 'show', '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as ShowJson[];
+}
+
+describe('pipe exp run', () => {
+  let rig: Rig;
+  beforeAll(async () => {
+    rig = setup();
+    expect((await rig.pipe(['repro'])).code).toBe(0);
+    git(rig, 'add', '-A');
+    git(rig, 'commit', '-qm', 'base');
+  });
+  afterAll(() => rig.cleanup());
+
+  it('runs a 4-point grid with -j 2, restoring the unchanged stage, leaving the workspace untouched', async () => {
+    const before = ['params.yaml', 'pipeline.lock', 'metrics.json', 'model.txt'].map((f) => rig.read(f));
+    rig.remove('.rig-log');
+    const r = await rig.pipe(['exp', 'run', '-S', 'lr=2,3', '-S', 'depth=range(4, 6)', '-j', '2']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(['params.yaml', 'pipeline.lock', 'metrics.json', 'model.txt'].map((f) => rig.read(f))).toEqual(before);
+    expect(rig.count('train')).toBe(4);
+    expect(rig.count('prep')).toBe(0); // restored from the shared cache in every worktree
+    expect(r.stdout).toContain("didn't change since an earlier run");
+    const rows = await show(rig);
+    expect(rows[0]?.name).toBe('workspace');
+    const results = rows.slice(1).map((e) => [e.params['params.yaml']?.['lr'], e.params['params.yaml']?.['depth'], e.metrics['metrics.json']?.['score']]);
+    expect(results.sort()).toEqual([[2, 4, 24], [2, 5, 25], [3, 4, 34], [3, 5, 35]]);
+    expect(git(rig, 'for-each-ref', '--format=%(refname)', 'refs/exps/').trim().split('\n')).toHaveLength(4);
+    expect(git(rig, 'worktree', 'list').trim().split('\n')).toHaveLength(1);
+  }, 120_000);
+
+  it('gives each experiment the same result as running its params alone in the workspace', async () => {
+    const rows = await show(rig);
+    const original = rig.read('params.yaml');
+    try {
+      rig.write('params.yaml', 'lr: 3 # learning rate\ndepth: 5\n');
+      expect((await rig.pipe(['repro'])).code).toBe(0);
+      const alone = JSON.parse(rig.read('metrics.json')) as unknown;
+      const exp = rows.find((e) => e.params['params.yaml']?.['lr'] === 3 && e.params['params.yaml']?.['depth'] === 5);
+      expect(exp?.metrics['metrics.json']).toEqual(alone);
+    } finally {
+      rig.write('params.yaml', original);
+      expect((await rig.pipe(['repro'])).code).toBe(0);
+    }
+  }, 60_000);
+
+  it('exp apply brings params and byte-identical outputs into the workspace, restored not rerun', async () => {
+    const rows = await show(rig);
+    const target = rows.find((e) => e.params['params.yaml']?.['lr'] === 2 && e.params['params.yaml']?.['depth'] === 5)!;
+    rig.remove('.rig-log');
+    const r = await rig.pipe(['exp', 'apply', target.name]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(rig.read('params.yaml')).toBe('lr: 2 # learning rate\ndepth: 5\n');
+    expect(rig.read('model.txt')).toBe('model lr=2 depth=5 data\n');
+    expect(JSON.parse(rig.read('metrics.json'))).toEqual({ score: 25 });
+    expect(rig.count('train')).toBe(0);
+    expect((await rig.pipe(['status', '-q'])).code).toBe(0);
+    const commit = git(rig, 'rev-parse', `refs/exps/${target.name}`).trim();
+    expect(readFileSync(path.join(rig.dir, 'pipeline.lock'))).toEqual(execFileSync('git', ['show', `${commit}:pipeline.lock`], { cwd: rig.dir }));
+  }, 60_000);
+
+  it('refuses an unknown param or a bad sweep with one line, queueing nothing', async () => {
+    const unknown = await rig.pipe(['exp', 'run', '-S', 'nope=1']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe("pipe: params.yaml: no param 'nope' to set (-S sets existing params only)\n");
+    const bad = await rig.pipe(['exp', 'run', '-S', 'lr=range(1)']);
+    expect(bad.stderr).toBe('pipe: -S lr=range(1): range() takes 2 or 3 numbers\n');
+    expect((await rig.pipe(['exp', 'list'])).stdout).not.toContain('queued');
+  });
+
+  it('exp show sorts, filters differing params, and prints CSV', async () => {
+    const r = await rig.pipe(['exp', 'show', '--csv', '--sort-by', 'score', '--sort-order', 'asc']);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('Experiment,Created,score,lr,depth');
+    expect(lines.slice(2).map((l) => l.split(',')[2])).toEqual(['24', '25', '34', '35']);
+    const name = (await show(rig)).find((e) => e.metrics['metrics.json']?.['score'] === 34)!.name;
+    const diff = await rig.pipe(['exp', 'diff', 'workspace', name, '--csv']);
+    expect(diff.stdout.split('\n')[0]).toBe('Experiment,Created,score,lr,depth');
+    // metrics/params diff accept experiment names (git revisions resolved through refs/exps/<name>)
+    const metrics = JSON.parse((await rig.pipe(['metrics', 'diff', name, '--json'])).stdout) as Record<string, Record<string, { old: unknown }>>;
+    expect(metrics['metrics.json']?.['score']?.old).toBe(34);
+    const params = JSON.parse((await rig.pipe(['params', 'diff', name, '--json'])).stdout) as Record<string, Record<string, { old: unknown }>>;
+    expect(params['params.yaml']?.['lr']?.old).toBe(3);
+    expect((await rig.pipe(['exp', 'show', '--sort-by', 'nope'])).stderr).toMatch(/^pipe: --sort-by nope: no such metric or param/);
+  });
+});
+
+describe('interrupting a sweep', () => {
+  let rig: Rig;
+  beforeAll(async () => {
+    rig = setup();
+    expect((await rig.pipe(['repro'])).code).toBe(0);
+    git(rig, 'add', '-A');
+    git(rig, 'commit', '-qm', 'base');
+  });
+  afterAll(() => rig.cleanup());
+
+  it('keeps finished experiments recorded and the rest queued, re-runnable with --run-all', async () => {
+    expect((await rig.pipe(['exp', 'run', '--queue', '-S', 'depth=7,8,9'])).code).toBe(0);
+    const child = rig.spawn(['exp', 'run', '--run-all', '-j', '1'], { SLEEP_S: '1' });
+    const done = new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+    const deadline = Date.now() + 60_000;
+    while (git(rig, 'for-each-ref', 'refs/exps/').trim() === '' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    child.kill('SIGINT');
+    expect(await done).toBe(130);
+    const recorded = git(rig, 'for-each-ref', 'refs/exps/').trim().split('\n').length;
+    expect(recorded).toBeGreaterThanOrEqual(1);
+    expect(recorded).toBeLessThan(3);
+    const list = (await rig.pipe(['exp', 'list'])).stdout;
+    expect(list.split('\n').filter((l) => l.endsWith('\tqueued'))).toHaveLength(3 - recorded);
+    expect(git(rig, 'worktree', 'list').trim().split('\n')).toHaveLength(1);
+    const rest = await rig.pipe(['exp', 'run', '--run-all', '-j', '2']);
+    expect(rest.code, rest.stderr).toBe(0);
+    const scores = (await show(rig)).slice(1).map((e) => e.metrics['metrics.json']?.['score']).sort();
+    expect(scores).toEqual([17, 18, 19]);
+  }, 120_000);
+});
