@@ -9,6 +9,7 @@ import os
 import struct
 
 import torch
+from torch_model import SmallCNN
 from torch import nn
 
 p = argparse.ArgumentParser()
@@ -22,22 +23,8 @@ torch.set_num_threads(1)
 torch.manual_seed(a.seed)
 
 
-def block(cin, cout, pool):
-    layers = [nn.Conv2d(cin, cout, 3, padding=1), nn.BatchNorm2d(cout), nn.ReLU()]
-    return layers + [nn.MaxPool2d(2) if pool else nn.AdaptiveAvgPool2d((1, 1))]
 
-
-class SmallCNN(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.features = nn.Sequential(*block(1, 16, True), *block(16, 32, True), *block(32, 64, False))
-        self.head = nn.Sequential(nn.Flatten(), nn.Dropout(0.0), nn.Linear(64, 3))
-
-    def forward(self, x):
-        return self.head(self.features(x))
-
-
-model = SmallCNN()
+model = SmallCNN(0.0)
 n_eval = a.batch
 rows = a.steps * a.batch + n_eval
 inputs = torch.randn(rows, 1, 64, a.frames)

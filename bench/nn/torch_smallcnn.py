@@ -5,6 +5,7 @@ import sys
 import time
 
 import torch
+from torch_model import SmallCNN
 from torch import nn
 
 threads = int(sys.argv[1]) if len(sys.argv) > 1 else 1
@@ -13,26 +14,12 @@ torch.set_num_threads(threads)
 torch.manual_seed(0)
 
 
-def block(cin, cout, pool):
-    layers = [nn.Conv2d(cin, cout, 3, padding=1), nn.BatchNorm2d(cout), nn.ReLU()]
-    return layers + [nn.MaxPool2d(2) if pool else nn.AdaptiveAvgPool2d((1, 1))]
-
-
-class SmallCNN(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.features = nn.Sequential(*block(1, 16, True), *block(16, 32, True), *block(32, 64, False))
-        self.head = nn.Sequential(nn.Flatten(), nn.Dropout(0.3), nn.Linear(64, 3))
-
-    def forward(self, x):
-        return self.head(self.features(x))
-
 
 n, batch = 2000, 16
 x = torch.randn(n, 1, 64, 56)
 y = torch.randint(0, 3, (n,))
 weights = 1.0 / torch.bincount(y, minlength=3).float()
-model = SmallCNN()
+model = SmallCNN(0.3)
 optimiser = torch.optim.Adam(model.parameters(), lr=1e-3)
 loss_fn = nn.CrossEntropyLoss(weight=weights)
 best = None
