@@ -6,6 +6,7 @@ import type { Failure } from '../failure.js';
 import { absPath } from '../paths.js';
 import type { Project } from '../project.js';
 import { gitShow } from '../query/git.js';
+import { cachedOutputAt } from './cached-at-rev.js';
 import { fail, ok, type Result } from '../result.js';
 import { parsePlotData, type Row } from './plot-data.js';
 import type { PlotDef } from './plot-defs.js';
@@ -35,9 +36,16 @@ export function workspaceRevision(project: Project): Revision {
   };
 }
 
-/** A git revision (commit, branch, tag) as a revision. */
+/** A git revision (commit, branch, tag) as a revision; cached outputs come from the cache by that revision's lock. */
 export function gitRevision(project: Project, rev: string): Revision {
-  return { name: rev, read: (file) => gitShow(project.root, rev, file) };
+  return {
+    name: rev,
+    read: (file) => {
+      const shown = gitShow(project.root, rev, file);
+      if (!shown.ok || shown.value !== undefined) return shown;
+      return ok(cachedOutputAt(project, rev, file));
+    },
+  };
 }
 
 /** One Vega-Lite spec per definition that has data in at least one revision. */
