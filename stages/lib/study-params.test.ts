@@ -47,7 +47,7 @@ describe('loadStudyParams', () => {
 
   it('knows the feature sets from the registry, and a listed set needs what its schema requires', () => {
     expect(errorOf(paramsWith((d) => (d['features']!['sets'] = ['egemaps', 'opensmile'])))).toBe(
-      ":features.sets.1: unknown feature set 'opensmile' (known: egemaps, mfcc, hubert_ssl, wav2vec2_ssl)");
+      ":features.sets.1: unknown feature set 'opensmile' (known: egemaps, mfcc, hubert_ssl, wav2vec2_ssl, logmel)");
     const withoutSection = paramsWith((d) => {
       d['features']!['sets'] = ['hubert_ssl'];
       delete d['features']!['hubert_ssl'];

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeWav } from '../../src/audio/wav-encode.js';
-import { toneClip, writeTinyBundle } from '../../src/bundle/tiny-bundle.js';
+import { toneClip, writeTinyBundle } from '../support/tiny-bundle.js';
 import { Rng } from '../../src/ml/index.js';
 
 const ROOT = join(import.meta.dirname, '../..');

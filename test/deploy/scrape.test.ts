@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { encodeWav } from '../../src/audio/wav-encode.js';
-import { classFrequencyHz, toneClip, writeTinyBundle } from '../../src/bundle/tiny-bundle.js';
+import { classFrequencyHz, toneClip, writeTinyBundle } from '../support/tiny-bundle.js';
 import { Rng } from '../../src/ml/index.js';
 import { findCommand, TestPrometheus, type Sample } from './prometheus-harness.js';
 
