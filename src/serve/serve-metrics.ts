@@ -16,7 +16,7 @@ export interface ServeMetrics {
 /** Creates the metrics; model info and the drift gauges read the model being served when scraped. */
 export function createServeMetrics(current: () => LoadedModel | undefined): ServeMetrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'vocalbaby_process_' });
+  collectDefaultMetrics({ register: registry, prefix: 'vocalbaby_' });
   const requests = new Counter({
     name: 'vocalbaby_request_total',
     help: 'HTTP requests by method, endpoint and status code',

@@ -130,7 +130,7 @@ describe.skipIf(prometheusBin === undefined)('Prometheus scraping pipe serve', (
     expect(info[0]!.metric).toMatchObject({ feature_set: 'mfcc', model: health.model.name, version: health.model.version });
     expect(info[0]!.value).toBe(1);
     expect(one(await p.query('vocalbaby_drift_window_vectors'))).toBe(240);
-    expect(one(await p.query('vocalbaby_process_process_resident_memory_bytes'))).toBeGreaterThan(10 * 2 ** 20);
+    expect(one(await p.query('vocalbaby_process_resident_memory_bytes'))).toBeGreaterThan(10 * 2 ** 20);
   });
 
   it('shows the drift score rise when drifted audio is served, and the drift alert go pending', async () => {
