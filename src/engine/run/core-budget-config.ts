@@ -1,8 +1,7 @@
 // `core.cpus` of .pipe/config.yaml: the cores a local repro may keep busy (see core-budget.ts), checked with this
-// file's own schema. No config file, or no `core.cpus`: undefined.
-import { existsSync } from 'node:fs';
+// file's own schema. No `core.cpus`: undefined.
 import { z } from 'zod';
-import { configPath, configSection, readProjectConfig } from '../config/project-config.js';
+import { configSection, readProjectConfig } from '../config/project-config.js';
 import type { Failure } from '../failure.js';
 import { ok, type Result } from '../result.js';
 
@@ -10,7 +9,6 @@ const coreSchema = z.looseObject({ cpus: z.number().int().min(1).optional().desc
 
 /** `core.cpus` of the project config at `root`, or undefined when not set. */
 export function configuredCores(root: string): Result<number | undefined, Failure> {
-  if (!existsSync(configPath(root)) && !existsSync(configPath(root, true))) return ok(undefined);
   const config = readProjectConfig(root);
   if (!config.ok) return config;
   const core = configSection(config.value, 'core', coreSchema);

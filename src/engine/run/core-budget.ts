@@ -26,7 +26,9 @@ export async function resolveCoreBudget(root: string, flagCores: number | undefi
   const fromEnv = envCoreBudget(env);
   if (!fromEnv.ok) return fromEnv;
   if (fromEnv.value !== undefined) return ok({ cores: fromEnv.value, source: 'env' });
-  // loaded only here: the config module needs YAML and zod
+  // zod (the section's schema) is loaded only when there is a config to check: a no-op repro stays lean
+  const { hasProjectConfig } = await import('../config/collect-pipelines.js');
+  if (!hasProjectConfig(root)) return ok({ cores: availableParallelism(), source: 'machine' });
   const { configuredCores } = await import('./core-budget-config.js');
   const cores = configuredCores(root);
   if (!cores.ok) return cores;
