@@ -59,13 +59,19 @@ function parseRuns(output: string, t0S: number): StageRun[] {
   return runs;
 }
 
-/** The most cores reserved at once (a stage without PIPE_CPUS counts 1). */
+/** The most cores the running stages' pools may use at once (without PIPE_CPUS a pool sizes to every core). */
 function peakReserved(runs: readonly StageRun[]): number {
-  const events = runs.flatMap((r) => [{ at: r.startS, d: r.cpus ?? 1 }, { at: r.endS, d: -(r.cpus ?? 1) }]).sort((a, b) => a.at - b.at || a.d - b.d);
+  const cores = (r: StageRun): number => r.cpus ?? availableParallelism();
+  const events = runs.flatMap((r) => [{ at: r.startS, d: cores(r) }, { at: r.endS, d: -cores(r) }]).sort((a, b) => a.at - b.at || a.d - b.d);
   let used = 0;
   let peak = 0;
   for (const e of events) peak = Math.max(peak, (used += e.d));
   return peak;
+}
+
+/** The most stages running at the same time. */
+function mostAtOnce(runs: readonly StageRun[]): number {
+  return Math.max(0, ...runs.map((r) => runs.filter((o) => o.startS < r.endS && o.endS > r.startS).length));
 }
 
 function main(): void {
@@ -90,7 +96,7 @@ function main(): void {
     const [wall, user, sys] = [Number(total[1]), Number(total[2]), Number(total[3])];
     console.log(`| **whole repro** | | | ${wall.toFixed(1)} | ${(user + sys).toFixed(1)} | ${((user + sys) / wall).toFixed(2)} | |`);
   }
-  console.log(`\nmost cores reserved at once: ${peakReserved(runs)} (budget ${budget}); stages with CPU/wall above their PIPE_CPUS: ${runs.filter((r) => r.cpuS / r.wallS > (r.cpus ?? budget) * 1.05).map((r) => r.stage).join(', ') || 'none'}`);
+  console.log(`\nmost cores the running stages may use at once (PIPE_CPUS, unset: every core): ${peakReserved(runs)} (budget ${budget}); most stages at once: ${mostAtOnce(runs)}; stages with CPU/wall above their PIPE_CPUS: ${runs.filter((r) => r.cpuS / r.wallS > (r.cpus ?? budget) * 1.05).map((r) => r.stage).join(', ') || 'none'}`);
   if (argv.includes('--keep')) console.log(`kept ${dir}`);
   else rmSync(dir, { recursive: true, force: true });
 }

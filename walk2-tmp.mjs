@@ -1,0 +1,14 @@
+import { readdirSync } from 'node:fs';
+const D = '/work/wt/perf-sched/dist/src/engine/hash/';
+const { statFile } = await import(D + 'fast-stat.js');
+const { StateCache } = await import(D + 'state-cache.js');
+const root = '/tmp/perfsched-bench', base = 'data/small', dirAbs = root + '/' + base;
+const time = (label, f) => { const t = performance.now(); const r = f(); console.log(label.padEnd(28), (performance.now() - t).toFixed(1)); return r; };
+const state = time('state load', () => StateCache.load(root + '/.pipe'));
+const names = time('readdir+sort', () => readdirSync(dirAbs).sort());
+const sts = time('stat (abs concat)', () => names.map((n) => statFile(`${dirAbs}/${n}`)));
+const hashes = time('lookup (rel concat)', () => names.map((n, i) => state.lookup(`${base}/${n}`, sts[i])));
+const entries = time('entries', () => names.map((n, i) => ({ path: n, hash: hashes[i], size: sts[i].size })));
+const text = time('listing text', () => { let t = ''; for (const e of entries) t += `${e.path}\0${e.hash}\n`; return t; });
+time('Buffer.from', () => Buffer.from(text, 'utf8'));
+console.log(hashes.filter((h) => h === undefined).length, 'misses');
