@@ -69,9 +69,13 @@ function peakReserved(runs: readonly StageRun[]): number {
   return peak;
 }
 
-/** The most stages running at the same time. */
+/** The most stages running at the same time (a sweep over their start and end times). */
 function mostAtOnce(runs: readonly StageRun[]): number {
-  return Math.max(0, ...runs.map((r) => runs.filter((o) => o.startS < r.endS && o.endS > r.startS).length));
+  const events = runs.flatMap((r) => [{ at: r.startS, d: 1 }, { at: r.endS, d: -1 }]).sort((a, b) => a.at - b.at || a.d - b.d);
+  let now = 0;
+  let most = 0;
+  for (const e of events) most = Math.max(most, (now += e.d));
+  return most;
 }
 
 function main(): void {

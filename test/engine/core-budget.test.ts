@@ -75,6 +75,22 @@ describe('local core budget', () => {
     expect(replay(rig.events()).cpus).toEqual({ solo: 3 });
   });
 
+  test('an unchanged stage reserves no cores: it is checked while a stage holding every core runs', async () => {
+    rig.write('in.txt', '1');
+    rig.write(
+      'pipeline.yaml',
+      `stages:\n  slow:\n    cmd: sleep 1 && mkdir -p out && cat in.txt > out/slow\n    deps: [in.txt]\n    outs: [out/slow]\n    resources: {cpus: 2}\n${stage('done', 2)}`,
+    );
+    expect((await rig.pipe(['repro', '-j', '2', '--cpus', '2'])).code).toBe(0);
+    rig.write('in.txt', '2');
+    const r = await rig.pipe(['repro', '-j', '2', '--cpus', '2']);
+    expect(r.code).toBe(0);
+    const unchanged = r.stdout.indexOf("Stage 'done' didn't change");
+    const finished = r.stdout.indexOf("Stage 'slow' finished");
+    expect(unchanged).toBeGreaterThanOrEqual(0);
+    expect(finished).toBeGreaterThan(unchanged);
+  });
+
   test('a bad PIPE_CPUS or --cpus is a one-line error naming it', async () => {
     rig.write('pipeline.yaml', `stages:\n${stage('a', 1)}`);
     const bad = await rig.pipe(['repro'], { PIPE_CPUS: 'two' });

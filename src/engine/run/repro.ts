@@ -11,7 +11,7 @@ import type { EventSink, StageFault } from '../report/events.js';
 import { fail, ok, type Result } from '../result.js';
 import { NoSpaceError } from '../store/atomic-write.js';
 import type { LockEntry } from '../store/lock-types.js';
-import { checkStage, measureDeps } from './check-stage.js';
+import { checkStage, measureDeps, type StageCheck } from './check-stage.js';
 import { envCoreBudget, stageCores } from './core-budget.js';
 import { selectStages } from './plan.js';
 import { activeGraph } from '../graph.js';
@@ -167,7 +167,8 @@ async function runAll(
       emit({ type: 'stage-frozen', stage: name });
       return 'ok';
     }
-    const check = checkStage(stage, entries[name], project);
+    const check = sized.get(name) ?? checkStage(stage, entries[name], project);
+    sized.delete(name);
     const reasons = options.force || forced.has(name) ? [{ kind: 'forced' as const }] : check.reasons;
     if (reasons.length > 0 && options.forceDownstream === true) for (const d of graph.downstream.get(name) ?? []) forced.add(d);
     if (reasons.length === 0) {
@@ -201,7 +202,23 @@ async function runAll(
     }
     return 'ok';
   };
-  const coreAccounting = local ? { coreBudget: budgetCores, cores: (n: string) => stageCoresOf(project, n, budgetCores, jobs) } : {};
+  // cores are reserved only for a stage that will run: an unchanged or frozen one is checked (and finishes) at once,
+  // even while a stage holding every core runs; the check is kept for runOne
+  const sized = new Map<string, StageCheck>();
+  const coresToRun = (name: string): number => {
+    const stage = project.graph.byName.get(name);
+    if (stage === undefined) return 1;
+    if (stage.frozen) return 0;
+    try {
+      const check = checkStage(stage, entries[name], project);
+      sized.set(name, check);
+      if (check.reasons.length === 0 && !options.force && !forced.has(name)) return 0;
+    } catch {
+      // runOne checks again inside the scheduler's error handling, which reports the failure
+    }
+    return stageCores(stage, budgetCores, jobs);
+  };
+  const coreAccounting = local ? { coreBudget: budgetCores, cores: coresToRun } : {};
   const result = await schedule(
     { order, upstream: (n) => graph.upstream.get(n) ?? [], jobs, keepGoing: options.keepGoing, stopped: () => control.interrupted !== undefined, ...coreAccounting },
     work,
@@ -220,12 +237,6 @@ async function runAll(
   if (control.interrupted !== undefined) return fail({ reason: 'interrupted', signal: control.interrupted });
   if (result.failed.length > 0) return fail({ reason: 'stage-failed', stages: result.failed });
   return ok({ ran, failed: result.failed, skipped: result.skipped });
-}
-
-/** Cores stage `name` reserves (a name not in the graph fails in runOne: 1). */
-function stageCoresOf(project: Project, name: string, budgetCores: number, jobs: number): number {
-  const stage = project.graph.byName.get(name);
-  return stage === undefined ? 1 : stageCores(stage, budgetCores, jobs);
 }
 
 /** `PIPE_CPUS` when it is a valid count, else every core (the CLI resolves --cpus and the config before this). */

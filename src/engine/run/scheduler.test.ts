@@ -100,3 +100,21 @@ describe('scheduler with a core budget', () => {
     expect(started.slice(0, 2)).toEqual(['one', 'three']);
   });
 });
+
+describe('scheduler: jobs that reserve no cores', () => {
+  test('start at once even while the budget is taken', async () => {
+    const started: string[] = [];
+    let releaseBig: () => void = () => undefined;
+    const result = await schedule(
+      { order: ['big', 'noop', 'small'], upstream: () => [], jobs: 3, keepGoing: false, stopped: () => false, coreBudget: 2, cores: (j) => ({ big: 2, noop: 0, small: 1 })[j] ?? 1 },
+      async (job) => {
+        started.push(job);
+        if (job === 'big') await new Promise<void>((r) => (releaseBig = r));
+        if (job === 'noop') releaseBig(); // only reached while big still holds both cores
+        return 'ok';
+      },
+    );
+    expect(result.succeeded).toEqual(['big', 'noop', 'small']);
+    expect(started).toEqual(['big', 'noop', 'small']);
+  });
+});

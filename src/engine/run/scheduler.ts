@@ -17,7 +17,8 @@ export interface ScheduleOptions {
   readonly stopped: () => boolean;
   /** Cores the jobs running at once may reserve in total; absent: no core accounting (only `jobs` bounds). */
   readonly coreBudget?: number;
-  /** Cores a job reserves while it runs (clamped to 1..coreBudget). Default: 1. */
+  /** Cores a job reserves while it runs, asked when the job is ready (clamped to 0..coreBudget; 0: a job that
+   * runs no command, which always fits). Default: 1. */
   readonly cores?: (job: string) => number;
 }
 
@@ -29,13 +30,13 @@ export interface ScheduleResult {
 }
 
 /** Runs `work` over the DAG; resolves when nothing is running and nothing more can start. `work` receives the
- * cores reserved for the job (1 without a core budget). */
+ * cores reserved for the job. */
 export async function schedule(options: ScheduleOptions, work: (job: string, cores: number) => Promise<JobOutcome>): Promise<ScheduleResult> {
   const inPlan = new Set(options.order);
   const status = new Map<string, 'pending' | 'running' | JobOutcome | 'skipped'>(options.order.map((j) => [j, 'pending']));
   const limit = Math.max(1, options.jobs);
   const budget = options.coreBudget === undefined ? Infinity : Math.max(1, options.coreBudget);
-  const reserve = (job: string): number => Math.min(budget, Math.max(1, options.cores?.(job) ?? 1));
+  const reserve = (job: string): number => Math.min(budget, Math.max(0, options.cores?.(job) ?? 1));
   let running = 0;
   let reserved = 0;
   let anyFailed = false;
