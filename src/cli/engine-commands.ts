@@ -26,6 +26,7 @@ export function registerEngineCommands(program: Command): void {
     .option('--no-run-cache', 'always run changed stages instead of restoring earlier runs')
     .option('--wait', 'if another repro of this project is running, wait for it instead of failing')
     .addOption(new Option('-j, --jobs <n>', 'stages run in parallel (Slurm: jobs in flight)').default(availableParallelism(), 'number of cores; Slurm: 100').argParser(positiveInt))
+    .addOption(new Option('--cpus <n>', 'local: cores the stages running at once may use in total, each reserving its resources.cpus, else 1 (default: PIPE_CPUS, else core.cpus in .pipe/config.yaml, else number of cores)').argParser(positiveIntOf('--cpus')))
     .addOption(new Option('--executor <name>', 'where stages run (default: core.executor in .pipe/config.yaml, else local)').choices(['local', 'slurm']))
     .addOption(new Option('--retries <n>', 'Slurm: resubmit NODE_FAIL/PREEMPTED jobs up to n times').argParser(nonNegativeIntOf('--retries')))
     .action(async (targets: string[], opts: Record<string, unknown>, cmd: Command) => {
@@ -44,6 +45,7 @@ export function registerEngineCommands(program: Command): void {
         wait: opts['wait'] === true,
         jobs: typeof opts['jobs'] === 'number' ? opts['jobs'] : availableParallelism(),
         jobsGiven: cmd.getOptionValueSource('jobs') === 'cli',
+        cpusGiven: typeof opts['cpus'] === 'number' ? opts['cpus'] : undefined,
         executor: opts['executor'] === 'slurm' || opts['executor'] === 'local' ? opts['executor'] : undefined,
         retries: typeof opts['retries'] === 'number' ? opts['retries'] : undefined,
       });
@@ -132,8 +134,15 @@ function nonNegativeIntOf(flag: string): (value: string) => number {
 }
 
 function positiveInt(value: string): number {
-  const n = Number.parseInt(value, 10);
-  if (!Number.isInteger(n) || n < 1 || String(n) !== value.trim()) throw new InvalidArgumentError(`--jobs needs a positive integer, got '${value}'`);
-  return n;
+  return positiveIntOf('--jobs')(value);
+}
+
+/** A parser for a positive whole-number option `flag`. */
+function positiveIntOf(flag: string): (value: string) => number {
+  return (value) => {
+    const n = Number.parseInt(value, 10);
+    if (!Number.isInteger(n) || n < 1 || String(n) !== value.trim()) throw new InvalidArgumentError(`${flag} needs a positive integer, got '${value}'`);
+    return n;
+  };
 }
 

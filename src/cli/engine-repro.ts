@@ -8,6 +8,8 @@ type ReproFlags = Omit<ReproOptions, 'targets'> & {
   /** `-j` when given on the command line (a cluster executor has its own default). */
   readonly jobsGiven?: boolean;
   readonly retries?: number | undefined;
+  /** `--cpus`, when given. */
+  readonly cpusGiven?: number | undefined;
 };
 
 const out = (text: string): void => void process.stdout.write(text);
@@ -27,17 +29,20 @@ export function printWarnings(project: { readonly pipeline: { readonly warnings?
 /** Runs `pipe repro`; SIGINT/SIGTERM stop the running stages and leave lock and cache consistent. */
 export async function runRepro(targets: string[], flags: ReproFlags): Promise<void> {
   // the modules this command needs rather than the whole engine API (../engine/index.js): fewer modules to load
-  const [{ openProject }, { repro }, { chooseExecutor }, { consoleLogger }] = await Promise.all([
+  const [{ openProject }, { repro }, { chooseExecutor }, { consoleLogger }, { resolveCoreBudget }] = await Promise.all([
     import('../engine/project.js'),
     import('../engine/run/repro.js'),
     import('../engine/executors/choose-executor.js'),
     import('../engine/report/console-logger.js'),
+    import('../engine/run/core-budget.js'),
   ]);
   const engine = { repro, consoleLogger };
   const project = await openProject(process.cwd());
   if (!project.ok) return raise(project.error);
   printWarnings(project.value);
-  const { executor: executorName, jobsGiven, retries, ...options } = flags;
+  const { executor: executorName, jobsGiven, retries, cpusGiven, ...options } = flags;
+  const budget = await resolveCoreBudget(project.value.root, cpusGiven);
+  if (!budget.ok) return raise(budget.error);
   const chosen = await chooseExecutor(
     { root: project.value.root, pipeDir: project.value.pipeDir, name: executorName, jobs: jobsGiven === false ? undefined : flags.jobs, retries },
     flags.jobs,
@@ -58,7 +63,7 @@ export async function runRepro(targets: string[], flags: ReproFlags): Promise<vo
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const result = await engine.repro(project.value, { targets, ...options, jobs: chosen.value.jobs }, executor, emit, control);
+    const result = await engine.repro(project.value, { targets, ...options, jobs: chosen.value.jobs, cpus: budget.value.cores }, executor, emit, control);
     if (!result.ok) return raise(result.error);
     if (flags.dry && result.value.ran.length === 0) out('Nothing to run: every stage is up to date\n');
     else if (!flags.dry && result.value.ran.length === 0) out('Everything is up to date\n');

@@ -1,9 +1,9 @@
 // `pipe exp run`: expands the sweep, queues every experiment, then (unless --queue) runs them `jobs` at a time,
-// each in its own worktree by a child `pipe repro` with PIPE_CPUS = its share of the cores, and records each
-// as soon as it succeeds. Interrupting stops the children; recorded experiments stay, the rest stay queued.
+// each in its own worktree by a child `pipe repro --cpus <share>` (PIPE_CPUS = share too), and records each as
+// soon as it succeeds. The share is the repro core budget (PIPE_CPUS, core.cpus, else every core) split evenly
+// between the experiments running at once; the stages inside one experiment fit its share. Interrupting stops the children; recorded experiments stay, the rest stay queued.
 import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { raise } from './engine-repro.js';
 import { autoName, dequeue, enqueue, readQueue, type QueuedExp } from './exp-queue.js';
@@ -49,7 +49,10 @@ type Project = import('../engine/index.js').Project;
 
 async function runQueued(project: Project, queue: readonly QueuedExp[], jobs: number): Promise<void> {
   if (queue.length === 0) return void process.stdout.write('No queued experiments\n');
-  const share = Math.max(1, Math.floor(availableParallelism() / Math.min(jobs, queue.length)));
+  const { resolveCoreBudget } = await import('../engine/run/core-budget.js');
+  const budget = await resolveCoreBudget(project.root, undefined);
+  if (!budget.ok) return raise(budget.error);
+  const share = Math.max(1, Math.floor(budget.value.cores / Math.min(jobs, queue.length)));
   const children = new Set<ChildProcess>();
   let interrupted = false;
   const onSignal = (): void => {
@@ -90,7 +93,7 @@ async function runOne(project: Project, q: QueuedExp, cpus: number, children: Se
       if (!applied.ok) throw new UserError(applied.error);
     }
     process.stdout.write(`▶ Experiment '${q.name}': ${q.sets.map((s) => `${s.file}:${s.key}=${JSON.stringify(s.value)}`).join(' ') || '(no param changes)'}\n`);
-    const args = [process.argv[1] ?? 'pipe', 'repro', '-j', String(cpus), ...q.targets];
+    const args = [process.argv[1] ?? 'pipe', 'repro', '-j', String(cpus), '--cpus', String(cpus), ...q.targets];
     const child = spawn(process.execPath, args, { cwd: dir, env: { ...process.env, PIPE_CPUS: String(cpus) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     children.add(child);
     let log = '';

@@ -1,15 +1,7 @@
-// Entry point of the `pipe` command: builds the commander program from each concern's command module.
+// Entry point of the `pipe` command: builds the commander program from the command module that argv names
+// (every module for help or an unknown command; see command-index.ts).
 import { Command } from 'commander';
-import { registerAnnotateCommand } from './annotate-command.js';
-import { registerBurstCommands } from './burst-commands.js';
-import { registerCancelCommand } from './cancel-command.js';
-import { registerEngineCommands } from './engine-commands.js';
-import { registerExpCommands } from './exp-commands.js';
-import { registerFeaturesCommand } from './features-command.js';
-import { registerGbdtCommand } from './gbdt-command.js';
-import { registerRemoteCommands } from './remote-commands.js';
-import { registerPlotsCommands } from './plots-command.js';
-import { registerServeCommands } from './serve-command.js';
+import { registerCommands } from './command-index.js';
 import { exitCodeFor } from './error-boundary.js';
 
 const program = new Command('pipe')
@@ -18,18 +10,8 @@ const program = new Command('pipe')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
-registerEngineCommands(program);
-registerCancelCommand(program);
-registerFeaturesCommand(program);
-registerGbdtCommand(program);
-registerRemoteCommands(program);
-registerPlotsCommands(program);
-registerExpCommands(program);
-registerServeCommands(program);
-registerBurstCommands(program);
-registerAnnotateCommand(program);
-
 try {
+  await registerCommands(program, process.argv);
   await program.parseAsync(process.argv);
 } catch (error) {
   process.exitCode = exitCodeFor(error, (text) => void process.stderr.write(text));

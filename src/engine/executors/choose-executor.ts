@@ -23,9 +23,9 @@ const SLURM_DEFAULT_JOBS = 100;
 /** The executor to run stages with, and the -j the scheduler should use. */
 export async function chooseExecutor(options: ChooseExecutorOptions, localJobs: number): Promise<Result<{ executor: Executor; jobs: number }, Failure>> {
   let name = options.name;
-  const { existsSync } = await import('node:fs');
-  const { configPath } = await import('../config/project-config.js');
-  const hasConfig = existsSync(configPath(options.root)) || existsSync(configPath(options.root, true));
+  // collect-pipelines (already loaded by openProject) answers without loading the config module and its YAML parser
+  const { hasProjectConfig } = await import('../config/collect-pipelines.js');
+  const hasConfig = hasProjectConfig(options.root);
   if (name === 'local' || (name === undefined && !hasConfig)) {
     const { LocalExecutor } = await import('./local.js');
     return ok({ executor: new LocalExecutor({ groupsDir: `${options.pipeDir}/running` }), jobs: options.jobs ?? localJobs });

@@ -30,37 +30,39 @@ function listingText(entries: readonly DirEntry[]): string {
 
 /**
  * The directory hash, memoised in the state cache under `rel/` keyed by a cheap 64-bit digest (plus length) of
- * the listing, so that an unchanged directory needs no xxh3 binding at all. The memo key is only a lookup key,
- * never a content address.
+ * the listing, so that an unchanged directory needs neither the listing text nor the xxh3 binding. The memo key
+ * is only a lookup key, never a content address.
  */
 function dirHash(rel: string, entries: readonly DirEntry[], state: StateCache): string {
-  const text = listingText(entries);
-  const key = memoKey(text);
+  const key = memoKey(entries);
   const memo = state.lookupMemo(`${rel}/`);
   if (memo !== undefined && memo.startsWith(`${key}:`)) return memo.slice(key.length + 1);
-  const hash = hashBytes(text);
+  const hash = hashBytes(listingText(entries));
   state.recordMemo(`${rel}/`, `${key}:${hash}`);
   return hash;
 }
 
-/** FNV-1a-style mixing of the UTF-8 bytes, 32 bits at a time, in two independent 32-bit lanes, plus the length. */
-function memoKey(text: string): string {
-  let bytes = Buffer.from(text, 'utf8');
-  if (bytes.byteOffset % 4 !== 0) bytes = Buffer.from(bytes);
-  const words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >>> 2);
+/**
+ * FNV-1a-style mixing, in two independent 32-bit lanes, of the UTF-16 code units of the listing text
+ * (`path\0hash\n` per entry) plus its length in code units; read from the entries without building the text.
+ */
+function memoKey(entries: readonly DirEntry[]): string {
   let a = 0x811c9dc5;
-  let b = 0x01000193 ^ bytes.length;
-  for (let i = 0; i < words.length; i++) {
-    const c = words[i] ?? 0;
+  let b = 0x01000193;
+  let length = 0;
+  const mix = (c: number): void => {
     a = Math.imul(a ^ c, 0x01000193) ^ (a >>> 13);
     b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  };
+  for (const e of entries) {
+    const { path, hash } = e;
+    for (let i = 0; i < path.length; i++) mix(path.charCodeAt(i));
+    mix(0);
+    for (let i = 0; i < hash.length; i++) mix(hash.charCodeAt(i));
+    mix(10);
+    length += path.length + hash.length + 2;
   }
-  for (let i = words.length * 4; i < bytes.length; i++) {
-    const c = bytes[i] ?? 0;
-    a = Math.imul(a ^ c, 0x01000193) ^ (a >>> 13);
-    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
-  }
-  return `${(a >>> 0).toString(16)}${(b >>> 0).toString(16)}.${bytes.length}`;
+  return `${(a >>> 0).toString(16)}${(b >>> 0).toString(16)}.u${length}`;
 }
 
 /** Measures root-relative `rel`; undefined when nothing exists there. */

@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../store/atomic-write.js';
+import { StateEntries } from './state-entries.js';
 
 const FILE = 'state.bin';
 /** The text format of earlier versions, removed on the first save. */
@@ -32,48 +33,38 @@ interface Entry extends StatSig {
 
 const same = (e: StatSig, st: StatSig): boolean => e.ino === st.ino && e.size === st.size && e.mtimeMs === st.mtimeMs && e.ctimeMs === st.ctimeMs;
 
-/** The entries as loaded: key → index into `nums` (4 per entry) and `values`. */
-interface Loaded {
-  readonly index: Map<string, number>;
-  readonly keys: readonly string[];
-  readonly nums: Float64Array;
-  readonly values: readonly string[];
-}
-
-const EMPTY: Loaded = { index: new Map(), keys: [], nums: new Float64Array(0), values: [] };
-
 /** In-memory view of .pipe/state.bin: path → stat signature + hash, plus memo entries. */
 export class StateCache {
-  readonly #loaded: Loaded;
+  readonly #loaded: StateEntries;
   /** Entries recorded in this process; they take precedence over loaded ones. */
   readonly #changed = new Map<string, Entry>();
   readonly #used = new Set<string>();
   #dirty = false;
 
-  private constructor(private readonly dir: string, loaded: Loaded) {
+  private constructor(private readonly dir: string, loaded: StateEntries) {
     this.#loaded = loaded;
   }
 
   get #size(): number {
-    return this.#loaded.keys.length + this.#changed.size;
+    return this.#loaded.count + this.#changed.size;
   }
 
   #get(key: string): Entry | undefined {
     const changed = this.#changed.get(key);
     if (changed !== undefined) return changed;
-    const i = this.#loaded.index.get(key);
+    const i = this.#loaded.find(key);
     if (i === undefined) return undefined;
     const n = this.#loaded.nums;
-    return { ino: n[i * 4] ?? Number.NaN, size: n[i * 4 + 1] ?? Number.NaN, mtimeMs: n[i * 4 + 2] ?? Number.NaN, ctimeMs: n[i * 4 + 3] ?? Number.NaN, value: this.#loaded.values[i] ?? '' };
+    return { ino: n[i * 4] ?? Number.NaN, size: n[i * 4 + 1] ?? Number.NaN, mtimeMs: n[i * 4 + 2] ?? Number.NaN, ctimeMs: n[i * 4 + 3] ?? Number.NaN, value: this.#loaded.value(i) };
   }
 
 /** Loads the state of the project whose private dir is `pipeDir` (empty when absent, unreadable or malformed). */
   static load(pipeDir: string): StateCache {
-    let loaded = EMPTY;
+    let loaded = StateEntries.EMPTY;
     try {
-      loaded = parse(readFileSync(path.join(pipeDir, FILE))) ?? EMPTY;
+      loaded = parse(readFileSync(path.join(pipeDir, FILE))) ?? StateEntries.EMPTY;
     } catch {
-      loaded = EMPTY;
+      loaded = StateEntries.EMPTY;
     }
     return new StateCache(pipeDir, loaded);
   }
@@ -83,11 +74,11 @@ export class StateCache {
     if (this.#size > PRUNE_ABOVE) this.#used.add(rel);
     const changed = this.#changed.get(rel);
     if (changed !== undefined) return same(changed, st) ? changed.value : undefined;
-    const i = this.#loaded.index.get(rel);
+    const i = this.#loaded.find(rel);
     if (i === undefined) return undefined;
     const n = this.#loaded.nums;
     const hit = n[i * 4] === st.ino && n[i * 4 + 1] === st.size && n[i * 4 + 2] === st.mtimeMs && n[i * 4 + 3] === st.ctimeMs;
-    return hit ? this.#loaded.values[i] : undefined;
+    return hit ? this.#loaded.value(i) : undefined;
   }
 
   /**
@@ -122,7 +113,10 @@ export class StateCache {
     mkdirSync(this.dir, { recursive: true });
     const prune = this.#size > PRUNE_ABOVE;
     const kept: [string, Entry][] = [];
-    for (const k of this.#loaded.keys) if (!this.#changed.has(k) && (!prune || this.#used.has(k))) kept.push([k, this.#get(k) as Entry]);
+    for (let i = 0; i < this.#loaded.count; i++) {
+      const k = this.#loaded.key(i);
+      if (!this.#changed.has(k) && (!prune || this.#used.has(k))) kept.push([k, this.#get(k) as Entry]);
+    }
     for (const [k, e] of this.#changed) if (!prune || this.#used.has(k)) kept.push([k, e]);
     const keys = kept.map(([k]) => k).join('\n');
     const values = kept.map(([, e]) => e.value).join('\n');
@@ -149,16 +143,15 @@ export class StateCache {
   }
 }
 
-function parse(buf: Buffer): Loaded | undefined {
+function parse(buf: Buffer): StateEntries | undefined {
   if (buf.length < HEADER_BYTES || buf.toString('latin1', 0, 16) !== MAGIC) return undefined;
   const count = buf.readUInt32LE(16);
   const keysBytes = buf.readUInt32LE(20);
   const valuesBytes = buf.readUInt32LE(24);
   const keysAt = HEADER_BYTES + count * 32;
   if (count === 0 || buf.length !== keysAt + keysBytes + valuesBytes) return undefined;
-  const keys = buf.toString('utf8', keysAt, keysAt + keysBytes).split('\n');
-  const values = buf.toString('utf8', keysAt + keysBytes).split('\n');
-  if (keys.length !== count || values.length !== count) return undefined;
+  const keys = buf.toString('utf8', keysAt, keysAt + keysBytes);
+  const values = buf.toString('utf8', keysAt + keysBytes);
   let nums: Float64Array;
   if (new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f) {
     // little-endian host: a view (copied first when the buffer is not 8-byte aligned)
@@ -168,7 +161,5 @@ function parse(buf: Buffer): Loaded | undefined {
     nums = new Float64Array(count * 4);
     for (let i = 0; i < count * 4; i++) nums[i] = buf.readDoubleLE(HEADER_BYTES + i * 8);
   }
-  const index = new Map<string, number>();
-  for (let i = 0; i < count; i++) index.set(keys[i] ?? '', i);
-  return { index, keys, nums, values };
+  return StateEntries.of(count, keys, values, nums);
 }

@@ -1,6 +1,7 @@
 // `repro`: select stages, take the project lock, then walk the graph in parallel; each stage is checked
 // when its upstream has finished, and the lock file is rewritten after every successful stage.
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Executor } from '../executors/executor.js';
 import type { Failure } from '../failure.js';
@@ -10,7 +11,8 @@ import type { EventSink, StageFault } from '../report/events.js';
 import { fail, ok, type Result } from '../result.js';
 import { NoSpaceError } from '../store/atomic-write.js';
 import type { LockEntry } from '../store/lock-types.js';
-import { checkStage, measureDeps } from './check-stage.js';
+import { checkStage, measureDeps, type StageCheck } from './check-stage.js';
+import { envCoreBudget, stageCores } from './core-budget.js';
 import { selectStages } from './plan.js';
 import { activeGraph } from '../graph.js';
 import { scopeOf } from './scope.js';
@@ -34,6 +36,9 @@ export interface ReproOptions {
   readonly keepGoing: boolean;
   readonly runCache: boolean;
   readonly jobs: number;
+  /** Cores the stages running at once may reserve in total (local executor; see core-budget.ts). Default:
+   * `PIPE_CPUS`, else every core. */
+  readonly cpus?: number;
   /** Wait for another repro of the project to finish instead of failing with `locked`. */
   readonly wait?: boolean;
 }
@@ -140,9 +145,13 @@ async function runAll(
   let writes = Promise.resolve();
   let started = 0;
   const ran: string[] = [];
-  const work = async (name: string): Promise<JobOutcome> => {
+  // a cluster executor (stageSlots) places jobs by their resources itself; locally the stages share this machine's cores
+  const local = executor.stageSlots === undefined;
+  const jobs = executor.stageSlots ?? options.jobs;
+  const budgetCores = options.cpus ?? defaultCoreBudget();
+  const work = async (name: string, cores: number): Promise<JobOutcome> => {
     try {
-      return await runOne(name);
+      return await runOne(name, local ? cores : undefined);
     } catch (error) {
       // a broken invariant in this stage's bookkeeping: fail the stage, naming it and keeping the cause
       const outcome: StageFault =
@@ -151,14 +160,15 @@ async function runAll(
       return 'failed';
     }
   };
-  const runOne = async (name: string): Promise<JobOutcome> => {
+  const runOne = async (name: string, cores: number | undefined): Promise<JobOutcome> => {
     const stage = project.graph.byName.get(name);
     if (stage === undefined) return 'failed';
     if (stage.frozen) {
       emit({ type: 'stage-frozen', stage: name });
       return 'ok';
     }
-    const check = checkStage(stage, entries[name], project);
+    const check = sized.get(name) ?? checkStage(stage, entries[name], project);
+    sized.delete(name);
     const reasons = options.force || forced.has(name) ? [{ kind: 'forced' as const }] : check.reasons;
     if (reasons.length > 0 && options.forceDownstream === true) for (const d of graph.downstream.get(name) ?? []) forced.add(d);
     if (reasons.length === 0) {
@@ -174,7 +184,7 @@ async function runAll(
       emit({ type: 'stage-failed', stage: name, outcome: { ok: false, reason: 'cache-error', message: formatConfigError(outputs.error) } });
       return 'failed';
     }
-    const entry = await runStage({ stage, deps: check.deps, useRunCache, executor, ctx: project, emit, onStart });
+    const entry = await runStage({ stage, deps: check.deps, useRunCache, executor, ctx: project, emit, onStart, cores });
     project.memo.invalidate(stage.outs.map((o) => o.path));
     if (entry === undefined || control.interrupted !== undefined) return 'failed';
     entries[name] = entry;
@@ -192,8 +202,25 @@ async function runAll(
     }
     return 'ok';
   };
+  // cores are reserved only for a stage that will run: an unchanged or frozen one is checked (and finishes) at once,
+  // even while a stage holding every core runs; the check is kept for runOne
+  const sized = new Map<string, StageCheck>();
+  const coresToRun = (name: string): number => {
+    const stage = project.graph.byName.get(name);
+    if (stage === undefined) return 1;
+    if (stage.frozen) return 0;
+    try {
+      const check = checkStage(stage, entries[name], project);
+      sized.set(name, check);
+      if (check.reasons.length === 0 && !options.force && !forced.has(name)) return 0;
+    } catch {
+      // runOne checks again inside the scheduler's error handling, which reports the failure
+    }
+    return stageCores(stage, budgetCores, jobs);
+  };
+  const coreAccounting = local ? { coreBudget: budgetCores, cores: coresToRun } : {};
   const result = await schedule(
-    { order, upstream: (n) => graph.upstream.get(n) ?? [], jobs: executor.stageSlots ?? options.jobs, keepGoing: options.keepGoing, stopped: () => control.interrupted !== undefined },
+    { order, upstream: (n) => graph.upstream.get(n) ?? [], jobs, keepGoing: options.keepGoing, stopped: () => control.interrupted !== undefined, ...coreAccounting },
     work,
   );
   if (result.failed.length > 0 && control.interrupted === undefined) {
@@ -210,6 +237,12 @@ async function runAll(
   if (control.interrupted !== undefined) return fail({ reason: 'interrupted', signal: control.interrupted });
   if (result.failed.length > 0) return fail({ reason: 'stage-failed', stages: result.failed });
   return ok({ ran, failed: result.failed, skipped: result.skipped });
+}
+
+/** `PIPE_CPUS` when it is a valid count, else every core (the CLI resolves --cpus and the config before this). */
+function defaultCoreBudget(): number {
+  const env = envCoreBudget();
+  return env.ok && env.value !== undefined ? env.value : availableParallelism();
 }
 
 interface OutputSetup {

@@ -13,6 +13,7 @@ import type { FileRecord, LockEntry } from '../store/lock-types.js';
 import { CorruptObject, type ObjectCache } from '../store/object-cache.js';
 import { lookupRun, recordRun } from '../store/run-cache.js';
 import { toRecord, type CheckContext } from './check-stage.js';
+import { CORE_BUDGET_ENV } from './core-budget.js';
 import { fingerprint } from './fingerprint.js';
 
 export interface RunStageInput {
@@ -24,6 +25,8 @@ export interface RunStageInput {
   readonly emit: EventSink;
   /** Called right before the command runs (not when outputs are restored). */
   readonly onStart: () => void;
+  /** Cores reserved for the stage on this machine, passed as PIPE_CPUS; absent: the environment's is kept. */
+  readonly cores?: number | undefined;
 }
 
 /** The lock entry of the finished stage, or undefined when it failed (already reported). */
@@ -47,7 +50,7 @@ export async function runStage(input: RunStageInput): Promise<LockEntry | undefi
     stage: stage.name,
     commands: stage.cmd,
     cwd: absPath(ctx.root, stage.wdir),
-    env: stageEnv(stage.name, ctx.root),
+    env: stageEnv(stage.name, ctx.root, input.cores),
     group: stage.group,
     resources: stage.resources,
     placement: stage.executor,
@@ -80,9 +83,12 @@ export async function runStage(input: RunStageInput): Promise<LockEntry | undefi
   return entryOf(outs);
 }
 
-/** The command's environment: pipe's, plus the stage name and project root as PIPE_* and DVC_* (dvc/stage/run.py). */
-function stageEnv(stage: string, root: string): NodeJS.ProcessEnv {
-  return { ...process.env, DVC_ROOT: process.env['DVC_ROOT'] ?? root, DVC_STAGE: stage, PIPE_STAGE: stage, PIPE_ROOT: root };
+/** The command's environment: pipe's, plus the stage name and project root as PIPE_* and DVC_* (dvc/stage/run.py),
+ * and its reserved cores as PIPE_CPUS (the name src/util/core-budget.ts reads; the engine does not import it). */
+function stageEnv(stage: string, root: string, cores: number | undefined): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, DVC_ROOT: process.env['DVC_ROOT'] ?? root, DVC_STAGE: stage, PIPE_STAGE: stage, PIPE_ROOT: root };
+  if (cores !== undefined) env[CORE_BUDGET_ENV] = String(cores);
+  return env;
 }
 
 function failed(emit: EventSink, stage: string, outcome: StageFault): undefined {
