@@ -11,13 +11,15 @@ describe('batch script', () => {
   it('runs the item of its array index and records the exit code and the failed command', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pipe-batch-'));
     const items = [
-      { stage: "a@1", commands: ['echo "$PIPE_STAGE $(pwd)" > out.txt'], cwd: dir, env: {} },
+      { stage: "a@1", commands: ['echo "$PIPE_STAGE $(pwd) $PIPE_CPUS" > out.txt'], cwd: dir, env: {} },
       { stage: "a@it's", commands: ['true', 'exit 7', 'echo never > never.txt'], cwd: dir, env: {} },
     ];
     const script = path.join(dir, 'job.sh');
     writeFileSync(script, batchScript(items, { dir, sbatchArgs: ['--array=0-1'], root: dir }));
-    expect(execFileSync('/bin/sh', [script], { env: { ...process.env, SLURM_ARRAY_TASK_ID: '0' } }).toString()).toBe('');
-    expect(readFileSync(path.join(dir, 'out.txt'), 'utf8')).toBe(`a@1 ${dir}\n`);
+    // The host's PIPE_CPUS never reaches the job: its budget is Slurm's allocation.
+    const env = { ...process.env, PIPE_CPUS: '16', SLURM_ARRAY_TASK_ID: '0', SLURM_CPUS_PER_TASK: '3' };
+    expect(execFileSync('/bin/sh', [script], { env }).toString()).toBe('');
+    expect(readFileSync(path.join(dir, 'out.txt'), 'utf8')).toBe(`a@1 ${dir} 3\n`);
     expect(readFileSync(path.join(dir, '0.exit'), 'utf8')).toBe('0 -1\n');
     const second = spawnSync('/bin/sh', [script], { env: { ...process.env, SLURM_ARRAY_TASK_ID: '1' } });
     expect(second.status).toBe(7);

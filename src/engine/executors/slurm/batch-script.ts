@@ -1,7 +1,8 @@
 // The batch script of one submission: a single stage, or the items of a foreach/matrix group as one job
 // array (the task picks its item by SLURM_ARRAY_TASK_ID). Each item runs its command lines through /bin/sh
 // in its wdir, stops at the first failure, and writes `<exit code> <index of the failed command>` to its exit
-// file (temporary name, then rename) — the file the engine reads on the shared filesystem.
+// file (temporary name, then rename) — the file the engine reads on the shared filesystem. Its worker pools
+// size themselves to the job's allocation through PIPE_CPUS.
 import type { StageJob } from '../executor.js';
 
 /** Shell single-quoting. */
@@ -40,6 +41,8 @@ export function batchScript(items: readonly StageJob[], options: BatchScriptOpti
     '  pipe_exit 0 -1',
     '}',
     `export PIPE_ROOT=${shellQuote(options.root)}`,
+    // The stage's core budget is what Slurm allocated (1 without --cpus-per-task), never the submitting host's.
+    'export PIPE_CPUS="${SLURM_CPUS_PER_TASK:-1}"',
     'case "$pipe_i" in',
   ];
   for (const [i, item] of items.entries()) {
