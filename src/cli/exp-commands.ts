@@ -1,6 +1,8 @@
-// Registers `pipe exp run|show|list|diff|remove|apply|branch` (implementations load lazily).
+// Registers `pipe exp run|show|list|diff|remove|apply|branch|push|pull` and `pipe queue …` (implementations load
+// lazily).
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ExpShowFlags } from './exp-show.js';
+import { registerQueueCommands } from './queue-commands.js';
 
 /** Adds the experiment commands to `program`. */
 export function registerExpCommands(program: Command): void {
@@ -54,6 +56,7 @@ export function registerExpCommands(program: Command): void {
     .argument('<name>')
     .argument('<branch>')
     .action(async (name: string, branch: string) => (await import('./exp-manage.js')).runExpBranch(name, branch));
+  registerQueueCommands(program, positiveInt);
 }
 
 function tableOptions(cmd: Command): Command {
@@ -62,13 +65,19 @@ function tableOptions(cmd: Command): Command {
     .option('--md', 'Markdown table')
     .option('--csv', 'CSV')
     .option('--json', 'JSON')
-    .option('--sort-by <column>', 'metric or param to sort by (file:key or key)')
+    .option('--sort-by <column>', 'metric or param to sort by (metrics.<key>, params.<key>, file:key or key)')
+    .option('--filter <expr>', "keep experiments where COLUMN OP VALUE holds, e.g. 'metrics.test.uar>0.6' (OP: = != < <= > >=; repeatable, all must hold)", collect, [])
     .addOption(new Option('--sort-order <order>', 'asc or desc').choices(['asc', 'desc']).default('desc'));
 }
 
 function showFlags(opts: Record<string, unknown>): ExpShowFlags {
   const format = opts['json'] === true ? 'json' : opts['csv'] === true ? 'csv' : opts['md'] === true ? 'md' : 'table';
-  return { format, all: opts['all'] === true, sortBy: typeof opts['sortBy'] === 'string' ? opts['sortBy'] : undefined, sortOrder: opts['sortOrder'] === 'asc' ? 'asc' : 'desc' };
+  return {
+    format,
+    all: opts['all'] === true,
+    sortBy: typeof opts['sortBy'] === 'string' ? opts['sortBy'] : undefined, sortOrder: opts['sortOrder'] === 'asc' ? 'asc' : 'desc',
+    filters: (opts['filter'] as string[] | undefined) ?? [],
+  };
 }
 
 function collect(value: string, previous: string[]): string[] {
