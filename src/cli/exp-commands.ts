@@ -56,6 +56,29 @@ export function registerExpCommands(program: Command): void {
     .argument('<name>')
     .argument('<branch>')
     .action(async (name: string, branch: string) => (await import('./exp-manage.js')).runExpBranch(name, branch));
+  for (const verb of ['push', 'pull'] as const) {
+    const cmd = exp.command(verb);
+    if (verb === 'push') cmd.option('--rev <commit>', 'only experiments based on this commit');
+    cmd
+      .description(verb === 'push' ? 'Share experiments through a git remote (refs/exps/…), and their cached outputs through the pipe remote' : 'Fetch experiments (refs/exps/…) from a git remote, and their cached outputs from the pipe remote')
+      .argument('<git-remote>', 'a git remote name or URL')
+      .argument('[experiments...]', 'names (default: all)')
+      .option('--no-cache', 'refs only: do not transfer cached outputs')
+      .option('-r, --remote <name>', 'pipe cache remote (default: core.remote)')
+      .option('-f, --force', 'overwrite experiments of the same name on the other side')
+      .addOption(new Option('-j, --jobs <n>', 'concurrent cache transfers').argParser(positiveInt))
+      .action(async (remote: string, names: string[], opts: Record<string, unknown>) => {
+        const share = await import('./exp-share.js');
+        const flags = {
+          rev: typeof opts['rev'] === 'string' ? opts['rev'] : undefined,
+          noCache: opts['cache'] === false,
+          remote: typeof opts['remote'] === 'string' ? opts['remote'] : undefined,
+          force: opts['force'] === true,
+          jobs: typeof opts['jobs'] === 'number' ? opts['jobs'] : undefined,
+        };
+        await (verb === 'push' ? share.runExpPush(remote, names, flags) : share.runExpPull(remote, names, flags));
+      });
+  }
   registerQueueCommands(program, positiveInt);
 }
 

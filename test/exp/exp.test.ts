@@ -4,46 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Rig } from '../engine/rig.js';
-
-const PIPELINE = `stages:
-  prep:
-    cmd: sh prep.sh
-    deps: [prep.sh]
-    outs: [prep.txt]
-  train:
-    cmd: sh train.sh
-    deps: [prep.txt, train.sh]
-    params: [lr, depth]
-    outs: [model.txt]
-    metrics:
-      - metrics.json: {cache: false}
-`;
-// train: model and score from the params; SLEEP_S slows it for the interruption test.
-const TRAIN = `echo "start train" >> "$RIG_LOG"
-sleep "\${SLEEP_S:-0}"
-lr=$(sed -n 's/^lr: \\([0-9]*\\).*/\\1/p' params.yaml)
-d=$(sed -n 's/^depth: \\([0-9]*\\).*/\\1/p' params.yaml)
-echo "model lr=$lr depth=$d $(cat prep.txt)" > model.txt
-echo "{\\"score\\": $((lr * 10 + d))}" > metrics.json
-`;
-
-function setup(): Rig {
-  const rig = new Rig();
-  rig.write('pipeline.yaml', PIPELINE);
-  rig.write('prep.sh', 'echo "start prep" >> "$RIG_LOG"; echo data > prep.txt\n');
-  rig.write('train.sh', TRAIN);
-  rig.write('params.yaml', 'lr: 1 # learning rate\ndepth: 2\n');
-  rig.write('.gitignore', '.pipe/\ncache/\nprep.txt\nmodel.txt\n.rig-log\npipeline.lock\n');
-  git(rig, 'init', '-q');
-  git(rig, 'config', 'user.email', 'test@example.org');
-  git(rig, 'config', 'user.name', 'test');
-  return rig;
-}
-
-function git(rig: Rig, ...args: string[]): string {
-  return execFileSync('git', args, { cwd: rig.dir, encoding: 'utf8' });
-}
+import type { Rig } from '../engine/rig.js';
+import { git, setup } from './exp-rig.js';
 
 interface ShowJson {
   name: string;

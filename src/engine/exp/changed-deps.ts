@@ -17,13 +17,18 @@ export function changedDeps(baseline: ReadonlyMap<string, string>, exp: Readonly
   return [...exp].filter(([p, hash]) => baseline.get(p) !== hash).map(([p]) => p).sort();
 }
 
-/** The dep hashes of `pipeline.lock` at each commit (empty where the commit has no valid lock). */
-export function commitDepHashes(root: string, commits: readonly string[], lockRel = 'pipeline.lock'): Map<string, string>[] {
+/** The lock `lockRel` at each commit; undefined where the commit has none or it does not parse. */
+export function commitLocks(root: string, commits: readonly string[], lockRel = 'pipeline.lock'): (LockFile | undefined)[] {
   return readCommitBlobs(root, commits.map((c) => `${c}:${lockRel}`)).map((blob) => {
-    if (blob === undefined) return new Map<string, string>();
+    if (blob === undefined) return undefined;
     const src = parseYamlSource(lockRel, blob.toString('utf8'));
-    if (!src.ok) return new Map<string, string>();
+    if (!src.ok) return undefined;
     const valid = validateLock(src.value.value);
-    return valid.ok ? lockDepHashes(valid.value) : new Map<string, string>();
+    return valid.ok ? valid.value : undefined;
   });
+}
+
+/** The dep hashes of `pipeline.lock` at each commit (empty where the commit has no valid lock). */
+export function commitDepHashes(root: string, commits: readonly string[]): Map<string, string>[] {
+  return commitLocks(root, commits).map((lock) => (lock === undefined ? new Map<string, string>() : lockDepHashes(lock)));
 }
