@@ -1,6 +1,8 @@
 // `pipe exp run`: expands the sweep, queues every experiment, then (unless --queue) runs them `jobs` at a time,
 // each in its own worktree by a child `pipe repro` with PIPE_CPUS = its share of the cores, and records each
-// as soon as it succeeds. Interrupting stops the children; recorded experiments stay, the rest stay queued.
+// as soon as it succeeds. Interrupting stops the children; recorded experiments stay, the rest stay queued. Each
+// child is watched by the engine's stage watchdog, so that even a SIGKILL of `pipe exp run` ends its children
+// instead of leaving them running in a worktree the next `--run-all` replaces.
 import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -93,6 +95,8 @@ async function runOne(project: Project, q: QueuedExp, cpus: number, children: Se
     const args = [process.argv[1] ?? 'pipe', 'repro', '-j', String(cpus), ...q.targets];
     const child = spawn(process.execPath, args, { cwd: dir, env: { ...process.env, PIPE_CPUS: String(cpus) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     children.add(child);
+    const { watchGroup } = await import('../engine/executors/stage-groups.js');
+    const unwatch = child.pid === undefined ? (): void => undefined : watchGroup(child.pid);
     let log = '';
     const take = (prefix: string, chunk: Buffer): void => {
       const text = chunk.toString('utf8');
@@ -102,6 +106,7 @@ async function runOne(project: Project, q: QueuedExp, cpus: number, children: Se
     child.stdout?.on('data', (c: Buffer) => take(q.name, c));
     child.stderr?.on('data', (c: Buffer) => take(q.name, c));
     const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+    unwatch();
     children.delete(child);
     if (code !== 0) {
       process.stderr.write(`✖ Experiment '${q.name}' failed (exit ${code})\n`);

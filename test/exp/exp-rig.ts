@@ -1,7 +1,12 @@
 // The small experiment project shared by the exp scenario tests: prep (no params) → train (params lr, depth,
-// score = lr * 10 + depth in metrics.json); SLEEP_S slows train down for the interruption tests.
+// score = lr * 10 + depth in metrics.json); SLEEP_S slows train down for the interruption tests, SLOW_DEPTH=d makes the run with depth d take a minute.
 import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Rig } from '../engine/rig.js';
+
+/** The built CLI, for tests that spawn it themselves (own process group). */
+export const PIPE_BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/pipe.js');
 
 export const PIPELINE = `stages:
   prep:
@@ -18,9 +23,10 @@ export const PIPELINE = `stages:
 `;
 // train: model and score from the params; SLEEP_S slows it for the interruption test.
 const TRAIN = `echo "start train" >> "$RIG_LOG"
-sleep "\${SLEEP_S:-0}"
 lr=$(sed -n 's/^lr: \\([0-9]*\\).*/\\1/p' params.yaml)
 d=$(sed -n 's/^depth: \\([0-9]*\\).*/\\1/p' params.yaml)
+sleep "\${SLEEP_S:-0}"
+if [ "$d" = "\${SLOW_DEPTH:-}" ]; then sleep 60; fi
 echo "model lr=$lr depth=$d $(cat prep.txt)" > model.txt
 echo "{\\"score\\": $((lr * 10 + d))}" > metrics.json
 `;

@@ -1,11 +1,11 @@
 // `pipe exp`: a parallel sweep in isolated worktrees sharing the cache, recorded in refs/exps; the workspace
 // untouched; unchanged stages restored, not rerun; interruption; apply; show --json.
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Rig } from '../engine/rig.js';
-import { git, setup } from './exp-rig.js';
+import { git, PIPE_BIN, setup } from './exp-rig.js';
 
 interface ShowJson {
   name: string;
@@ -131,4 +131,82 @@ describe('interrupting a sweep', () => {
     const scores = (await show(rig)).slice(1).map((e) => e.metrics['metrics.json']?.['score']).sort();
     expect(scores).toEqual([17, 18, 19]);
   }, 120_000);
+});
+
+/** Pids of live processes whose working directory is inside `dir` (Linux /proc; empty elsewhere). */
+function processesIn(dir: string): number[] {
+  if (!existsSync('/proc')) return [];
+  return readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p))
+    .filter((p) => {
+      try {
+        return readlinkSync(`/proc/${p}/cwd`).startsWith(dir);
+      } catch {
+        return false; // gone, or not ours to read
+      }
+    })
+    .map(Number);
+}
+
+describe('killing a sweep with SIGKILL', () => {
+  let rig: Rig;
+  beforeAll(async () => {
+    rig = setup();
+    expect((await rig.pipe(['repro'])).code).toBe(0);
+    git(rig, 'add', '-A');
+    git(rig, 'commit', '-qm', 'base');
+  });
+  afterAll(() => rig.cleanup());
+
+  it('leaves finished experiments recorded, no process behind, and the rest re-runnable with pipe queue start', async () => {
+    expect((await rig.pipe(['exp', 'run', '--queue', '-S', 'depth=7,8,9'])).code).toBe(0);
+    const status = await rig.pipe(['queue', 'status']);
+    expect(status.stdout.trim().split('\n').map((l) => l.split('\t').slice(2, 4).join(' '))).toEqual([
+      'queued params.yaml:depth=7',
+      'queued params.yaml:depth=8',
+      'queued params.yaml:depth=9',
+    ]);
+    // the sweep runs as its own process group, as a shell job would; the whole group is killed at once
+    const child = spawn(process.execPath, [PIPE_BIN, 'exp', 'run', '--run-all', '-j', '1'], {
+      cwd: rig.dir,
+      env: { ...process.env, RIG_LOG: rig.log, SLOW_DEPTH: '8' }, // depth=7 is recorded quickly, depth=8 would run a minute
+      stdio: 'ignore',
+      detached: true,
+    });
+    const done = new Promise<string | null>((resolve) => child.on('close', (_c, signal) => resolve(signal)));
+    const deadline = Date.now() + 60_000;
+    const trainsBefore = rig.count('train');
+    // kill once depth=7 is recorded and depth=8's (minute-long) train has started
+    while ((git(rig, 'for-each-ref', 'refs/exps/').trim() === '' || rig.count('train') < trainsBefore + 2) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(processesIn(path.join(rig.dir, '.pipe', 'exps')).length).toBeGreaterThan(0);
+    process.kill(-child.pid!, 'SIGKILL');
+    expect(await done).toBe('SIGKILL');
+    const recorded = git(rig, 'for-each-ref', 'refs/exps/').trim().split('\n').length;
+    expect(recorded).toBeGreaterThanOrEqual(1);
+    expect(recorded).toBeLessThan(3);
+    // the child repro (its own process group) and its stage are ended by their watchdogs, not left running
+    const exps = path.join(rig.dir, '.pipe', 'exps');
+    const until = Date.now() + 10_000;
+    while (processesIn(exps).length > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    expect(processesIn(exps)).toEqual([]);
+    const queued = (await rig.pipe(['queue', 'status'])).stdout.trim().split('\n');
+    expect(queued).toHaveLength(3 - recorded);
+
+    const rest = await rig.pipe(['queue', 'start', '-j', '2']);
+    expect(rest.code, rest.stderr).toBe(0);
+    const scores = (await show(rig)).slice(1).map((e) => e.metrics['metrics.json']?.['score']).sort();
+    expect(scores).toEqual([17, 18, 19]);
+    expect((await rig.pipe(['queue', 'status'])).stdout).toBe('No queued experiments\n');
+    expect(git(rig, 'worktree', 'list').trim().split('\n')).toHaveLength(1);
+  }, 120_000);
+
+  it('queue remove drops queued entries only; an unknown name is one line', async () => {
+    expect((await rig.pipe(['exp', 'run', '--queue', '-S', 'lr=5', '--name', 'later'])).code).toBe(0);
+    expect((await rig.pipe(['queue', 'remove', 'nope'])).stderr).toBe("pipe: no queued experiment named 'nope' (see pipe queue status)\n");
+    expect((await rig.pipe(['queue', 'remove', 'later'])).stdout).toBe('Removed later from the queue\n');
+    expect((await rig.pipe(['queue', 'status'])).stdout).toBe('No queued experiments\n');
+    expect(git(rig, 'for-each-ref', 'refs/exps/').trim().split('\n')).toHaveLength(3);
+  });
 });
