@@ -100,6 +100,27 @@ describe('pipe exp run', () => {
     expect(params['params.yaml']?.['lr']?.old).toBe(3);
     expect((await rig.pipe(['exp', 'show', '--sort-by', 'nope'])).stderr).toMatch(/^pipe: --sort-by nope: no such metric or param/);
   });
+
+  it('exp show --filter keeps matching experiments; a bad filter is one line', async () => {
+    const r = await rig.pipe(['exp', 'show', '--csv', '--filter', 'metrics.score>=25', '--filter', 'params.lr=3', '--sort-by', 'score', '--sort-order', 'asc']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trim().split('\n').slice(2).map((l) => l.split(',')[2])).toEqual(['34', '35']);
+    const bad = await rig.pipe(['exp', 'show', '--filter', 'score>>1']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe("pipe: --filter 'score>>1': '>' needs a number, got '>1'\n");
+  });
+
+  it('exp show lists the deps whose hash differs from the workspace lock', async () => {
+    expect((await rig.pipe(['exp', 'show', '--csv'])).stdout.split('\n')[0]).not.toContain('Changed deps');
+    rig.write('prep.sh', 'echo "start prep" >> "$RIG_LOG"; echo data2 > prep.txt\n');
+    expect((await rig.pipe(['repro'])).code).toBe(0);
+    const lines = (await rig.pipe(['exp', 'show', '--csv'])).stdout.trim().split('\n');
+    expect(lines[0]).toBe('Experiment,Created,score,lr,depth,Changed deps');
+    expect(lines[1]?.endsWith(',-')).toBe(true); // the workspace is the baseline
+    for (const l of lines.slice(2)) expect(l.endsWith(',prep.sh prep.txt')).toBe(true);
+    const json = JSON.parse((await rig.pipe(['exp', 'show', '--json'])).stdout) as { changedDeps: string[] }[];
+    expect(json.slice(1).every((e) => e.changedDeps.join(' ') === 'prep.sh prep.txt')).toBe(true);
+  }, 60_000);
 });
 
 describe('interrupting a sweep', () => {
