@@ -31,7 +31,7 @@ function workspaceRow(exp: typeof import('../engine/exp/index.js'), project: imp
 function experimentRows(exp: typeof import('../engine/exp/index.js'), project: import('../engine/index.js').Project): ShowRow[] {
   const stored = exp.listExperiments(project.root);
   const baseline = exp.lockDepHashes(project.lock);
-  const deps = exp.commitDepHashes(project.root, stored.map((e) => e.commit));
+  const deps = exp.experimentDepHashes(project.root, stored);
   return stored.map((e, i) => rowOf(e, exp.changedDeps(baseline, deps[i] ?? new Map())));
 }
 

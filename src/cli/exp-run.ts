@@ -4,7 +4,7 @@
 // child is watched by the engine's stage watchdog, so that even a SIGKILL of `pipe exp run` ends its children
 // instead of leaving them running in a worktree the next `--run-all` replaces.
 import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { raise } from './engine-repro.js';
@@ -121,6 +121,7 @@ async function runOne(project: Project, q: QueuedExp, cpus: number, children: Se
       sets: q.sets,
       params: exp.readFlatFiles(dir, project.pipeline.paramsFiles),
       metrics: exp.readFlatFiles(dir, project.pipeline.metricsFiles),
+      deps: lockDeps(exp, dir),
       log,
     };
     writeFileSync(path.join(dir, exp.RECORD_FILE), JSON.stringify(record, null, 2) + '\n');
@@ -131,6 +132,13 @@ async function runOne(project: Project, q: QueuedExp, cpus: number, children: Se
   } finally {
     exp.removeExpWorktree(root, q.name);
   }
+}
+
+/** The dep hashes of the worktree's pipeline.lock, for `exp show`'s Changed deps. */
+function lockDeps(exp: typeof import('../engine/exp/index.js'), dir: string): Record<string, string> {
+  const file = path.join(dir, 'pipeline.lock');
+  const lock = existsSync(file) ? exp.parseLockText('pipeline.lock', readFileSync(file, 'utf8')) : undefined;
+  return lock === undefined ? {} : Object.fromEntries(exp.lockDepHashes(lock));
 }
 
 function tryKill(pid: number): void {

@@ -23,6 +23,8 @@ export interface ExpRecord {
   readonly params: Record<string, Record<string, Value>>;
   /** metrics file → flattened key → value. */
   readonly metrics: Record<string, Record<string, Value>>;
+  /** dep path → hash over the experiment's pipeline.lock (absent in records written before it was added). */
+  readonly deps?: Record<string, string>;
   /** Output of the run (stdout and stderr interleaved), last 64 kB. */
   readonly log: string;
 }
