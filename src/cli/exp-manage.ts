@@ -20,7 +20,7 @@ async function context(): Promise<{ exp: typeof import('../engine/exp/index.js')
 /** The workspace row, then every experiment with the deps that differ from the workspace lock. */
 export async function runExpShow(flags: ExpShowFlags): Promise<void> {
   const { exp, project } = await context();
-  out(formatExpShow([workspaceRow(exp, project), ...experimentRows(exp, project)], flags));
+  out(formatExpShow([workspaceRow(exp, project), ...(await experimentRows(exp, project))], flags));
 }
 
 function workspaceRow(exp: typeof import('../engine/exp/index.js'), project: import('../engine/index.js').Project): ShowRow {
@@ -28,10 +28,10 @@ function workspaceRow(exp: typeof import('../engine/exp/index.js'), project: imp
   return { name: 'workspace', created: '', base: '', params, metrics: exp.readFlatFiles(project.root, project.pipeline.metricsFiles), changedDeps: [] };
 }
 
-function experimentRows(exp: typeof import('../engine/exp/index.js'), project: import('../engine/index.js').Project): ShowRow[] {
+async function experimentRows(exp: typeof import('../engine/exp/index.js'), project: import('../engine/index.js').Project): Promise<ShowRow[]> {
   const stored = exp.listExperiments(project.root);
   const baseline = exp.lockDepHashes(project.lock);
-  const deps = exp.experimentDepHashes(project.root, stored);
+  const deps = await exp.experimentDepHashes(project.root, stored);
   return stored.map((e, i) => rowOf(e, exp.changedDeps(baseline, deps[i] ?? new Map())));
 }
 
@@ -45,7 +45,7 @@ export async function runExpList(): Promise<void> {
 /** Params and metrics that differ between experiments (or 'workspace') `a` and `b`. */
 export async function runExpDiff(a: string, b: string, flags: ExpShowFlags): Promise<void> {
   const { exp, project } = await context();
-  const all = experimentRows(exp, project);
+  const all = await experimentRows(exp, project);
   const pick = (name: string): ShowRow => {
     if (name === 'workspace') return workspaceRow(exp, project);
     const found = all.find((e) => e.name === name);

@@ -121,7 +121,7 @@ async function runOne(project: Project, q: QueuedExp, cpus: number, children: Se
       sets: q.sets,
       params: exp.readFlatFiles(dir, project.pipeline.paramsFiles),
       metrics: exp.readFlatFiles(dir, project.pipeline.metricsFiles),
-      deps: lockDeps(exp, dir),
+      deps: await lockDeps(exp, dir),
       log,
     };
     writeFileSync(path.join(dir, exp.RECORD_FILE), JSON.stringify(record, null, 2) + '\n');
@@ -135,9 +135,10 @@ async function runOne(project: Project, q: QueuedExp, cpus: number, children: Se
 }
 
 /** The dep hashes of the worktree's pipeline.lock, for `exp show`'s Changed deps. */
-function lockDeps(exp: typeof import('../engine/exp/index.js'), dir: string): Record<string, string> {
+async function lockDeps(exp: typeof import('../engine/exp/index.js'), dir: string): Promise<Record<string, string>> {
   const file = path.join(dir, 'pipeline.lock');
-  const lock = existsSync(file) ? exp.parseLockText('pipeline.lock', readFileSync(file, 'utf8')) : undefined;
+  const { parseLockText } = await import('../engine/exp/commit-locks.js');
+  const lock = existsSync(file) ? parseLockText('pipeline.lock', readFileSync(file, 'utf8')) : undefined;
   return lock === undefined ? {} : Object.fromEntries(exp.lockDepHashes(lock));
 }
 

@@ -116,7 +116,7 @@ async function openCacheRemote(project: Project, remoteName: string | undefined)
 
 /** The outputs the locks at `commits` record that live in the cache (outs declared `cache: false` do not). */
 async function cachedOuts(project: Project, commits: readonly string[]): Promise<FileRecord[]> {
-  const { commitLocks } = await import('../engine/exp/index.js');
+  const { commitLocks } = await import('../engine/exp/commit-locks.js');
   const uncached = new Set(project.graph.stages.flatMap((s) => s.outs.filter((o) => !o.cache).map((o) => o.path)));
   const seen = new Map<string, FileRecord>();
   for (const lock of commitLocks(project.root, commits)) {

@@ -1,7 +1,8 @@
 // Changed deps: dep hashes of a lock compared with the baseline's; records without `deps` fall back to the lock.
 import { describe, expect, it } from 'vitest';
 import type { LockFile } from '../store/lock-types.js';
-import { changedDeps, lockDepHashes, parseLockText } from './changed-deps.js';
+import { changedDeps, lockDepHashes } from './changed-deps.js';
+import { parseLockText } from './commit-locks.js';
 
 function lock(deps: Record<string, string>): LockFile {
   const records = Object.entries(deps).map(([path, hash]) => ({ path, hash, size: 1 }));

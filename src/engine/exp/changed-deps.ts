@@ -1,10 +1,7 @@
 // Changed deps for `pipe exp show`, as DVC's table shows them: the deps in an experiment's pipeline.lock whose
 // hash differs from the baseline's (the workspace lock), or that the baseline does not have. `pipe exp run` keeps
 // each experiment's dep hashes in its record, so that `exp show` need not parse 200 locks.
-import { parseYamlSource } from '../config/yaml-source.js';
-import { validateLock } from '../store/lock-schema.js';
 import type { LockFile } from '../store/lock-types.js';
-import { readCommitBlobs } from './commit-blobs.js';
 import type { StoredExp } from './exp-store.js';
 
 /** dep path → hash over every stage of `lock` (a path that is a dep of several stages has one hash). */
@@ -19,23 +16,12 @@ export function changedDeps(baseline: ReadonlyMap<string, string>, exp: Readonly
   return [...exp].filter(([p, hash]) => baseline.get(p) !== hash).map(([p]) => p).sort();
 }
 
-/** `text` as a lock (named `file` in messages); undefined when it does not parse or validate. */
-export function parseLockText(file: string, text: string): LockFile | undefined {
-  const src = parseYamlSource(file, text);
-  if (!src.ok) return undefined;
-  const valid = validateLock(src.value.value);
-  return valid.ok ? valid.value : undefined;
-}
-
-/** The lock `lockRel` at each commit; undefined where the commit has none or it does not parse. */
-export function commitLocks(root: string, commits: readonly string[], lockRel = 'pipeline.lock'): (LockFile | undefined)[] {
-  return readCommitBlobs(root, commits.map((c) => `${c}:${lockRel}`)).map((blob) => (blob === undefined ? undefined : parseLockText(lockRel, blob.toString('utf8'))));
-}
-
 /** Each experiment's dep hashes: from its record (`deps`, written since pipe exp run records them), else parsed
  * from the pipeline.lock of its commit (older records; parsing 200 locks costs about a second). */
-export function experimentDepHashes(root: string, exps: readonly StoredExp[]): Map<string, string>[] {
+export async function experimentDepHashes(root: string, exps: readonly StoredExp[]): Promise<Map<string, string>[]> {
   const older = exps.filter((e) => e.record.deps === undefined);
+  // loaded only when needed: the YAML and schema modules cost more to load than the whole table takes to build
+  const { commitLocks } = older.length > 0 ? await import('./commit-locks.js') : { commitLocks: (): undefined[] => [] };
   const parsed = new Map(commitLocks(root, older.map((e) => e.commit)).map((lock, i) => [older[i]!.commit, lock === undefined ? new Map<string, string>() : lockDepHashes(lock)]));
   return exps.map((e) => (e.record.deps !== undefined ? new Map(Object.entries(e.record.deps)) : (parsed.get(e.commit) ?? new Map<string, string>())));
 }
