@@ -209,7 +209,7 @@ describe('killing a sweep with SIGKILL', () => {
     expect(recorded).toBeLessThan(3);
     // the child repro (its own process group) and its stage are ended by their watchdogs, not left running
     const exps = path.join(rig.dir, '.pipe', 'exps');
-    const until = Date.now() + 10_000;
+    const until = Date.now() + 20_000; // watchdog → repro SIGTERM → stage grace (3 s); the stage itself sleeps 60 s
     while (processesIn(exps).length > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
     expect(processesIn(exps)).toEqual([]);
     const queued = (await rig.pipe(['queue', 'status'])).stdout.trim().split('\n');
