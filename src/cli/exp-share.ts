@@ -147,6 +147,7 @@ function git(cwd: string, args: readonly string[], what: string): string {
   const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   if (r.status === 0) return r.stdout;
   const lines = (r.stderr ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  if (lines.some((l) => l.includes('[rejected]'))) throw new UserError(`${what}: an experiment of the same name differs on the other side (use -f to overwrite it)`);
   const reason = lines.find((l) => /^(fatal|error):/.test(l)) ?? lines.find((l) => l.startsWith('!')) ?? lines[0] ?? `exit ${r.status}`;
   throw new UserError(`${what}: ${reason.replace(/^(fatal|error):\s*/, '')}`);
 }

@@ -86,6 +86,19 @@ describe('pipe exp push / pull', () => {
     expect((await b.pipe(['status', '-q'], {}, 'clone')).code).toBe(0);
   }, 60_000);
 
+  it('an experiment of the same name that differs is refused without -f, replaced with it', async () => {
+    const run = await b.pipe(['exp', 'run', '-S', 'depth=5', '--name', 'shared-1'], {}, 'clone');
+    expect(run.code, run.stderr).toBe(0);
+    const refused = await b.pipe(['exp', 'push', 'origin', 'shared-1'], {}, 'clone');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe('pipe: git push origin: an experiment of the same name differs on the other side (use -f to overwrite it)\n');
+    expect((await b.pipe(['exp', 'push', 'origin', 'shared-1', '-f'], {}, 'clone')).code).toBe(0);
+    const pulled = await a.pipe(['exp', 'pull', 'origin', 'shared-1', '-f']);
+    expect(pulled.code, pulled.stderr).toBe(0);
+    const row = (JSON.parse((await a.pipe(['exp', 'show', '--json'])).stdout) as ShowJson[]).find((r) => r.name === 'shared-1');
+    expect(row?.metrics['metrics.json']?.['score']).toBe(35); // the clone's workspace had lr=3 applied
+  }, 60_000);
+
   it('a second pull finds nothing new; pulling an experiment the remote lacks is one line', async () => {
     expect((await b.pipe(['exp', 'pull', 'origin'], {}, 'clone')).stdout).toBe('No new experiments on origin\n');
     const missing = await b.pipe(['exp', 'pull', 'origin', 'nope', '--no-cache'], {}, 'clone');
