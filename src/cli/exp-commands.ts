@@ -1,6 +1,8 @@
-// Registers `pipe exp run|show|list|diff|remove|apply|branch` (implementations load lazily).
+// Registers `pipe exp run|show|list|diff|remove|apply|branch|push|pull` and `pipe queue …` (implementations load
+// lazily).
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ExpShowFlags } from './exp-show.js';
+import { registerQueueCommands } from './queue-commands.js';
 
 /** Adds the experiment commands to `program`. */
 export function registerExpCommands(program: Command): void {
@@ -54,6 +56,30 @@ export function registerExpCommands(program: Command): void {
     .argument('<name>')
     .argument('<branch>')
     .action(async (name: string, branch: string) => (await import('./exp-manage.js')).runExpBranch(name, branch));
+  for (const verb of ['push', 'pull'] as const) {
+    const cmd = exp.command(verb);
+    if (verb === 'push') cmd.option('--rev <commit>', 'only experiments based on this commit');
+    cmd
+      .description(verb === 'push' ? 'Share experiments through a git remote (refs/exps/…), and their cached outputs through the pipe remote' : 'Fetch experiments (refs/exps/…) from a git remote, and their cached outputs from the pipe remote')
+      .argument('<git-remote>', 'a git remote name or URL')
+      .argument('[experiments...]', 'names (default: all)')
+      .option('--no-cache', 'refs only: do not transfer cached outputs')
+      .option('-r, --remote <name>', 'pipe cache remote (default: core.remote)')
+      .option('-f, --force', 'overwrite experiments of the same name on the other side')
+      .addOption(new Option('-j, --jobs <n>', 'concurrent cache transfers').argParser(positiveInt))
+      .action(async (remote: string, names: string[], opts: Record<string, unknown>) => {
+        const share = await import('./exp-share.js');
+        const flags = {
+          rev: typeof opts['rev'] === 'string' ? opts['rev'] : undefined,
+          noCache: opts['cache'] === false,
+          remote: typeof opts['remote'] === 'string' ? opts['remote'] : undefined,
+          force: opts['force'] === true,
+          jobs: typeof opts['jobs'] === 'number' ? opts['jobs'] : undefined,
+        };
+        await (verb === 'push' ? share.runExpPush(remote, names, flags) : share.runExpPull(remote, names, flags));
+      });
+  }
+  registerQueueCommands(program, positiveInt);
 }
 
 function tableOptions(cmd: Command): Command {
@@ -62,13 +88,19 @@ function tableOptions(cmd: Command): Command {
     .option('--md', 'Markdown table')
     .option('--csv', 'CSV')
     .option('--json', 'JSON')
-    .option('--sort-by <column>', 'metric or param to sort by (file:key or key)')
+    .option('--sort-by <column>', 'metric or param to sort by (metrics.<key>, params.<key>, file:key or key)')
+    .option('--filter <expr>', "keep experiments where COLUMN OP VALUE holds, e.g. 'metrics.test.uar>0.6' (OP: = != < <= > >=; repeatable, all must hold)", collect, [])
     .addOption(new Option('--sort-order <order>', 'asc or desc').choices(['asc', 'desc']).default('desc'));
 }
 
 function showFlags(opts: Record<string, unknown>): ExpShowFlags {
   const format = opts['json'] === true ? 'json' : opts['csv'] === true ? 'csv' : opts['md'] === true ? 'md' : 'table';
-  return { format, all: opts['all'] === true, sortBy: typeof opts['sortBy'] === 'string' ? opts['sortBy'] : undefined, sortOrder: opts['sortOrder'] === 'asc' ? 'asc' : 'desc' };
+  return {
+    format,
+    all: opts['all'] === true,
+    sortBy: typeof opts['sortBy'] === 'string' ? opts['sortBy'] : undefined, sortOrder: opts['sortOrder'] === 'asc' ? 'asc' : 'desc',
+    filters: (opts['filter'] as string[] | undefined) ?? [],
+  };
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -17,17 +17,22 @@ async function context(): Promise<{ exp: typeof import('../engine/exp/index.js')
   return { exp: await import('../engine/exp/index.js'), project: opened.value };
 }
 
-/** The workspace row, then every experiment. */
+/** The workspace row, then every experiment with the deps that differ from the workspace lock. */
 export async function runExpShow(flags: ExpShowFlags): Promise<void> {
   const { exp, project } = await context();
-  const workspace: ShowRow = {
-    name: 'workspace',
-    created: '',
-    base: '',
-    params: exp.readFlatFiles(project.root, project.pipeline.paramsFiles),
-    metrics: exp.readFlatFiles(project.root, project.pipeline.metricsFiles),
-  };
-  out(formatExpShow([workspace, ...exp.listExperiments(project.root).map(rowOf)], flags));
+  out(formatExpShow([workspaceRow(exp, project), ...(await experimentRows(exp, project))], flags));
+}
+
+function workspaceRow(exp: typeof import('../engine/exp/index.js'), project: import('../engine/index.js').Project): ShowRow {
+  const params = exp.readFlatFiles(project.root, project.pipeline.paramsFiles);
+  return { name: 'workspace', created: '', base: '', params, metrics: exp.readFlatFiles(project.root, project.pipeline.metricsFiles), changedDeps: [] };
+}
+
+async function experimentRows(exp: typeof import('../engine/exp/index.js'), project: import('../engine/index.js').Project): Promise<ShowRow[]> {
+  const stored = exp.listExperiments(project.root);
+  const baseline = exp.lockDepHashes(project.lock);
+  const deps = await exp.experimentDepHashes(project.root, stored);
+  return stored.map((e, i) => rowOf(e, exp.changedDeps(baseline, deps[i] ?? new Map())));
 }
 
 /** Names, base commits and times; queued experiments after them. */
@@ -40,14 +45,12 @@ export async function runExpList(): Promise<void> {
 /** Params and metrics that differ between experiments (or 'workspace') `a` and `b`. */
 export async function runExpDiff(a: string, b: string, flags: ExpShowFlags): Promise<void> {
   const { exp, project } = await context();
-  const all = exp.listExperiments(project.root);
+  const all = await experimentRows(exp, project);
   const pick = (name: string): ShowRow => {
-    if (name === 'workspace') {
-      return { name, created: '', base: '', params: exp.readFlatFiles(project.root, project.pipeline.paramsFiles), metrics: exp.readFlatFiles(project.root, project.pipeline.metricsFiles) };
-    }
+    if (name === 'workspace') return workspaceRow(exp, project);
     const found = all.find((e) => e.name === name);
     if (found === undefined) throw new UserError(`no experiment named '${name}' (see pipe exp list)`);
-    return rowOf(found);
+    return found;
   };
   out(formatExpShow([pick(a), pick(b)], { ...flags, all: false }));
 }
@@ -62,6 +65,31 @@ export async function runExpRemove(names: readonly string[], queued: boolean): P
     dequeue(project.root, name);
     if (!exp.removeExperiment(project.root, name) && !inQueue) throw new UserError(`no experiment named '${name}'`);
     out(`Removed ${name}\n`);
+  }
+}
+
+/** `pipe queue status`: one line per queued experiment (name, base, params set, targets). */
+export async function runQueueStatus(): Promise<void> {
+  const { project } = await context();
+  const queue = readQueue(project.root);
+  if (queue.length === 0) return out('No queued experiments\n');
+  for (const q of queue) {
+    const sets = q.sets.map((s) => `${s.file}:${s.key}=${JSON.stringify(s.value)}`).join(' ') || '-';
+    out(`${q.name}\t${q.base.slice(0, 7)}\tqueued\t${sets}${q.targets.length > 0 ? `\t${q.targets.join(' ')}` : ''}\n`);
+  }
+}
+
+/** `pipe queue remove`: drops queued entries only (recorded experiments stay); unknown names are an error. */
+export async function runQueueRemove(names: readonly string[], all: boolean): Promise<void> {
+  const { project } = await context();
+  const { dequeue } = await import('./exp-queue.js');
+  const queued = new Set(readQueue(project.root).map((q) => q.name));
+  if (!all && names.length === 0) throw new UserError('pipe queue remove: name the queued experiments to remove, or --all');
+  const unknown = names.filter((n) => !queued.has(n));
+  if (!all && unknown.length > 0) throw new UserError(`no queued experiment named '${unknown[0]}' (see pipe queue status)`);
+  for (const name of all ? [...queued] : names) {
+    dequeue(project.root, name);
+    out(`Removed ${name} from the queue\n`);
   }
 }
 

@@ -1,9 +1,12 @@
 // `pipe exp run`: expands the sweep, queues every experiment, then (unless --queue) runs them `jobs` at a time,
 // each in its own worktree by a child `pipe repro --cpus <share>` (PIPE_CPUS = share too), and records each as
 // soon as it succeeds. The share is the repro core budget (PIPE_CPUS, core.cpus, else every core) split evenly
-// between the experiments running at once; the stages inside one experiment fit its share. Interrupting stops the children; recorded experiments stay, the rest stay queued.
+// between the experiments running at once; the stages inside one experiment fit its share. Interrupting stops
+// the children; recorded experiments stay, the rest stay queued. Each child is watched by the engine's stage
+// watchdog, so that even a SIGKILL of `pipe exp run` ends its children instead of leaving them running in a
+// worktree the next `--run-all` replaces.
 import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { raise } from './engine-repro.js';
 import { autoName, dequeue, enqueue, readQueue, type QueuedExp } from './exp-queue.js';
@@ -96,6 +99,8 @@ async function runOne(project: Project, q: QueuedExp, cpus: number, children: Se
     const args = [process.argv[1] ?? 'pipe', 'repro', '-j', String(cpus), '--cpus', String(cpus), ...q.targets];
     const child = spawn(process.execPath, args, { cwd: dir, env: { ...process.env, PIPE_CPUS: String(cpus) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     children.add(child);
+    const { watchGroup } = await import('../engine/executors/stage-groups.js');
+    const unwatch = child.pid === undefined ? (): void => undefined : watchGroup(child.pid);
     let log = '';
     const take = (prefix: string, chunk: Buffer): void => {
       const text = chunk.toString('utf8');
@@ -105,6 +110,7 @@ async function runOne(project: Project, q: QueuedExp, cpus: number, children: Se
     child.stdout?.on('data', (c: Buffer) => take(q.name, c));
     child.stderr?.on('data', (c: Buffer) => take(q.name, c));
     const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+    unwatch();
     children.delete(child);
     if (code !== 0) {
       process.stderr.write(`✖ Experiment '${q.name}' failed (exit ${code})\n`);
@@ -119,6 +125,7 @@ async function runOne(project: Project, q: QueuedExp, cpus: number, children: Se
       sets: q.sets,
       params: exp.readFlatFiles(dir, project.pipeline.paramsFiles),
       metrics: exp.readFlatFiles(dir, project.pipeline.metricsFiles),
+      deps: await lockDeps(exp, dir),
       log,
     };
     writeFileSync(path.join(dir, exp.RECORD_FILE), JSON.stringify(record, null, 2) + '\n');
@@ -129,6 +136,14 @@ async function runOne(project: Project, q: QueuedExp, cpus: number, children: Se
   } finally {
     exp.removeExpWorktree(root, q.name);
   }
+}
+
+/** The dep hashes of the worktree's pipeline.lock, for `exp show`'s Changed deps. */
+async function lockDeps(exp: typeof import('../engine/exp/index.js'), dir: string): Promise<Record<string, string>> {
+  const file = path.join(dir, 'pipeline.lock');
+  const { parseLockText } = await import('../engine/exp/commit-locks.js');
+  const lock = existsSync(file) ? parseLockText('pipeline.lock', readFileSync(file, 'utf8')) : undefined;
+  return lock === undefined ? {} : Object.fromEntries(exp.lockDepHashes(lock));
 }
 
 function tryKill(pid: number): void {

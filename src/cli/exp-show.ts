@@ -1,8 +1,10 @@
 // `pipe exp show|diff|list`: the workspace and every recorded experiment as one table (terminal, Markdown, CSV or
-// JSON), params that differ only unless --all, sortable by any column.
+// JSON), params that differ only unless --all, the deps whose hash differs from the workspace lock, sortable and
+// filterable (exp-filter.ts) by any metric or param. The workspace row is always first and never filtered out.
 import type { ExpRecord, StoredExp } from '../engine/exp/index.js';
 import type { Value } from '../engine/index.js';
 import { renderTable } from './engine-table.js';
+import { matchesFilter, parseFilter } from './exp-filter.js';
 import { UserError } from './user-error.js';
 
 export interface ExpShowFlags {
@@ -10,6 +12,8 @@ export interface ExpShowFlags {
   readonly all: boolean;
   readonly sortBy: string | undefined;
   readonly sortOrder: 'asc' | 'desc';
+  /** --filter expressions; every one must hold. */
+  readonly filters: readonly string[];
 }
 
 export interface ShowRow {
@@ -18,25 +22,41 @@ export interface ShowRow {
   readonly base: string;
   readonly params: Record<string, Record<string, Value>>;
   readonly metrics: Record<string, Record<string, Value>>;
+  /** Deps whose hash differs from the workspace lock (empty for the workspace itself). */
+  readonly changedDeps: readonly string[];
 }
 
 /** The table text (or JSON) of `rows` as `flags` say. */
 export function formatExpShow(rows: readonly ShowRow[], flags: ExpShowFlags): string {
   const metricCols = columns(rows, 'metrics', true);
   const paramCols = columns(rows, 'params', flags.all);
-  let sorted = [...rows];
+  const anyCol = [...metricCols, ...columns(rows, 'params', true)];
+  const filters = flags.filters.map(parseFilter).map((f) => ({ f, col: resolve(anyCol, f.column, `--filter '${f.text}'`) }));
+  let sorted = [rows[0]!, ...rows.slice(1).filter((r) => filters.every(({ f, col }) => matchesFilter(cell(r, col), f)))];
   if (flags.sortBy !== undefined) {
-    const col = [...metricCols, ...paramCols].find((c) => c.id === flags.sortBy || c.key === flags.sortBy || `${c.kind}.${c.key}` === flags.sortBy);
-    if (col === undefined) throw new UserError(`--sort-by ${flags.sortBy}: no such metric or param (use file:key or key)`);
+    const col = resolve(anyCol, flags.sortBy, `--sort-by ${flags.sortBy}`);
     const sign = flags.sortOrder === 'asc' ? 1 : -1;
-    sorted = [rows[0]!, ...rows.slice(1).sort((a, b) => sign * compare(cell(a, col), cell(b, col)))];
+    sorted = [sorted[0]!, ...sorted.slice(1).sort((a, b) => sign * compare(cell(a, col), cell(b, col)))];
   }
   if (flags.format === 'json') return JSON.stringify(sorted, null, 2) + '\n';
   const cols = [...metricCols, ...paramCols];
-  const header = ['Experiment', 'Created', ...cols.map((c) => c.key)];
-  const body = sorted.map((r) => [r.name, r.created === '' ? '' : r.created.slice(0, 19).replace('T', ' '), ...cols.map((c) => text(cell(r, c)))]);
+  const deps = sorted.some((r) => r.changedDeps.length > 0);
+  const header = ['Experiment', 'Created', ...cols.map((c) => c.key), ...(deps ? ['Changed deps'] : [])];
+  const body = sorted.map((r) => [
+    r.name,
+    r.created === '' ? '' : r.created.slice(0, 19).replace('T', ' '),
+    ...cols.map((c) => text(cell(r, c))),
+    ...(deps ? [r.changedDeps.join(' ') || '-'] : []),
+  ]);
   if (flags.format === 'csv') return [header, ...body].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
   return renderTable(header, body, flags.format === 'md');
+}
+
+/** The column `name` means (`file:key`, `metrics.key`, `params.key` or a bare key; metrics first). */
+function resolve(cols: readonly Col[], name: string, what: string): Col {
+  const col = cols.find((c) => c.id === name || `${c.kind}.${c.key}` === name) ?? cols.find((c) => c.key === name);
+  if (col === undefined) throw new UserError(`${what}: no such metric or param (use metrics.<key>, params.<key>, file:key or key)`);
+  return col;
 }
 
 interface Col {
@@ -79,6 +99,6 @@ function csvCell(s: string): string {
 }
 
 /** A stored experiment as a table row. */
-export function rowOf(e: StoredExp | { name: string; record: ExpRecord }): ShowRow {
-  return { name: e.name, created: e.record.created, base: e.record.base, params: e.record.params, metrics: e.record.metrics };
+export function rowOf(e: StoredExp | { name: string; record: ExpRecord }, changedDeps: readonly string[] = []): ShowRow {
+  return { name: e.name, created: e.record.created, base: e.record.base, params: e.record.params, metrics: e.record.metrics, changedDeps };
 }

@@ -1,49 +1,11 @@
 // `pipe exp`: a parallel sweep in isolated worktrees sharing the cache, recorded in refs/exps; the workspace
 // untouched; unchanged stages restored, not rerun; interruption; apply; show --json.
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Rig } from '../engine/rig.js';
-
-const PIPELINE = `stages:
-  prep:
-    cmd: sh prep.sh
-    deps: [prep.sh]
-    outs: [prep.txt]
-  train:
-    cmd: sh train.sh
-    deps: [prep.txt, train.sh]
-    params: [lr, depth]
-    outs: [model.txt]
-    metrics:
-      - metrics.json: {cache: false}
-`;
-// train: model and score from the params; SLEEP_S slows it for the interruption test.
-const TRAIN = `echo "start train" >> "$RIG_LOG"
-sleep "\${SLEEP_S:-0}"
-lr=$(sed -n 's/^lr: \\([0-9]*\\).*/\\1/p' params.yaml)
-d=$(sed -n 's/^depth: \\([0-9]*\\).*/\\1/p' params.yaml)
-echo "model lr=$lr depth=$d $(cat prep.txt)" > model.txt
-echo "{\\"score\\": $((lr * 10 + d))}" > metrics.json
-`;
-
-function setup(): Rig {
-  const rig = new Rig();
-  rig.write('pipeline.yaml', PIPELINE);
-  rig.write('prep.sh', 'echo "start prep" >> "$RIG_LOG"; echo data > prep.txt\n');
-  rig.write('train.sh', TRAIN);
-  rig.write('params.yaml', 'lr: 1 # learning rate\ndepth: 2\n');
-  rig.write('.gitignore', '.pipe/\ncache/\nprep.txt\nmodel.txt\n.rig-log\npipeline.lock\n');
-  git(rig, 'init', '-q');
-  git(rig, 'config', 'user.email', 'test@example.org');
-  git(rig, 'config', 'user.name', 'test');
-  return rig;
-}
-
-function git(rig: Rig, ...args: string[]): string {
-  return execFileSync('git', args, { cwd: rig.dir, encoding: 'utf8' });
-}
+import type { Rig } from '../engine/rig.js';
+import { git, PIPE_BIN, setup } from './exp-rig.js';
 
 interface ShowJson {
   name: string;
@@ -84,20 +46,28 @@ describe('pipe exp run', () => {
     expect(git(rig, 'worktree', 'list').trim().split('\n')).toHaveLength(1);
   }, 120_000);
 
-  it('gives each experiment the same result as running its params alone in the workspace', async () => {
-    const rows = await show(rig);
+  it('gives each of the 4 experiments the same result as running its params alone in the workspace', async () => {
+    const rows = (await show(rig)).slice(1);
+    expect(rows).toHaveLength(4);
     const original = rig.read('params.yaml');
     try {
-      rig.write('params.yaml', 'lr: 3 # learning rate\ndepth: 5\n');
-      expect((await rig.pipe(['repro'])).code).toBe(0);
-      const alone = JSON.parse(rig.read('metrics.json')) as unknown;
-      const exp = rows.find((e) => e.params['params.yaml']?.['lr'] === 3 && e.params['params.yaml']?.['depth'] === 5);
-      expect(exp?.metrics['metrics.json']).toEqual(alone);
+      for (const e of rows) {
+        const lr = e.params['params.yaml']?.['lr'];
+        const depth = e.params['params.yaml']?.['depth'];
+        rig.write('params.yaml', `lr: ${String(lr)} # learning rate\ndepth: ${String(depth)}\n`);
+        expect((await rig.pipe(['repro'])).code).toBe(0);
+        expect(e.metrics['metrics.json']).toEqual(JSON.parse(rig.read('metrics.json')));
+        // the same output bytes: the experiment's lock records the hash of the model.txt built here
+        const recorded = git(rig, 'show', `refs/exps/${e.name}:pipeline.lock`);
+        const hashOf = (lock: string): string | undefined => /- path: model\.txt\n\s+\w+: (\w+)/.exec(lock)?.[1];
+        expect(hashOf(recorded)).toBeDefined();
+        expect(hashOf(recorded)).toBe(hashOf(rig.read('pipeline.lock')));
+      }
     } finally {
       rig.write('params.yaml', original);
       expect((await rig.pipe(['repro'])).code).toBe(0);
     }
-  }, 60_000);
+  }, 120_000);
 
   it('exp apply brings params and byte-identical outputs into the workspace, restored not rerun', async () => {
     const rows = await show(rig);
@@ -138,6 +108,27 @@ describe('pipe exp run', () => {
     expect(params['params.yaml']?.['lr']?.old).toBe(3);
     expect((await rig.pipe(['exp', 'show', '--sort-by', 'nope'])).stderr).toMatch(/^pipe: --sort-by nope: no such metric or param/);
   });
+
+  it('exp show --filter keeps matching experiments; a bad filter is one line', async () => {
+    const r = await rig.pipe(['exp', 'show', '--csv', '--filter', 'metrics.score>=25', '--filter', 'params.lr=3', '--sort-by', 'score', '--sort-order', 'asc']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trim().split('\n').slice(2).map((l) => l.split(',')[2])).toEqual(['34', '35']);
+    const bad = await rig.pipe(['exp', 'show', '--filter', 'score>>1']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe("pipe: --filter 'score>>1': '>' needs a number, got '>1'\n");
+  });
+
+  it('exp show lists the deps whose hash differs from the workspace lock', async () => {
+    expect((await rig.pipe(['exp', 'show', '--csv'])).stdout.split('\n')[0]).not.toContain('Changed deps');
+    rig.write('prep.sh', 'echo "start prep" >> "$RIG_LOG"; echo data2 > prep.txt\n');
+    expect((await rig.pipe(['repro'])).code).toBe(0);
+    const lines = (await rig.pipe(['exp', 'show', '--csv'])).stdout.trim().split('\n');
+    expect(lines[0]).toBe('Experiment,Created,score,lr,depth,Changed deps');
+    expect(lines[1]?.endsWith(',-')).toBe(true); // the workspace is the baseline
+    for (const l of lines.slice(2)) expect(l.endsWith(',prep.sh prep.txt')).toBe(true);
+    const json = JSON.parse((await rig.pipe(['exp', 'show', '--json'])).stdout) as { changedDeps: string[] }[];
+    expect(json.slice(1).every((e) => e.changedDeps.join(' ') === 'prep.sh prep.txt')).toBe(true);
+  }, 60_000);
 });
 
 describe('interrupting a sweep', () => {
@@ -169,4 +160,82 @@ describe('interrupting a sweep', () => {
     const scores = (await show(rig)).slice(1).map((e) => e.metrics['metrics.json']?.['score']).sort();
     expect(scores).toEqual([17, 18, 19]);
   }, 120_000);
+});
+
+/** Pids of live processes whose working directory is inside `dir` (Linux /proc; empty elsewhere). */
+function processesIn(dir: string): number[] {
+  if (!existsSync('/proc')) return [];
+  return readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p))
+    .filter((p) => {
+      try {
+        return readlinkSync(`/proc/${p}/cwd`).startsWith(dir);
+      } catch {
+        return false; // gone, or not ours to read
+      }
+    })
+    .map(Number);
+}
+
+describe('killing a sweep with SIGKILL', () => {
+  let rig: Rig;
+  beforeAll(async () => {
+    rig = setup();
+    expect((await rig.pipe(['repro'])).code).toBe(0);
+    git(rig, 'add', '-A');
+    git(rig, 'commit', '-qm', 'base');
+  });
+  afterAll(() => rig.cleanup());
+
+  it('leaves finished experiments recorded, no process behind, and the rest re-runnable with pipe queue start', async () => {
+    expect((await rig.pipe(['exp', 'run', '--queue', '-S', 'depth=7,8,9'])).code).toBe(0);
+    const status = await rig.pipe(['queue', 'status']);
+    expect(status.stdout.trim().split('\n').map((l) => l.split('\t').slice(2, 4).join(' '))).toEqual([
+      'queued params.yaml:depth=7',
+      'queued params.yaml:depth=8',
+      'queued params.yaml:depth=9',
+    ]);
+    // the sweep runs as its own process group, as a shell job would; the whole group is killed at once
+    const child = spawn(process.execPath, [PIPE_BIN, 'exp', 'run', '--run-all', '-j', '1'], {
+      cwd: rig.dir,
+      env: { ...process.env, RIG_LOG: rig.log, SLOW_DEPTH: '8' }, // depth=7 is recorded quickly, depth=8 would run a minute
+      stdio: 'ignore',
+      detached: true,
+    });
+    const done = new Promise<string | null>((resolve) => child.on('close', (_c, signal) => resolve(signal)));
+    const deadline = Date.now() + 60_000;
+    const trainsBefore = rig.count('train');
+    // kill once depth=7 is recorded and depth=8's (minute-long) train has started
+    while ((git(rig, 'for-each-ref', 'refs/exps/').trim() === '' || rig.count('train') < trainsBefore + 2) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(processesIn(path.join(rig.dir, '.pipe', 'exps')).length).toBeGreaterThan(0);
+    process.kill(-child.pid!, 'SIGKILL');
+    expect(await done).toBe('SIGKILL');
+    const recorded = git(rig, 'for-each-ref', 'refs/exps/').trim().split('\n').length;
+    expect(recorded).toBeGreaterThanOrEqual(1);
+    expect(recorded).toBeLessThan(3);
+    // the child repro (its own process group) and its stage are ended by their watchdogs, not left running
+    const exps = path.join(rig.dir, '.pipe', 'exps');
+    const until = Date.now() + 20_000; // watchdog → repro SIGTERM → stage grace (3 s); the stage itself sleeps 60 s
+    while (processesIn(exps).length > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    expect(processesIn(exps)).toEqual([]);
+    const queued = (await rig.pipe(['queue', 'status'])).stdout.trim().split('\n');
+    expect(queued).toHaveLength(3 - recorded);
+
+    const rest = await rig.pipe(['queue', 'start', '-j', '2']);
+    expect(rest.code, rest.stderr).toBe(0);
+    const scores = (await show(rig)).slice(1).map((e) => e.metrics['metrics.json']?.['score']).sort();
+    expect(scores).toEqual([17, 18, 19]);
+    expect((await rig.pipe(['queue', 'status'])).stdout).toBe('No queued experiments\n');
+    expect(git(rig, 'worktree', 'list').trim().split('\n')).toHaveLength(1);
+  }, 120_000);
+
+  it('queue remove drops queued entries only; an unknown name is one line', async () => {
+    expect((await rig.pipe(['exp', 'run', '--queue', '-S', 'lr=5', '--name', 'later'])).code).toBe(0);
+    expect((await rig.pipe(['queue', 'remove', 'nope'])).stderr).toBe("pipe: no queued experiment named 'nope' (see pipe queue status)\n");
+    expect((await rig.pipe(['queue', 'remove', 'later'])).stdout).toBe('Removed later from the queue\n');
+    expect((await rig.pipe(['queue', 'status'])).stdout).toBe('No queued experiments\n');
+    expect(git(rig, 'for-each-ref', 'refs/exps/').trim().split('\n')).toHaveLength(3);
+  });
 });

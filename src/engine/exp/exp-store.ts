@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Value } from '../stage.js';
+import { readCommitBlobs } from './commit-blobs.js';
 import type { ParamSet } from './sweep.js';
 
 export const EXP_REF_PREFIX = 'refs/exps/';
@@ -22,6 +23,8 @@ export interface ExpRecord {
   readonly params: Record<string, Record<string, Value>>;
   /** metrics file → flattened key → value. */
   readonly metrics: Record<string, Record<string, Value>>;
+  /** dep path → hash over the experiment's pipeline.lock (absent in records written before it was added). */
+  readonly deps?: Record<string, string>;
   /** Output of the run (stdout and stderr interleaved), last 64 kB. */
   readonly log: string;
 }
@@ -65,20 +68,12 @@ export function listExperiments(root: string): StoredExp[] {
     .split('\n')
     .filter(Boolean)
     .map((l) => ({ commit: l.slice(0, l.indexOf(' ')), name: l.slice(l.indexOf(' ') + 1 + EXP_REF_PREFIX.length) }));
-  if (refs.length === 0) return [];
-  const out = execFileSync('git', ['cat-file', '--batch'], { cwd: root, input: refs.map((r) => `${r.commit}:${RECORD_FILE}\n`).join(''), maxBuffer: 1 << 30 });
+  const records = readCommitBlobs(root, refs.map((r) => `${r.commit}:${RECORD_FILE}`));
   const exps: StoredExp[] = [];
-  let at = 0;
-  for (const ref of refs) {
-    const nl = out.indexOf(10, at);
-    const header = out.subarray(at, nl).toString('utf8');
-    at = nl + 1;
-    if (header.endsWith('missing')) continue;
-    const size = Number(header.split(' ')[2]);
-    const record = JSON.parse(out.subarray(at, at + size).toString('utf8')) as ExpRecord;
-    at += size + 1;
-    exps.push({ name: ref.name, commit: ref.commit, record });
-  }
+  refs.forEach((ref, i) => {
+    const blob = records[i];
+    if (blob !== undefined) exps.push({ name: ref.name, commit: ref.commit, record: JSON.parse(blob.toString('utf8')) as ExpRecord });
+  });
   return exps.sort((a, b) => b.record.created.localeCompare(a.record.created) || a.name.localeCompare(b.name));
 }
 

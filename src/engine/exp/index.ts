@@ -5,3 +5,5 @@ export { EXP_REF_PREFIX, RECORD_FILE, experimentCommit, listExperiments, recordE
 export { createExpWorktree, EXPS_DIR, removeExpWorktree } from './exp-worktree.js';
 export { readFlatFiles } from './flat-files.js';
 export { restoreLockOutputs } from './restore-outputs.js';
+export { changedDeps, experimentDepHashes, lockDepHashes } from './changed-deps.js';
+export { readCommitBlobs } from './commit-blobs.js';
