@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { S3Remote } from '../../src/engine/remote/s3-remote.js';
 import type { Rig } from '../engine/rig.js';
 import { cloneOf, expectCacheConsistent, expectSameOutputs, killMidway, producer } from './remote-rig.js';
+import { startFlakyProxy } from './flaky-proxy.js';
 import { startS3Server, type S3Server } from './s3-server.js';
 
 let server: S3Server;
@@ -127,6 +128,22 @@ describe('S3 remote (s3rver on loopback)', () => {
     expect(rest.code, rest.stderr).toBe(0);
     expect(Number(/(\d+) object\(s\) downloaded/.exec(rest.stdout)?.[1])).toBeLessThan(1504 - 49);
     expectSameOutputs(big, b);
+  });
+
+  test('transient errors (503 SlowDown) on push and pull are retried with backoff until they pass', async () => {
+    // every object key under objects/0…–7… is refused twice per method (the SDK's own retry, then ours) before it goes through
+    const proxy = await startFlakyProxy(server.endpoint, /\/objects\/[0-7][0-9a-f]\//, 2);
+    cleanup.push(() => void proxy.stop());
+    expect((await a.pipe(['remote', 'modify', 'lab', 'endpointurl', proxy.endpoint])).code).toBe(0);
+    const push = await a.pipe(['push']);
+    expect(push.code, push.stderr).toBe(0);
+    const pushRefused = proxy.refused();
+    expect(pushRefused).toBeGreaterThan(0);
+    const b = await clone();
+    const pull = await b.pipe(['pull']);
+    expect(pull.code, pull.stderr).toBe(0);
+    expect(proxy.refused()).toBeGreaterThan(pushRefused);
+    expectSameOutputs(a, b);
   });
 
   test('a large object goes up in parts and comes back identical', async () => {
