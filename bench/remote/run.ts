@@ -1,13 +1,13 @@
 // Push and pull times per remote type (folder, S3 on a local s3rver, SSH on the local sshd when running) for
 // 20,000 small files (4 KiB) and one large file, with requests made and bytes moved. The client is the built
-// CLI, timed by /usr/bin/time (wall, user+sys CPU); the S3 server runs in this process.
+// CLI, timed by /usr/bin/time (wall, user+sys CPU); the S3 server (s3rver) runs in a process of its own.
 // Usage: node dist/bench/remote/run.js [--small N] [--big-mib N] [--only folder,s3,ssh]
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startS3Server, type S3Server } from '../../test/remote/s3-server.js';
+import { startS3Child, type S3Child } from './s3-child.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PIPE = path.resolve(here, '../../../bin/pipe.js');
@@ -34,7 +34,7 @@ interface Timed {
   readonly stdout: string;
 }
 
-/** Runs the CLI in `cwd` under /usr/bin/time (asynchronously: the S3 server shares this event loop). */
+/** Runs the CLI in `cwd` under /usr/bin/time. */
 async function pipe(cwd: string, args: string[]): Promise<Timed> {
   const child = spawn('/usr/bin/time', ['-f', '%e %U %S', process.execPath, PIPE, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -70,6 +70,15 @@ interface Row {
   data: string;
   op: string;
   t: Timed;
+  /** CPU seconds the S3 server process spent during this operation (undefined: not measured). */
+  serverCpuS?: number;
+}
+
+/** user+sys CPU seconds of process `pid` so far, from /proc (Linux; clock ticks of 1/100 s). */
+function processCpuS(pid: number | undefined): number | undefined {
+  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return undefined;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 function figures(stdout: string): { requests: string; bytes: string } {
@@ -78,9 +87,10 @@ function figures(stdout: string): { requests: string; bytes: string } {
 
 async function main(): Promise<void> {
   const rows: Row[] = [];
+  console.log(`load average at the start: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const src = await producer();
   const cleanups: string[] = [src];
-  let s3: S3Server | undefined;
+  let s3: S3Child | undefined;
   const remotes: [string, string, string[][]][] = [];
   if (ONLY.includes('folder')) {
     const dir = mkdtempSync(path.join(tmpdir(), 'pipe-bench-folder-'));
@@ -88,7 +98,7 @@ async function main(): Promise<void> {
     remotes.push(['folder', dir, []]);
   }
   if (ONLY.includes('s3')) {
-    s3 = await startS3Server('bench');
+    s3 = await startS3Child('bench');
     remotes.push(['s3', 's3://bench/cache', [['endpointurl', s3.endpoint], ['access_key_id', 'S3RVER'], ['secret_access_key', 'S3RVER']]]);
   }
   const key = '/tmp/pipe-test-sshd/id_ed25519';
@@ -101,20 +111,27 @@ async function main(): Promise<void> {
     for (const [name, url, options] of remotes) {
       await pipe(src, ['remote', 'add', '-f', name, url]);
       for (const [k, v] of options) await pipe(src, ['remote', 'modify', '--local', name, k ?? '', v ?? '']);
+      const serverPid = name === 's3' ? s3?.process.pid : undefined;
+      const timed = async (op: string, data: string, cwd: string): Promise<void> => {
+        const cpu0 = processCpuS(serverPid);
+        const t = await pipe(cwd, [op, data, '-r', name]);
+        const cpu1 = processCpuS(serverPid);
+        rows.push({ remote: name, data, op, t, ...(cpu0 !== undefined && cpu1 !== undefined ? { serverCpuS: cpu1 - cpu0 } : {}) });
+      };
       for (const data of ['small', 'big']) {
-        rows.push({ remote: name, data, op: 'push', t: await pipe(src, ['push', data, '-r', name]) });
+        await timed('push', data, src);
         const clone = cloneOf(src);
         cleanups.push(clone);
-        rows.push({ remote: name, data, op: 'pull', t: await pipe(clone, ['pull', data, '-r', name]) });
+        await timed('pull', data, clone);
       }
     }
     const label = (d: string): string => (d === 'small' ? `${SMALL_FILES} × 4 KiB` : `1 × ${BIG_MIB} MiB`);
-    console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (shared machine; CPU = user+sys of the pipe process)`);
-    console.log('| remote | data | op | wall s | CPU s | requests | bytes moved |');
-    console.log('|---|---|---|---|---|---|---|');
+    console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (client CPU = user+sys of the pipe process; server CPU = the s3rver process)`);
+    console.log('| remote | data | op | wall s | client CPU s | server CPU s | requests | bytes moved |');
+    console.log('|---|---|---|---|---|---|---|---|');
     for (const r of rows) {
       const f = figures(r.t.stdout);
-      console.log(`| ${r.remote} | ${label(r.data)} | ${r.op} | ${r.t.wallS.toFixed(1)} | ${r.t.cpuS.toFixed(1)} | ${f.requests} | ${f.bytes} |`);
+      console.log(`| ${r.remote} | ${label(r.data)} | ${r.op} | ${r.t.wallS.toFixed(1)} | ${r.t.cpuS.toFixed(1)} | ${r.serverCpuS?.toFixed(1) ?? '—'} | ${f.requests} | ${f.bytes} |`);
     }
   } finally {
     await s3?.stop();

@@ -4,7 +4,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { Rig } from '../engine/rig.js';
+import { Rig, waitFor } from '../engine/rig.js';
 
 export const OUTPUTS = ['out/model.txt', 'out/set', 'out/log.txt'];
 
@@ -87,4 +87,38 @@ export function listFiles(dir: string): string[] {
   };
   walk(dir);
   return out;
+}
+
+/**
+ * Starts `pipe args… --progress` in `rig` and SIGKILLs it once its progress line reports at least `afterObjects`
+ * objects done; returns the count it had reported. Fails if the command ends on its own first.
+ */
+export async function killMidway(rig: Rig, args: readonly string[], afterObjects: number): Promise<number> {
+  const child = rig.spawn([...args, '--progress']);
+  let stderr = '';
+  let done = 0;
+  let ended = false;
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    const counts = [...stderr.matchAll(/(\d+)\/\d+ objects/g)];
+    done = Number(counts.at(-1)?.[1] ?? 0);
+  });
+  child.stdout?.resume();
+  const closed = new Promise((r) => child.on('close', () => ((ended = true), r(undefined))));
+  await waitFor(() => done >= afterObjects || ended, `${afterObjects} objects through 'pipe ${args.join(' ')}'`);
+  expect(ended, `'pipe ${args.join(' ')}' finished before it could be killed:\n${stderr}`).toBe(false);
+  child.kill('SIGKILL');
+  await closed;
+  return done;
+}
+
+/** Asserts every object file in `rig`'s cache (temporary names aside) is byte-identical to the producer's. */
+export function expectCacheConsistent(producerRig: Rig, rig: Rig): number {
+  const base = path.join(rig.dir, 'cache');
+  const files = listFiles(path.join(base, 'objects')).filter((f) => !f.endsWith('.tmp'));
+  for (const f of files) {
+    const rel = path.relative(base, f);
+    expect(readFileSync(f).equals(readFileSync(path.join(producerRig.dir, 'cache', rel))), rel).toBe(true);
+  }
+  return files.length;
 }

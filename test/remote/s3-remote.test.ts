@@ -1,14 +1,15 @@
 // The S3 remote against s3rver on loopback: push from one clone, pull into a fresh one byte for byte, a second
 // push sends nothing, a tampered object is refused, multipart uploads, and each fault is one line.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { S3Remote } from '../../src/engine/remote/s3-remote.js';
 import type { Rig } from '../engine/rig.js';
-import { cloneOf, expectSameOutputs, producer } from './remote-rig.js';
+import { cloneOf, expectCacheConsistent, expectSameOutputs, killMidway, producer } from './remote-rig.js';
+import { startFlakyProxy } from './flaky-proxy.js';
 import { startS3Server, type S3Server } from './s3-server.js';
 
 let server: S3Server;
@@ -87,6 +88,62 @@ describe('S3 remote (s3rver on loopback)', () => {
     const down = await a.pipe(['push', '-r', 'down'], { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' });
     expect(down.code).not.toBe(0);
     expect(down.stderr.trim().split('\n')).toEqual([expect.stringContaining('cannot reach the S3 endpoint')]);
+  });
+
+  test('a killed push leaves only complete objects and resumes; a killed pull leaves the cache consistent', async () => {
+    const big = producer(1500);
+    cleanup.push(() => big.cleanup());
+    expect((await big.pipe(['repro'])).code).toBe(0);
+    const prefix = `resume-${randomBytes(4).toString('hex')}`;
+    await addRemote(big, 'lab', `s3://${server.bucket}/${prefix}`);
+    await killMidway(big, ['push', '-j', '2'], 50);
+    // every key the server lists is a complete object: byte-identical to the local cache object it names
+    const remote = await S3Remote.open({ url: `s3://${server.bucket}/${prefix}`, endpointurl: server.endpoint, access_key_id: 'S3RVER', secret_access_key: 'S3RVER' });
+    const dir = mkdtempSync(path.join(tmpdir(), 'pipe-s3-kill-'));
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    const keys = (await Promise.all(Array.from({ length: 256 }, (_, i) => remote.list(`objects/${i.toString(16).padStart(2, '0')}/`)))).flat();
+    expect(keys.length).toBeGreaterThanOrEqual(50);
+    expect(keys.length).toBeLessThan(1504);
+    for (const key of keys) {
+      const back = path.join(dir, 'obj');
+      await remote.get(key, back);
+      expect(readFileSync(back).equals(readFileSync(path.join(big.dir, 'cache', key))), key).toBe(true);
+    }
+    await remote.close();
+    const resumed = await big.pipe(['push']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const uploaded = Number(/(\d+) object\(s\) uploaded/.exec(resumed.stdout)?.[1]);
+    const already = Number(/(\d+) already on remote/.exec(resumed.stdout)?.[1]);
+    expect(already).toBeGreaterThanOrEqual(keys.length);
+    expect(uploaded + already).toBe(1500 + 1 + 1 + 1 + 1); // set files + big.bin + listing + model + log
+
+    const b = cloneOf(big);
+    cleanup.push(() => b.cleanup());
+    for (const [k, v] of [['access_key_id', 'S3RVER'], ['secret_access_key', 'S3RVER']]) expect((await b.pipe(['remote', 'modify', '--local', 'lab', k ?? '', v ?? ''])).code).toBe(0);
+    await killMidway(b, ['pull', '-j', '2'], 50);
+    const inCache = expectCacheConsistent(big, b);
+    expect(inCache).toBeGreaterThanOrEqual(50);
+    expect(existsSync(path.join(b.dir, 'out/set'))).toBe(false);
+    const rest = await b.pipe(['pull']);
+    expect(rest.code, rest.stderr).toBe(0);
+    expect(Number(/(\d+) object\(s\) downloaded/.exec(rest.stdout)?.[1])).toBeLessThan(1504 - 49);
+    expectSameOutputs(big, b);
+  });
+
+  test('transient errors (503 SlowDown) on push and pull are retried with backoff until they pass', async () => {
+    // every object key under objects/0…–7… is refused twice per method (the SDK's own retry, then ours) before it goes through
+    const proxy = await startFlakyProxy(server.endpoint, /\/objects\/[0-7][0-9a-f]\//, 2);
+    cleanup.push(() => void proxy.stop());
+    expect((await a.pipe(['remote', 'modify', 'lab', 'endpointurl', proxy.endpoint])).code).toBe(0);
+    const push = await a.pipe(['push']);
+    expect(push.code, push.stderr).toBe(0);
+    const pushRefused = proxy.refused();
+    expect(pushRefused).toBeGreaterThan(0);
+    const b = await clone();
+    const pull = await b.pipe(['pull']);
+    expect(pull.code, pull.stderr).toBe(0);
+    expect(proxy.refused()).toBeGreaterThan(pushRefused);
+    expectSameOutputs(a, b);
   });
 
   test('a large object goes up in parts and comes back identical', async () => {

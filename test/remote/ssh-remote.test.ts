@@ -1,12 +1,12 @@
 // The SSH remote against Debian's openssh-server on 127.0.0.1:2222, started by .ci/setup.d/40-sshd.sh with a
 // throwaway key; skipped, with a message saying why, when that sshd is not running.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Rig } from '../engine/rig.js';
-import { cloneOf, expectSameOutputs, producer } from './remote-rig.js';
+import { cloneOf, expectCacheConsistent, expectSameOutputs, killMidway, listFiles, producer } from './remote-rig.js';
 
 const SSHD_DIR = '/tmp/pipe-test-sshd';
 const KEY = path.join(SSHD_DIR, 'id_ed25519');
@@ -56,8 +56,10 @@ describe.skipIf(!available)('SSH remote (openssh-server on loopback)', () => {
     expect(push.code, push.stderr).toBe(0);
     expect((await a.pipe(['push'])).stdout).toMatch(/push: 0 object\(s\) uploaded/);
     const b = await clone();
-    const pull = await b.pipe(['pull']);
+    // 64 in flight over 4 sessions: more calls per session than Node's default listener limit, and no warning
+    const pull = await b.pipe(['pull', '-j', '64']);
     expect(pull.code, pull.stderr).toBe(0);
+    expect(pull.stderr).toBe('');
     expectSameOutputs(a, b);
     const hash = /out\/model\.txt\n\s+xxh128: ([0-9a-f]{32})/.exec(a.read('pipeline.lock'))?.[1] ?? '';
     writeFileSync(path.join(remoteDir, 'objects', hash.slice(0, 2), hash.slice(2)), 'tampered');
@@ -65,6 +67,40 @@ describe.skipIf(!available)('SSH remote (openssh-server on loopback)', () => {
     const bad = await c.pipe(['pull']);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr.trim().split('\n')).toEqual([expect.stringContaining('do not match their hash (corrupt)')]);
+  });
+
+  test('a killed push leaves only complete objects and resumes; a killed pull leaves the cache consistent', async () => {
+    const big = producer(1500);
+    cleanup.push(() => big.cleanup());
+    expect((await big.pipe(['repro'])).code).toBe(0);
+    expect((await big.pipe(['remote', 'add', '-d', 'lab', `ssh://${user}@127.0.0.1:${PORT}${remoteDir}`])).code).toBe(0);
+    expect((await big.pipe(['remote', 'modify', '--local', 'lab', 'keyfile', KEY])).code).toBe(0);
+    await killMidway(big, ['push', '-j', '2'], 50);
+    // what the remote holds under final names is complete: byte-identical to the cache object it names
+    const complete = listFiles(path.join(remoteDir, 'objects')).filter((f) => !f.includes('.tmp-'));
+    expect(complete.length).toBeGreaterThanOrEqual(50);
+    expect(complete.length).toBeLessThan(1504);
+    for (const f of complete) {
+      const rel = path.relative(remoteDir, f);
+      expect(readFileSync(f).equals(readFileSync(path.join(big.dir, 'cache', rel))), rel).toBe(true);
+    }
+    const resumed = await big.pipe(['push']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const uploaded = Number(/(\d+) object\(s\) uploaded/.exec(resumed.stdout)?.[1]);
+    const already = Number(/(\d+) already on remote/.exec(resumed.stdout)?.[1]);
+    expect(already).toBeGreaterThanOrEqual(complete.length);
+    expect(uploaded + already).toBe(1500 + 1 + 1 + 1 + 1); // set files + big.bin + listing + model + log
+
+    const b = cloneOf(big);
+    cleanup.push(() => b.cleanup());
+    expect((await b.pipe(['remote', 'modify', '--local', 'lab', 'keyfile', KEY])).code).toBe(0);
+    await killMidway(b, ['pull', '-j', '2'], 50);
+    expect(expectCacheConsistent(big, b)).toBeGreaterThanOrEqual(50);
+    expect(existsSync(path.join(b.dir, 'out/set'))).toBe(false);
+    const rest = await b.pipe(['pull']);
+    expect(rest.code, rest.stderr).toBe(0);
+    expect(Number(/(\d+) object\(s\) downloaded/.exec(rest.stdout)?.[1])).toBeLessThan(1504 - 49);
+    expectSameOutputs(big, b);
   });
 
   test('a key the server refuses and an unreachable host are one line each', async () => {

@@ -38,6 +38,9 @@ export class SshRemote implements Remote {
     try {
       for (let i = 0; i < Math.min(jobs, 4); i++) {
         const c = new SftpClient();
+        // ssh2-sftp-client adds an end/close/error listener to the session per call in flight: up to `jobs` of
+        // them on one session (round-robin), beyond Node's default of 10, which would print a leak warning
+        (c as unknown as { client: { setMaxListeners(n: number): void } }).client.setMaxListeners(jobs + 10);
         await c.connect({ host, port, username, readyTimeout: 8000, retries: 0, ...auth });
         clients.push(c);
       }
