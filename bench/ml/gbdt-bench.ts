@@ -1,6 +1,9 @@
 // Benchmark of the gradient boosting library: training time of the four XGBoost reference runs and of
-// 300 rounds at depth 4 on the 3,600×88×5-class reference data, TypeScript backend beside libxgboost (when
-// koffi and a system libxgboost are installed). Run: node dist/bench/ml/gbdt-bench.js [repeats] [run-name filter]
+// 300 rounds at depth 4 on the 3,600×88×5-class reference data, TypeScript backend (one thread) beside
+// libxgboost 1.7.4 at 1 and 2 threads (when koffi and a system libxgboost, Debian's libxgboost0, are installed).
+// Wall and CPU time of each, and the load average, since the machine may be shared.
+// Run: node dist/bench/ml/gbdt-bench.js [repeats] [run-name filter]
+import { loadavg } from 'node:os';
 import { nativeBackendAvailable, trainGbdtNative } from '../../src/ml/gbdt/native.js';
 import { parseGbdtParams } from '../../src/ml/gbdt/params.js';
 import { predictProba } from '../../src/ml/gbdt/predict.js';
@@ -27,11 +30,11 @@ function testLogLoss(res: TrainGbdtResult, x: Matrix, labels: Int32Array): numbe
 }
 
 /** One timed training call. */
-function timeOnce(trainer: typeof trainGbdt, raw: Record<string, unknown>): Timing {
+function timeOnce(trainer: (p: ReturnType<typeof parseGbdtParams>) => TrainGbdtResult, raw: Record<string, unknown>): Timing {
   const params = parseGbdtParams(raw);
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const res = trainer(train.x, train.labels!, params);
+  const res = trainer(params);
   const wallS = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0);
   return { wallS, cpuS: (cpu.user + cpu.system) / 1e6, logLoss: testLogLoss(res, test.x, test.labels!) };
@@ -54,15 +57,21 @@ for (const [name, raw] of runs) {
   // Backends alternate so that both see the same (noisy, shared) machine; the best of `repeats` is kept.
   let ts: Timing | null = null;
   let nat: Timing | null = null;
+  let nat2: Timing | null = null;
+  const nativeRaw = { ...raw, early_stopping_rounds: 0 };
   for (let r = 0; r < repeats; r++) {
-    ts = faster(ts, timeOnce(trainGbdt, raw));
-    if (native) nat = faster(nat, timeOnce(trainGbdtNative, { ...raw, early_stopping_rounds: 0 }));
+    ts = faster(ts, timeOnce((p) => trainGbdt(train.x, train.labels!, p), raw));
+    if (native) nat = faster(nat, timeOnce((p) => trainGbdtNative(train.x, train.labels!, p, { nthread: 1 }), nativeRaw));
+    if (native) nat2 = faster(nat2, timeOnce((p) => trainGbdtNative(train.x, train.labels!, p, { nthread: 2 }), nativeRaw));
   }
-  const ratio = nat && ts ? (ts.wallS / nat.wallS).toFixed(2) + '×' : '–';
-  rows.push(`| ${name} | ${fmt(ts!)} | ${nat ? fmt(nat) : 'not available'} | ${ratio} |`);
+  const ratio = (n: Timing | null): string => (n && ts ? (ts.wallS / n.wallS).toFixed(2) + '×' : '–');
+  const na = 'not available';
+  rows.push(`| ${name} | ${fmt(ts!)} | ${nat ? fmt(nat) : na} | ${nat2 ? fmt(nat2) : na} | ${ratio(nat)} | ${ratio(nat2)} |`);
   process.stderr.write(`${rows[rows.length - 1]}\n`);
 }
 process.stdout.write(
-  `\nTraining on ${train.x.rows}×${train.x.cols}, ${5} classes, single thread, best of ${repeats} (wall clock; test log loss)\n\n` +
-    `| run | TypeScript | native libxgboost | TS / native |\n|---|---|---|---|\n${rows.join('\n')}\n`,
+  `\nTraining on ${train.x.rows}×${train.x.cols}, ${5} classes, best of ${repeats} (wall clock, CPU time; test log loss);` +
+    ` load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n\n` +
+    `| run | TypeScript (1 thread) | libxgboost, 1 thread | libxgboost, 2 threads | TS / native 1t | TS / native 2t |\n` +
+    `|---|---|---|---|---|---|\n${rows.join('\n')}\n`,
 );

@@ -82,8 +82,8 @@ export function nativeBackendAvailable(): boolean {
   return nativeBackendProblem() === null;
 }
 
-/** XGBoost parameter strings for `GbdtParams` (single-threaded, as the reference runs). */
-function nativeParams(p: GbdtParams): [string, string][] {
+/** XGBoost parameter strings for `GbdtParams` (nthread threads; the reference runs used 1). */
+function nativeParams(p: GbdtParams, nthread: number): [string, string][] {
   const out: [string, string][] = [
     ['objective', p.objective],
     ['eta', String(p.eta)],
@@ -98,20 +98,26 @@ function nativeParams(p: GbdtParams): [string, string][] {
     ['seed', String(p.seed)],
     ['tree_method', p.treeMethod],
     ['max_bin', String(p.maxBin)],
-    ['nthread', '1'],
+    ['nthread', String(nthread)],
   ];
   if (p.objective === 'multi:softprob') out.push(['num_class', String(p.numClass)]);
   return out;
 }
 
+/** Options of `trainGbdtNative`: those of `trainGbdt` and libxgboost's thread count. */
+export interface TrainGbdtNativeOptions extends TrainGbdtOptions {
+  /** libxgboost's nthread; default 1 (the single-thread figures the TypeScript backend is compared with). */
+  nthread?: number;
+}
+
 /** Trains with libxgboost (no early stopping: use the TypeScript backend for that) and returns the model. */
-export function trainGbdtNative(x: Matrix, labels: Int32Array, params: GbdtParams, options: TrainGbdtOptions = {}): TrainGbdtResult {
+export function trainGbdtNative(x: Matrix, labels: Int32Array, params: GbdtParams, options: TrainGbdtNativeOptions = {}): TrainGbdtResult {
   checkLabels(labels, params, x.rows);
   if (params.earlyStoppingRounds > 0) throw new RangeError('backend native: early_stopping_rounds is only supported by the ts backend');
   return withBooster(x, (xgb, check, dm, booster) => {
     check(xgb.setFloatInfo(dm, 'label', Float32Array.from(labels), labels.length), 'XGDMatrixSetFloatInfo');
     check(xgb.create([dm], 1, booster), 'XGBoosterCreate');
-    for (const [k, v] of nativeParams(params)) check(xgb.setParam(booster[0], k, v), `XGBoosterSetParam(${k})`);
+    for (const [k, v] of nativeParams(params, options.nthread ?? 1)) check(xgb.setParam(booster[0], k, v), `XGBoosterSetParam(${k})`);
     for (let i = 0; i < params.numBoostRound; i++) {
       check(xgb.updateOneIter(booster[0], i, dm), 'XGBoosterUpdateOneIter');
       options.onRound?.(i, Number.NaN);

@@ -28,16 +28,20 @@ export function computeGradients(
     return;
   }
   const K = numClass;
+  const e = new Float64Array(K); // each exp once (the same float32 values the sum and p use)
   for (let i = 0; i < n; i++) {
     const base = i * K;
     let wmax = FLOAT_MIN;
     for (let k = 0; k < K; k++) wmax = Math.max(margin[base + k]!, wmax);
     let wsum = 0;
-    for (let k = 0; k < K; k++) wsum += f(Math.exp(f(margin[base + k]! - wmax)));
+    for (let k = 0; k < K; k++) {
+      e[k] = f(Math.exp(f(margin[base + k]! - wmax)));
+      wsum += e[k]!;
+    }
     const wsumF = f(wsum);
     const label = labels[i]!;
     for (let k = 0; k < K; k++) {
-      const p = f(f(Math.exp(f(margin[base + k]! - wmax))) / wsumF);
+      const p = f(e[k]! / wsumF);
       hess[k * n + i] = Math.max(f(f(f(2 * p) * f(1 - p))), EPS);
       grad[k * n + i] = label === k ? f(p - 1) : p;
     }

@@ -12,6 +12,11 @@ export interface SamplerTrial {
 /** Proposes parameters for a new trial from the finished trials of a study. */
 export interface Sampler {
   readonly name: string;
+  /**
+   * While the history holds fewer complete trials than this, `sample` ignores it (seeded start-up draws), so
+   * such trials may start before earlier ones finish. Omitted = every sample may depend on the history.
+   */
+  readonly independentBelow?: number;
   /** Parameters for trial `trialNumber`; deterministic in (seed, trialNumber, history). */
   sample(space: SearchSpace, history: readonly SamplerTrial[], trialNumber: number): Params;
 }

@@ -42,6 +42,18 @@ export interface OptimizeOptions {
   readonly onTrialFinished?: (trial: FrozenTrial) => void;
 }
 
+/** An objective: the value(s) of a trial; a throw fails the trial. */
+export type Objective = (trial: Trial) => Promise<number | readonly number[]> | number | readonly number[];
+
+/** Runs an objective, turning a throw into a failure outcome. */
+async function settle(objective: Objective, trial: Trial): Promise<TellValue> {
+  try {
+    return await objective(trial);
+  } catch (error) {
+    return { state: 'fail', reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 /** Creates a study, resuming from `journalPath` when that file exists. */
 export function createStudy(options: StudyOptions = {}): Study {
   return new Study(options);
@@ -90,11 +102,16 @@ export class Study {
 
   /** Starts a trial: a resumed unfinished trial if any, else new parameters from the sampler. */
   ask(space: SearchSpace): Trial {
+    return this.askSeeing(space, Infinity);
+  }
+
+  /** `ask` whose sampler sees only the complete trials numbered below `seenBelow`. */
+  private askSeeing(space: SearchSpace, seenBelow: number): Trial {
     validateSpace(space);
     const resumed = this.resumeQueue.shift();
     if (resumed !== undefined) return { number: resumed, params: { ...this.records[resumed]?.params } };
     const history: SamplerTrial[] = this.records
-      .filter((t) => t.state === 'complete')
+      .filter((t) => t.state === 'complete' && t.number < seenBelow)
       .map((t) => ({ number: t.number, params: t.params, losses: this.losses(t.values ?? []) }));
     const number = this.records.length;
     const params = this.sampler.sample(space, history, number);
@@ -128,12 +145,15 @@ export class Study {
   /** Runs `objective` until the study holds `nTrials` finished trials (resumed unfinished ones are run again):
    * asks a batch of `concurrency` trials, evaluates them in parallel, then tells them in trial order. The sampler
    * thus sees the same history whatever order the objectives finish in, so results do not depend on timing. An
-   * objective that throws fails its trial with the error's message. */
-  async optimize(objective: (trial: Trial) => Promise<number | readonly number[]> | number | readonly number[], options: OptimizeOptions): Promise<void> {
+   * objective that throws fails its trial with the error's message. On a fresh study, the leading trials whose
+   * batch history is too short for the sampler to use it (its `independentBelow`) do not wait for their batch:
+   * each starts as soon as a slot is free, with exactly the parameters the batches would give it. */
+  async optimize(objective: Objective, options: OptimizeOptions): Promise<void> {
     const concurrency = options.concurrency ?? 1;
     if (!Number.isInteger(options.nTrials) || options.nTrials < 0) throw new RangeError('optimize: nTrials must be ≥ 0');
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError('optimize: concurrency must be ≥ 1');
     validateSpace(options.space);
+    await this.runIndependentTrials(objective, options, concurrency);
     for (;;) {
       const remaining = this.resumeQueue.length + Math.max(0, options.nTrials - this.records.length);
       if (remaining === 0) return;
@@ -148,6 +168,37 @@ export class Study {
         options.onTrialFinished?.(told);
       });
     }
+  }
+
+  /**
+   * The start-up phase of `optimize` on a fresh study: trials t whose batch (t − t mod concurrency) begins below
+   * the sampler's `independentBelow` are sampled without their history, so up to `concurrency` of them run at
+   * once, each started when a slot frees. The sampler sees only trials before t's batch, as in batch mode, and
+   * trials are told in trial order; the phase ends on a batch boundary so later batches align as before.
+   */
+  private async runIndependentTrials(objective: Objective, options: OptimizeOptions, concurrency: number): Promise<void> {
+    const below = this.sampler.independentBelow ?? 0;
+    if (this.records.length > 0 || this.resumeQueue.length > 0 || below <= 0) return;
+    const end = Math.min(options.nTrials, concurrency * Math.ceil(below / concurrency));
+    const outcomes = new Map<number, TellValue>();
+    let nextTold = 0;
+    const tellReady = (): void => {
+      for (let value = outcomes.get(nextTold); value !== undefined; value = outcomes.get(nextTold)) {
+        outcomes.delete(nextTold);
+        const told = this.tell(nextTold, value); // outside `?.(…)`, which would skip it without a callback
+        options.onTrialFinished?.(told);
+        nextTold++;
+      }
+    };
+    const slot = async (): Promise<void> => {
+      while (this.records.length < end) {
+        const t = this.records.length;
+        const trial = this.askSeeing(options.space, t - (t % concurrency));
+        outcomes.set(trial.number, await settle(objective, trial));
+        tellReady();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, end) }, slot));
   }
 
   /** Closes the journal file (the study stays usable in memory). */

@@ -63,6 +63,7 @@ export function tpeSampler(options: TpeSamplerOptions = {}): Sampler {
   if (!(parzen.magicClipScale > 0)) throw new RangeError('tpeSampler: magicClipScale must be > 0');
   return {
     name: parzen.multivariate ? 'tpe-multivariate' : 'tpe',
+    independentBelow: nStartup,
     sample(space: SearchSpace, history: readonly SamplerTrial[], trialNumber: number): Params {
       const rng = new Rng(seed, trialNumber);
       if (history.length < nStartup || history.length === 0) return sampleAllUniform(space, rng);
