@@ -1,12 +1,14 @@
 // Stage `tune <set>`: median imputation, SMOTE, and a seeded two-objective TPE search (UAR and macro F1 on valid)
-// over the XGBoost space in params.yaml. Trials run in parallel worker threads in batches of `concurrency`, told
-// in trial order (Study.optimize), so results do not depend on timing. A journal beside the output lets an interrupted search
+// over the XGBoost space in params.yaml. Trials are sampled in batches of `concurrency` and told in trial order
+// (Study.optimize), so results depend neither on timing nor on the threads: they run on min(concurrency, the
+// stage's core budget PIPE_CPUS) worker threads. A journal beside the output lets an interrupted search
 // resume without losing finished trials. Best = the Pareto-optimal trial with the highest UAR.
 // Writes results/tuning/<set>/{trials.csv, pareto.csv, best_params.json}.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { prepareTrainingData, startTrialPool } from '../src/bundle/index.js';
 import { createStudy, tpeSampler, type FrozenTrial } from '../src/ml/index.js';
+import { coreBudget } from '../src/util/core-budget.js';
 import { formatCsv } from '../src/util/csv.js';
 import { replaceDirectory, stableJson, writeFileAtomic } from './lib/atomic-output.js';
 import { featureTablePath, FEATURES_DIR, readFeatureTable, SKIPPED_FILE } from './lib/feature-table.js';
@@ -41,7 +43,8 @@ runStage('tune', async () => {
   });
   const resumed = study.trials.filter((t) => t.state !== 'running').length;
   if (resumed > 0) console.log(`tune: ${set}: resuming from ${journalPath} with ${resumed} finished trial(s)`);
-  const pool = await startTrialPool({ train: prepared.train, valid: prepared.valid, numClass: prepared.encoder.classes.length, fixed }, params.tuning.concurrency);
+  const threads = Math.min(params.tuning.concurrency, coreBudget());
+  const pool = await startTrialPool({ train: prepared.train, valid: prepared.valid, numClass: prepared.encoder.classes.length, fixed }, threads);
   const rounds = new Map<number, number>();
   try {
     await study.optimize(async (trial) => {
