@@ -70,8 +70,8 @@ function buildHistogram(input: HistTreeInput, rows: Uint32Array, begin: number, 
     gh[2 * i] = grad[r]!;
     gh[2 * i + 1] = hess[r]!;
   }
-  // Four (then two, then one) features per pass over the rows, each row's pair loaded once for all of them; each
-  // bin still receives its rows' pairs in row order, so the sums are exactly those of one feature at a time.
+  // Four features per pass over the rows, each row's pair loaded once for all four (the last up to three one at a
+  // time); each bin still receives its rows' pairs in row order, so the sums are exactly those of one feature at a time.
   let k = 0;
   for (; k + 3 < features.length; k += 4) {
     const fa = features[k]!;
@@ -102,25 +102,6 @@ function buildHistogram(input: HistTreeInput, rows: Uint32Array, begin: number, 
       const sd = offD + (bin[baseD + r]! << 1);
       hist[sd] = hist[sd]! + g;
       hist[sd + 1] = hist[sd + 1]! + h;
-    }
-  }
-  for (; k + 1 < features.length; k += 2) {
-    const fa = features[k]!;
-    const fb = features[k + 1]!;
-    const offA = 2 * slotOffset[fa]!;
-    const offB = 2 * slotOffset[fb]!;
-    const baseA = fa * nRows;
-    const baseB = fb * nRows;
-    for (let i = 0; i < m; i++) {
-      const r = rows[begin + i]!;
-      const g = gh[2 * i]!;
-      const h = gh[2 * i + 1]!;
-      const sa = offA + (bin[baseA + r]! << 1);
-      hist[sa] = hist[sa]! + g;
-      hist[sa + 1] = hist[sa + 1]! + h;
-      const sb = offB + (bin[baseB + r]! << 1);
-      hist[sb] = hist[sb]! + g;
-      hist[sb + 1] = hist[sb + 1]! + h;
     }
   }
   for (; k < features.length; k++) {
