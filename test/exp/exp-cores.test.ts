@@ -1,8 +1,8 @@
 // `pipe exp run -j N` and the core budget agree: each experiment's repro gets budget / N cores, and the stages
 // inside it reserve their resources.cpus within that share (told to them in PIPE_CPUS).
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Rig } from '../engine/rig.js';
+import type { Rig } from '../engine/rig.js';
+import { committedBase, gitProject } from './exp-rig.js';
 
 const PIPELINE = `stages:
   train:
@@ -16,23 +16,14 @@ const PIPELINE = `stages:
     outs: [report.txt]
 `;
 
-function git(rig: Rig, ...args: string[]): string {
-  return execFileSync('git', args, { cwd: rig.dir, encoding: 'utf8' });
-}
-
 describe('pipe exp run shares the core budget', () => {
   let rig: Rig;
   beforeAll(async () => {
-    rig = new Rig();
-    rig.write('pipeline.yaml', PIPELINE);
-    rig.write('params.yaml', 'lr: 1\n');
-    rig.write('.gitignore', '.pipe/\ncache/\nmodel.txt\nreport.txt\n.rig-log\npipeline.lock\n');
-    git(rig, 'init', '-q');
-    git(rig, 'config', 'user.email', 'test@example.org');
-    git(rig, 'config', 'user.name', 'test');
-    expect((await rig.pipe(['repro'])).code).toBe(0);
-    git(rig, 'add', '-A');
-    git(rig, 'commit', '-qm', 'base');
+    rig = await committedBase(gitProject({
+      'pipeline.yaml': PIPELINE,
+      'params.yaml': 'lr: 1\n',
+      '.gitignore': '.pipe/\ncache/\nmodel.txt\nreport.txt\n.rig-log\npipeline.lock\n',
+    }));
   });
   afterAll(() => rig.cleanup());
 

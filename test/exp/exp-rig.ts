@@ -31,17 +31,33 @@ echo "model lr=$lr depth=$d $(cat prep.txt)" > model.txt
 echo "{\\"score\\": $((lr * 10 + d))}" > metrics.json
 `;
 
-/** A git project with the two-stage pipeline above, params lr=1 depth=2, nothing run yet. */
-export function setup(): Rig {
+/** A git repository (user configured, nothing committed) holding `files` (path → text). */
+export function gitProject(files: Record<string, string>): Rig {
   const rig = new Rig();
-  rig.write('pipeline.yaml', PIPELINE);
-  rig.write('prep.sh', 'echo "start prep" >> "$RIG_LOG"; echo data > prep.txt\n');
-  rig.write('train.sh', TRAIN);
-  rig.write('params.yaml', 'lr: 1 # learning rate\ndepth: 2\n');
-  rig.write('.gitignore', '.pipe/\ncache/\nprep.txt\nmodel.txt\n.rig-log\npipeline.lock\n');
+  for (const [rel, text] of Object.entries(files)) rig.write(rel, text);
   git(rig, 'init', '-q');
   git(rig, 'config', 'user.email', 'test@example.org');
   git(rig, 'config', 'user.name', 'test');
+  return rig;
+}
+
+/** A git project with the two-stage pipeline above, params lr=1 depth=2, nothing run yet. */
+export function setup(): Rig {
+  return gitProject({
+    'pipeline.yaml': PIPELINE,
+    'prep.sh': 'echo "start prep" >> "$RIG_LOG"; echo data > prep.txt\n',
+    'train.sh': TRAIN,
+    'params.yaml': 'lr: 1 # learning rate\ndepth: 2\n',
+    '.gitignore': '.pipe/\ncache/\nprep.txt\nmodel.txt\n.rig-log\npipeline.lock\n',
+  });
+}
+
+/** `rig` (default: the project of `setup()`), run once and committed as the experiments' base. */
+export async function committedBase(rig: Rig = setup()): Promise<Rig> {
+  const run = await rig.pipe(['repro']);
+  if (run.code !== 0) throw new Error(`the base project did not run: ${run.stderr}`);
+  git(rig, 'add', '-A');
+  git(rig, 'commit', '-qm', 'base');
   return rig;
 }
 

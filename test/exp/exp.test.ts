@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Rig } from '../engine/rig.js';
-import { git, PIPE_BIN, setup } from './exp-rig.js';
+import { committedBase, git, PIPE_BIN } from './exp-rig.js';
 
 interface ShowJson {
   name: string;
@@ -22,10 +22,7 @@ async function show(rig: Rig): Promise<ShowJson[]> {
 describe('pipe exp run', () => {
   let rig: Rig;
   beforeAll(async () => {
-    rig = setup();
-    expect((await rig.pipe(['repro'])).code).toBe(0);
-    git(rig, 'add', '-A');
-    git(rig, 'commit', '-qm', 'base');
+    rig = await committedBase();
   });
   afterAll(() => rig.cleanup());
 
@@ -134,10 +131,7 @@ describe('pipe exp run', () => {
 describe('interrupting a sweep', () => {
   let rig: Rig;
   beforeAll(async () => {
-    rig = setup();
-    expect((await rig.pipe(['repro'])).code).toBe(0);
-    git(rig, 'add', '-A');
-    git(rig, 'commit', '-qm', 'base');
+    rig = await committedBase();
   });
   afterAll(() => rig.cleanup());
 
@@ -180,10 +174,7 @@ function processesIn(dir: string): number[] {
 describe('killing a sweep with SIGKILL', () => {
   let rig: Rig;
   beforeAll(async () => {
-    rig = setup();
-    expect((await rig.pipe(['repro'])).code).toBe(0);
-    git(rig, 'add', '-A');
-    git(rig, 'commit', '-qm', 'base');
+    rig = await committedBase();
   });
   afterAll(() => rig.cleanup());
 
