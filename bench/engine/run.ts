@@ -6,6 +6,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { argValue, timeCommand, type Timing } from '../lib/cli-timing.js';
 import { buildFixture } from './fixture.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -13,41 +14,19 @@ const repoRoot = path.resolve(here, '../..');
 const pipeBin = path.join(repoRoot, 'bin', 'pipe.js');
 const hashOne = path.join(repoRoot, 'dist', 'bench', 'engine', 'hash-one.js');
 
-const args = process.argv.slice(2);
 const dir = argValue('--dir') ?? path.join(tmpdir(), 'pipe-bench-engine');
 const repeat = Number(argValue('--repeat') ?? '5');
 
-function argValue(name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-interface Timing {
-  readonly wall: number;
-  /** user + system CPU seconds of the process tree (from /usr/bin/time), when available. */
-  readonly cpu: number | undefined;
+interface BestTiming extends Timing {
   /** Median CPU seconds over the repeats (less sensitive to other load than the best run's CPU). */
   readonly cpuMedian?: number | undefined;
 }
 
-const gnuTime = existsSync('/usr/bin/time');
-
-/** Wall and CPU seconds of one command run in the bench dir (throws on failure). */
-function timeOnce(cmd: string, cmdArgs: readonly string[]): Timing {
-  const argv = gnuTime ? ['/usr/bin/time', '-f', 'CPU %U %S', cmd, ...cmdArgs] : [cmd, ...cmdArgs];
-  const start = performance.now();
-  const r = spawnSync(argv[0] ?? cmd, argv.slice(1), { cwd: dir, encoding: 'utf8' });
-  const wall = (performance.now() - start) / 1000;
-  if (r.status !== 0) throw new Error(`${cmd} ${cmdArgs.join(' ')} failed:\n${r.stderr}`);
-  const m = /CPU ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
-  return { wall, cpu: m === null ? undefined : Number(m[1]) + Number(m[2]) };
-}
-
-function best(cmd: string, cmdArgs: readonly string[]): Timing {
-  let min: Timing = { wall: Number.POSITIVE_INFINITY, cpu: undefined };
+function best(cmd: string, cmdArgs: readonly string[]): BestTiming {
+  let min: BestTiming = { wall: Number.POSITIVE_INFINITY, cpu: undefined };
   const cpus: number[] = [];
   for (let i = 0; i < repeat; i++) {
-    const t = timeOnce(cmd, cmdArgs);
+    const t = timeCommand(dir, cmd, cmdArgs);
     if (t.cpu !== undefined) cpus.push(t.cpu);
     if (t.wall < min.wall) min = t;
   }
@@ -60,7 +39,7 @@ function hasSnakemake(): boolean {
 }
 
 const rows: [string, string, string, string][] = [];
-const fmt = (t: Timing | number | undefined): string => {
+const fmt = (t: BestTiming | number | undefined): string => {
   if (t === undefined) return 'n/a';
   if (typeof t === 'number') return `${t.toFixed(3)} s`;
   return `${t.wall.toFixed(3)} s` + (t.cpu === undefined ? '' : ` (cpu ${t.cpu.toFixed(2)} s` + (t.cpuMedian === undefined ? ')' : `, median ${t.cpuMedian.toFixed(2)} s)`));
@@ -72,7 +51,7 @@ buildFixture(dir);
 for (const p of ['.pipe', 'cache', 'pipeline.lock', 'out', '.snakemake']) rmSync(path.join(dir, p), { recursive: true, force: true });
 execFileSync('mkdir', ['-p', path.join(dir, 'out')]);
 
-const firstRun = timeOnce(process.execPath, [pipeBin, 'repro']);
+const firstRun = timeCommand(dir, process.execPath, [pipeBin, 'repro']);
 const noop = best(process.execPath, [pipeBin, 'repro']);
 const status = best(process.execPath, [pipeBin, 'status']);
 const hashCold = best(process.execPath, [hashOne, path.join(dir, 'data', 'big.bin')]);
@@ -87,7 +66,7 @@ let smNoop: Timing | undefined;
 let smDry: Timing | undefined;
 if (hasSnakemake()) {
   const sm = ['-j', '1', '--quiet'];
-  smFirst = timeOnce('snakemake', sm);
+  smFirst = timeCommand(dir, 'snakemake', sm);
   smNoop = best('snakemake', sm);
   smDry = best('snakemake', ['-n', '--quiet']);
 }

@@ -2,11 +2,7 @@
 // largest loss, gradient, weight and probability errors.
 // Usage: npx tsx bench/nn/check-reference.ts <dir> [--backend auto|wasm|js] [--threads N]
 import { checkReference } from '../../src/nn/reference-parity.js';
-
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
+import { argValue as option } from '../lib/cli-timing.js';
 
 async function main(): Promise<number> {
   const dir = process.argv[2];

@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, wri
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
+import { argValue } from '../lib/cli-timing.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TIME = '/usr/bin/time';
@@ -21,11 +22,6 @@ interface StageRun {
   readonly cpuS: number;
   /** PIPE_CPUS the stage was given (undefined: none). */
   readonly cpus: number | undefined;
-}
-
-function argValue(argv: readonly string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
 }
 
 /** A temp project with the repo's pipeline and sources, the corpus size set, every stage command timed. */
@@ -80,10 +76,10 @@ function mostAtOnce(runs: readonly StageRun[]): number {
 
 function main(): void {
   const argv = process.argv.slice(2);
-  const clips = Number(argValue(argv, '--clips') ?? '2400');
-  const jobs = argValue(argv, '-j') ?? '2';
-  const cpus = argValue(argv, '--cpus');
-  const pipe = resolve(argValue(argv, '--pipe') ?? join(ROOT, 'bin/pipe.js'));
+  const clips = Number(argValue('--clips', argv) ?? '2400');
+  const jobs = argValue('-j', argv) ?? '2';
+  const cpus = argValue('--cpus', argv);
+  const pipe = resolve(argValue('--pipe', argv) ?? join(ROOT, 'bin/pipe.js'));
   const dir = makeProject(clips);
   const load = loadavg().map((l) => l.toFixed(2)).join(' ');
   const args = [pipe, 'repro', '-j', jobs, ...(cpus === undefined ? [] : ['--cpus', cpus])];

@@ -11,40 +11,20 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { argValue, timeCommand, type Timing } from '../lib/cli-timing.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const pipeBin = path.join(repoRoot, 'bin', 'pipe.js');
-const args = process.argv.slice(2);
 const items = Number(argValue('--items') ?? '100');
 const repeat = Number(argValue('--repeat') ?? '3');
 const base = path.join(tmpdir(), 'pipe-bench-slurm');
-
-function argValue(name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-interface Timing {
-  readonly wall: number;
-  readonly cpu: number | undefined;
-}
-
-/** Wall and CPU seconds (user + system of the process tree, /usr/bin/time) of one command in `cwd`. */
-function timeOnce(cwd: string, cmd: string, cmdArgs: readonly string[]): Timing {
-  const start = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', 'CPU %U %S', cmd, ...cmdArgs], { cwd, encoding: 'utf8', env: { ...process.env, USER: process.env['USER'] ?? 'root' } });
-  const wall = (performance.now() - start) / 1000;
-  if (r.status !== 0) throw new Error(`${cmd} ${cmdArgs.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
-  const m = /CPU ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
-  return { wall, cpu: m === null ? undefined : Number(m[1]) + Number(m[2]) };
-}
 
 /** Best wall time of `repeat` runs, each after `reset` (each run is also printed, as a progress line). */
 function best(cwd: string, reset: () => void, cmd: string, cmdArgs: readonly string[]): Timing {
   let min: Timing = { wall: Number.POSITIVE_INFINITY, cpu: undefined };
   for (let i = 0; i < repeat; i++) {
     reset();
-    const t = timeOnce(cwd, cmd, cmdArgs);
+    const t = timeCommand(cwd, cmd, cmdArgs, { ...process.env, USER: process.env['USER'] ?? 'root' });
     console.error(`  ${path.basename(cwd)}: ${cmd} ${cmdArgs.slice(cmd === 'node' ? 1 : 0).join(' ')}: ${t.wall.toFixed(2)} s (cpu ${t.cpu?.toFixed(2) ?? '?'} s)`);
     if (t.wall < min.wall) min = t;
   }
