@@ -1,7 +1,7 @@
 // Helpers for the remote scenarios: a producer project with a file output, a directory output and a persist
 // output; a fresh "clone" holding only what git would (pipeline.yaml, pipeline.lock, .pipe/config.yaml); and
 // byte-for-byte comparison of outputs.
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { Rig, waitFor } from '../engine/rig.js';
@@ -69,19 +69,22 @@ export function expectSameOutputs(a: Rig, b: Rig, outputs = OUTPUTS): void {
   }
 }
 
-/** Remote object files under a folder remote (or a server's storage), tmp names excluded. */
+/**
+ * Files under a folder remote (or a server's storage), temporary names included. Types come from the listing
+ * itself, so a file renamed or removed by a transfer still running (a push being killed) is never stat'ed.
+ */
 export function listFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
-    let names: string[] = [];
+    let entries: Dirent[] = [];
     try {
-      names = readdirSync(d);
+      entries = readdirSync(d, { withFileTypes: true });
     } catch {
-      return;
+      return; // gone meanwhile
     }
-    for (const n of names) {
-      const abs = path.join(d, n);
-      if (statSync(abs).isDirectory()) walk(abs);
+    for (const e of entries) {
+      const abs = path.join(d, e.name);
+      if (e.isDirectory()) walk(abs);
       else out.push(abs);
     }
   };
