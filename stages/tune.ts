@@ -2,7 +2,9 @@
 // over the XGBoost space in params.yaml. Trials are sampled in batches of `concurrency` and told in trial order
 // (Study.optimize), so results depend neither on timing nor on the threads: they run on min(concurrency, the
 // stage's core budget PIPE_CPUS) worker threads. A journal beside the output lets an interrupted search
-// resume without losing finished trials. Best = the Pareto-optimal trial with the highest UAR.
+// resume without losing finished trials. Best = the Pareto-optimal trial with the highest UAR. With
+// `tuning.pruner` (median, successive_halving), trials stop early on their valid mlogloss curve, judged against
+// the trials before their batch (docs/ml-core.md, pruning); pruned trials are kept as `pruned` in trials.csv.
 // Writes results/tuning/<set>/{trials.csv, pareto.csv, best_params.json}.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -13,7 +15,7 @@ import { formatCsv } from '../src/util/csv.js';
 import { replaceDirectory, stableJson, writeFileAtomic } from './lib/atomic-output.js';
 import { featureTablePath, FEATURES_DIR, readFeatureTable, SKIPPED_FILE } from './lib/feature-table.js';
 import { StageError, runStage } from './lib/stage-error.js';
-import { loadStudyParams, type StudyParams } from './lib/study-params.js';
+import { loadStudyParams, tuningPruner, type StudyParams } from './lib/study-params.js';
 
 const TUNING_DIR = 'results/tuning';
 
@@ -35,11 +37,13 @@ runStage('tune', async () => {
   });
   const fixed = fixedGbdtParams(params);
   const journalPath = `${TUNING_DIR}/.${set}-${inputKey(set, params)}.journal`;
+  const pruner = tuningPruner(params);
   mkdirSync(TUNING_DIR, { recursive: true });
   const study = createStudy({
     directions: ['maximize', 'maximize'],
     sampler: tpeSampler({ seed: params.tuning.seed, nStartupTrials: params.tuning.n_startup_trials }),
     journalPath,
+    ...(pruner !== undefined ? { pruner } : {}),
   });
   const resumed = study.trials.filter((t) => t.state !== 'running').length;
   if (resumed > 0) console.log(`tune: ${set}: resuming from ${journalPath} with ${resumed} finished trial(s)`);
@@ -47,15 +51,21 @@ runStage('tune', async () => {
   const pool = await startTrialPool({ train: prepared.train, valid: prepared.valid, numClass: prepared.encoder.classes.length, fixed }, threads);
   const rounds = new Map<number, number>();
   try {
-    await study.optimize(async (trial) => {
-      const score = await pool.run(trial.params);
+    await study.optimize(async (trial, { prunePlan }) => {
+      if (pruner === undefined) {
+        const score = await pool.run({ params: trial.params });
+        rounds.set(trial.number, score.rounds);
+        return [score.uar, score.macroF1];
+      }
+      const score = await pool.run({ params: trial.params, options: { prune: prunePlan, curve: true } });
       rounds.set(trial.number, score.rounds);
-      return [score.uar, score.macroF1];
+      const intermediate = score.intermediate ?? [];
+      return score.pruned === true ? { state: 'pruned', intermediate } : { values: [score.uar, score.macroF1], intermediate };
     }, {
       space: params.tuning.space,
       nTrials: params.tuning.n_trials,
       concurrency: params.tuning.concurrency,
-      onTrialFinished: (t) => console.log(`tune: ${set}: trial ${t.number}: ${t.state === 'complete' ? `UAR ${t.values![0]!.toFixed(4)}, macro F1 ${t.values![1]!.toFixed(4)}` : `failed (${t.failReason ?? ''})`}`),
+      onTrialFinished: (t) => console.log(`tune: ${set}: trial ${t.number}: ${describeTrial(t)}`),
     });
   } finally {
     await pool.close();
@@ -79,6 +89,13 @@ runStage('tune', async () => {
   rmSync(journalPath, { force: true });
   console.log(`tune: ${set}: best trial ${best.number} (UAR ${best.values![0]!.toFixed(4)}, macro F1 ${best.values![1]!.toFixed(4)})`);
 });
+
+/** A finished trial in the stage's log. */
+function describeTrial(t: FrozenTrial): string {
+  if (t.state === 'complete') return `UAR ${t.values![0]!.toFixed(4)}, macro F1 ${t.values![1]!.toFixed(4)}`;
+  if (t.state === 'pruned') return `pruned after round ${t.intermediate?.length ?? 0}`;
+  return `failed (${t.failReason ?? ''})`;
+}
 
 /** XGBoost params every trial shares. */
 function fixedGbdtParams(params: StudyParams): Record<string, number | string> {

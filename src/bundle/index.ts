@@ -13,4 +13,4 @@ export { columnQuantiles, REFERENCE_QUANTILES } from './reference-quantiles.js';
 export { prepareTrainingData } from './training-data.js';
 export type { LabelledFeatures, PreparedData } from './training-data.js';
 export { runTrial, startTrialPool, trialGbdtParams } from './trial.js';
-export type { TrialData, TrialParams, TrialScore } from './trial.js';
+export type { RunTrialOptions, TrialData, TrialParams, TrialScore, TrialTask } from './trial.js';

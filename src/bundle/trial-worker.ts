@@ -1,5 +1,5 @@
 // Worker thread of a tuning trial pool: receives the trial data once, then runs the trials it is sent, one at a time.
 import { serveWorkerTasks } from '../util/worker-tasks.js';
-import { runTrial, type TrialData, type TrialParams, type TrialScore } from './trial.js';
+import { runTrial, type TrialData, type TrialScore, type TrialTask } from './trial.js';
 
-serveWorkerTasks<TrialData, TrialParams, TrialScore>((data) => (params) => runTrial(data, params));
+serveWorkerTasks<TrialData, TrialTask, TrialScore>((data) => (task) => runTrial(data, task.params, task.options));

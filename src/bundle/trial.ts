@@ -1,7 +1,7 @@
 // One tuning trial: fit XGBoost (hist, early stopping on valid mlogloss) with a trial's parameters on the
 // balanced training data and score it on valid by UAR (macro recall) and macro F1; and the pool that runs trials in
 // parallel worker threads (trial-worker.ts).
-import { balancedAccuracy, argmaxRows, parseGbdtParams, precisionRecallF1, predictProba, trainGbdt } from '../ml/index.js';
+import { balancedAccuracy, argmaxRows, parseGbdtParams, precisionRecallF1, predictProba, PruneTracker, trainGbdt, type PrunePlan } from '../ml/index.js';
 import type { Matrix } from '../ml/matrix.js';
 import { WorkerPool } from '../util/worker-pool.js';
 
@@ -21,6 +21,24 @@ export interface TrialScore {
   readonly macroF1: number;
   /** Boosting rounds kept (early stopping's best iteration + 1). */
   readonly rounds: number;
+  /** Valid mlogloss after each round, when asked for (RunTrialOptions.curve or a prune plan). */
+  readonly intermediate?: number[];
+  /** Stopped by the prune plan: uar and macroF1 are NaN (not scored). */
+  readonly pruned?: boolean;
+}
+
+/** Options of `runTrial`. */
+export interface RunTrialOptions {
+  /** Stop training when the plan prunes the trial on its valid mlogloss curve (see src/ml/tpe/pruner.ts). */
+  readonly prune?: PrunePlan | null;
+  /** Return the valid mlogloss curve; default: only with a prune plan. */
+  readonly curve?: boolean;
+}
+
+/** A task of the trial pool: the sampled params and the run's options. */
+export interface TrialTask {
+  readonly params: TrialParams;
+  readonly options?: RunTrialOptions;
 }
 
 /** XGBoost params of a trial: the fixed ones, the sampled ones, and the multi-class objective. */
@@ -28,18 +46,23 @@ export function trialGbdtParams(data: Pick<TrialData, 'numClass' | 'fixed'>, sam
   return { objective: 'multi:softprob', num_class: data.numClass, ...data.fixed, ...sampled };
 }
 
-/** Trains and scores one trial. Deterministic for equal inputs. */
-export function runTrial(data: TrialData, sampled: Readonly<Record<string, unknown>>): TrialScore {
+/** Trains and scores one trial (a pruned one is not scored). Deterministic for equal inputs. */
+export function runTrial(data: TrialData, sampled: Readonly<Record<string, unknown>>, options: RunTrialOptions = {}): TrialScore {
   const params = parseGbdtParams(trialGbdtParams(data, sampled));
-  const { model, bestIteration } = trainGbdt(data.train.x, data.train.y, params, { valid: { x: data.valid.x, labels: data.valid.y } });
+  const tracker = options.prune ? new PruneTracker(options.prune) : undefined;
+  let pruned = false;
+  const onRound = tracker ? (round: number, loss: number): boolean => (pruned = tracker.stopsAfter(round, loss)) : undefined;
+  const { model, bestIteration, validLoss } = trainGbdt(data.train.x, data.train.y, params, { valid: { x: data.valid.x, labels: data.valid.y }, ...(onRound ? { onRound } : {}) });
+  const curve = options.curve === true || tracker !== undefined ? { intermediate: validLoss } : {};
+  if (pruned) return { uar: Number.NaN, macroF1: Number.NaN, rounds: validLoss.length, pruned: true, ...curve };
   const rounds = params.earlyStoppingRounds > 0 ? bestIteration + 1 : params.numBoostRound;
   const proba = predictProba(model, data.valid.x, { roundLimit: rounds });
   const matrix: Matrix = { data: Float64Array.from(proba), rows: data.valid.x.rows, cols: data.numClass };
   const predicted = argmaxRows(matrix);
-  return { uar: balancedAccuracy(data.valid.y, predicted), macroF1: precisionRecallF1(data.valid.y, predicted).macro.f1, rounds };
+  return { uar: balancedAccuracy(data.valid.y, predicted), macroF1: precisionRecallF1(data.valid.y, predicted).macro.f1, rounds, ...curve };
 }
 
-/** Starts `size` worker threads that each hold a copy of `data` and run trials (`pool.run(params)`). */
-export function startTrialPool(data: TrialData, size: number): Promise<WorkerPool<TrialData, TrialParams, TrialScore>> {
-  return WorkerPool.start<TrialData, TrialParams, TrialScore>({ callerUrl: import.meta.url, entry: 'trial-worker', setup: data, size, taskName: 'trial' });
+/** Starts `size` worker threads that each hold a copy of `data` and run trials (`pool.run({ params, options })`). */
+export function startTrialPool(data: TrialData, size: number): Promise<WorkerPool<TrialData, TrialTask, TrialScore>> {
+  return WorkerPool.start<TrialData, TrialTask, TrialScore>({ callerUrl: import.meta.url, entry: 'trial-worker', setup: data, size, taskName: 'trial' });
 }

@@ -4,7 +4,7 @@
 // reads the file first.
 import { z } from 'zod';
 import { FEATURE_SETS } from '../../src/features/index.js';
-import { gbdtParamsSchema } from '../../src/ml/index.js';
+import { gbdtParamsSchema, medianPruner, successiveHalvingPruner, type Pruner } from '../../src/ml/index.js';
 import { synthesizeParamsSchema } from '../../src/synth/index.js';
 import { readYamlFile } from './read-yaml.js';
 
@@ -18,6 +18,34 @@ const SPACE_ENTRY = z.union([
 ]);
 const FEATURE_PARAMS = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).nullable();
 const GBDT = gbdtParamsSchema.shape;
+
+const count = (min: number) => z.number({ error: `expected an integer ≥ ${min}` }).int({ error: `expected an integer ≥ ${min}` }).min(min, { error: `expected an integer ≥ ${min}` });
+const PRUNER_TYPES = ['none', 'median', 'successive_halving'] as const;
+const prunerTypeOf = (input: unknown): string => {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return JSON.stringify(input) ?? 'nothing';
+  return 'type' in input ? JSON.stringify(input.type) : 'a mapping without type';
+};
+/** tuning.pruner: a type name (Optuna's defaults) or a mapping {type, …options}; see docs/ml-core.md, pruning. */
+const PRUNER = z.preprocess(
+  (v) => (typeof v === 'string' ? { type: v } : v),
+  z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('none') }),
+    z.strictObject({
+      type: z.literal('median'),
+      n_startup_trials: count(0).default(5),
+      n_warmup_steps: count(0).default(0),
+      interval_steps: count(1).default(1),
+      n_min_trials: count(1).default(1),
+    }),
+    z.strictObject({
+      type: z.literal('successive_halving'),
+      min_resource: z.union([z.literal('auto'), count(1)], { error: "expected 'auto' or an integer ≥ 1" }).default('auto'),
+      reduction_factor: count(2).default(4),
+      min_early_stopping_rate: count(0).default(0),
+      bootstrap_count: count(0).default(0),
+    }),
+  ], { error: (issue) => `expected ${PRUNER_TYPES.join(', ')} or a mapping with type: one of them, got ${prunerTypeOf(issue.input)}` }),
+).default({ type: 'none' });
 
 /** Every listed feature set is registered; each listed set's section (absent: empty) and every other registered
  * set's section that is present pass that set's own params schema. */
@@ -74,6 +102,7 @@ const studySchema = z.object({
     concurrency: z.number().int().positive(),
     smote_k: z.number().int().positive(),
     early_stopping_rounds: z.number().int().positive().nullable().default(null),
+    pruner: PRUNER,
     space: z.record(z.string(), SPACE_ENTRY).superRefine(checkSearchSpace),
   }),
   train: z.strictObject({
@@ -100,4 +129,18 @@ export function featureSetParams(params: StudyParams, set: string): Record<strin
     for (const [key, value] of Object.entries(raw)) if (value !== null) out[key] = value as string | number | boolean;
   }
   return out;
+}
+
+/** The search's pruner from `tuning.pruner` (undefined for none): Optuna's pruners on the valid mlogloss curve. */
+export function tuningPruner(params: StudyParams): Pruner | undefined {
+  const p = params.tuning.pruner;
+  if (p.type === 'median') {
+    return medianPruner({ nStartupTrials: p.n_startup_trials, nWarmupSteps: p.n_warmup_steps, intervalSteps: p.interval_steps, nMinTrials: p.n_min_trials });
+  }
+  if (p.type === 'successive_halving') {
+    return successiveHalvingPruner({
+      minResource: p.min_resource, reductionFactor: p.reduction_factor, minEarlyStoppingRate: p.min_early_stopping_rate, bootstrapCount: p.bootstrap_count,
+    });
+  }
+  return undefined;
 }

@@ -20,8 +20,9 @@ export interface TrainGbdtOptions {
   valid?: { x: Matrix; labels: Int32Array };
   /** Feature names written into the model. Default f0, f1, … */
   featureNames?: readonly string[];
-  /** Called after every round with the validation loss (NaN without a validation set). */
-  onRound?: (round: number, validLoss: number) => void;
+  /** Called after every round with the validation loss (NaN without a validation set); returning true ends
+   * training after that round (the model keeps the rounds so far; used by a study's pruner). */
+  onRound?: (round: number, validLoss: number) => boolean | void;
 }
 
 /** A trained model with its validation history. */
@@ -91,10 +92,10 @@ export function trainGbdt(x: Matrix, labels: Int32Array, params: GbdtParams, opt
       const loss = logLoss(params.objective, transformMargins(params.objective, vMargin.slice(), groups), valid.labels, groups);
       validLoss.push(loss);
       if (loss < best.loss) best = { loss, round };
-      options.onRound?.(round, loss);
+      if (options.onRound?.(round, loss) === true) break;
       if (params.earlyStoppingRounds > 0 && round - best.round >= params.earlyStoppingRounds) break;
-    } else {
-      options.onRound?.(round, Number.NaN);
+    } else if (options.onRound?.(round, Number.NaN) === true) {
+      break;
     }
   }
   const rounds = trees.length / groups;

@@ -9,7 +9,8 @@ export type Direction = 'minimize' | 'maximize';
 export type JournalEntry =
   | { readonly op: 'study'; readonly version: 1; readonly directions: Direction[] }
   | { readonly op: 'ask'; readonly number: number; readonly params: Params }
-  | { readonly op: 'tell'; readonly number: number; readonly state: 'complete'; readonly values: number[] }
+  | { readonly op: 'tell'; readonly number: number; readonly state: 'complete'; readonly values: number[]; readonly intermediate?: number[] }
+  | { readonly op: 'tell'; readonly number: number; readonly state: 'pruned'; readonly intermediate: number[] }
   | { readonly op: 'tell'; readonly number: number; readonly state: 'fail'; readonly reason?: string };
 
 /** Appends entries to a journal file, each line written and fsync'd before returning. */
@@ -76,10 +77,22 @@ function checkEntry(v: unknown, where: string): JournalEntry {
   if (o.op === 'tell' && o.state === 'complete') {
     const vals = o.values;
     if (!Array.isArray(vals) || !vals.every((x) => typeof x === 'number')) return bad();
-    return { op: 'tell', number: o.number, state: 'complete', values: vals as number[] };
+    if (o.intermediate === undefined) return { op: 'tell', number: o.number, state: 'complete', values: vals as number[] };
+    const curve = checkCurve(o.intermediate);
+    return curve === undefined ? bad() : { op: 'tell', number: o.number, state: 'complete', values: vals as number[], intermediate: curve };
+  }
+  if (o.op === 'tell' && o.state === 'pruned') {
+    const curve = checkCurve(o.intermediate);
+    return curve === undefined ? bad() : { op: 'tell', number: o.number, state: 'pruned', intermediate: curve };
   }
   if (o.op === 'tell' && o.state === 'fail') {
     return { op: 'tell', number: o.number, state: 'fail', ...(typeof o.reason === 'string' ? { reason: o.reason } : {}) };
   }
   return bad();
+}
+
+/** Intermediate values as written by JSON.stringify (NaN became null), or undefined when malformed. */
+function checkCurve(v: unknown): number[] | undefined {
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'number' || x === null)) return undefined;
+  return v.map((x: number | null) => (x === null ? Number.NaN : x));
 }

@@ -2,18 +2,24 @@
 import { Rng } from '../../util/random.js';
 import { sampleUniform, type Params, type SearchSpace } from './space.js';
 
-/** A finished (complete) trial as a sampler sees it: losses are values turned into minimisation. */
+/**
+ * A finished trial as a sampler sees it: a complete one with its values turned into minimisation (losses), or a
+ * pruned one (state 'pruned', empty losses) with its intermediate values (minimised) up to where it stopped.
+ */
 export interface SamplerTrial {
   readonly number: number;
   readonly params: Params;
   readonly losses: Float64Array;
+  /** Default 'complete'. */
+  readonly state?: 'complete' | 'pruned';
+  readonly intermediate?: readonly number[];
 }
 
 /** Proposes parameters for a new trial from the finished trials of a study. */
 export interface Sampler {
   readonly name: string;
   /**
-   * While the history holds fewer complete trials than this, `sample` ignores it (seeded start-up draws), so
+   * While the history holds fewer finished (complete or pruned) trials than this, `sample` ignores it (seeded start-up draws), so
    * such trials may start before earlier ones finish. Omitted = every sample may depend on the history.
    */
   readonly independentBelow?: number;

@@ -102,3 +102,24 @@ export function multiObjectiveBelowWeights(points: readonly Float64Array[]): Flo
   if (!(max > 0)) return new Float64Array(n).fill(1);
   return contrib.map((c) => Math.min(1, Math.max(1e-12, c / max)));
 }
+
+/** Optuna's score of a pruned trial (TPE `_get_pruned_trial_score`): later last step first, then lower value there. */
+function prunedScore(intermediate: readonly number[]): [number, number] {
+  const last = intermediate.length - 1;
+  if (last < 0) return [1, 0];
+  const value = intermediate[last]!;
+  return [-last, Number.isNaN(value) ? Infinity : value];
+}
+
+/**
+ * Optuna's split of pruned trials (TPE `_split_pruned_trials`): the nBelow best by their pruned score (ties: trial
+ * order) go below. Returns indices into `curves`, below and above, each ascending.
+ */
+export function splitPrunedTrials(curves: readonly (readonly number[])[], nBelow: number): SplitResult {
+  const scores = curves.map(prunedScore);
+  const order = curves.map((_, i) => i).sort((a, b) => scores[a]![0] - scores[b]![0] || scores[a]![1] - scores[b]![1] || a - b);
+  const k = Math.max(0, Math.min(curves.length, nBelow));
+  const below = order.slice(0, k).sort((a, b) => a - b);
+  const above = order.slice(k).sort((a, b) => a - b);
+  return { below, above };
+}

@@ -4,7 +4,7 @@ import { Rng } from '../../util/random.js';
 import { ParzenEstimator, type ParzenOptions } from './parzen-estimator.js';
 import { sampleAllUniform, type Sampler, type SamplerTrial } from './sampler.js';
 import { fromInternal, internalDomain, toInternal, type Params, type ParamSpec, type SearchSpace } from './space.js';
-import { defaultGamma, defaultWeights, multiObjectiveBelowWeights, splitTrials } from './split.js';
+import { defaultGamma, defaultWeights, multiObjectiveBelowWeights, splitPrunedTrials, splitTrials, type SplitResult } from './split.js';
 
 export interface TpeSamplerOptions {
   /** Seed; default 0. Trial t draws from stream t, so a resumed study samples as an uninterrupted one. */
@@ -94,13 +94,11 @@ function proposeJoint(space: SearchSpace, names: string[], history: readonly Sam
   const domains = specs.map(internalDomain);
   const fixed = domains.every((d) => (d.categorical ? d.nChoices === 1 : d.high === d.low));
   if (trials.length === 0 || fixed) return sampleAllUniform(Object.fromEntries(names.map((n, i) => [n, specs[i] as ParamSpec])), rng);
-  const { below, above } = splitTrials(trials.map((t) => t.losses), s.gamma(trials.length));
+  const { below, above } = splitFinished(trials, s.gamma(trials.length));
   const obs = (idx: number[]) =>
     specs.map((p, d) => Float64Array.from(idx, (i) => toInternal(p, trials[i]?.params[names[d] ?? '']) ?? 0));
-  const multiObjective = (trials[0]?.losses.length ?? 1) > 1;
-  const belowWeights = multiObjective
-    ? multiObjectiveBelowWeights(below.map((i) => trials[i]?.losses ?? new Float64Array(0)))
-    : s.weights(below.length);
+  const multiObjective = (trials.find((t) => t.state !== 'pruned')?.losses.length ?? 1) > 1;
+  const belowWeights = multiObjective ? belowWeightsMultiObjective(trials, below) : s.weights(below.length);
   const lower = new ParzenEstimator(domains, obs(below), belowWeights, s.parzen);
   const upper = new ParzenEstimator(domains, obs(above), s.weights(above.length), s.parzen);
   const candidates = lower.sample(rng, s.nCandidates);
@@ -115,4 +113,38 @@ function proposeJoint(space: SearchSpace, names: string[], history: readonly Sam
     out[n] = fromInternal(specs[d] as ParamSpec, candidates[d]?.[best] ?? 0);
   });
   return out;
+}
+
+/**
+ * Optuna's TPE split with pruned trials (`_split_trials`): the nBelow best complete trials go below; when fewer
+ * complete trials exist, the best pruned ones fill the rest (see splitPrunedTrials). Indices into `trials`, ascending.
+ */
+function splitFinished(trials: readonly SamplerTrial[], nBelow: number): SplitResult {
+  const complete: number[] = [];
+  const pruned: number[] = [];
+  trials.forEach((t, i) => (t.state === 'pruned' ? pruned : complete).push(i));
+  const c = splitTrials(complete.map((i) => trials[i]!.losses), nBelow);
+  if (pruned.length === 0) return c; // complete = 0..n−1: the indices are already those of `trials`
+  const p = splitPrunedTrials(pruned.map((i) => trials[i]!.intermediate ?? []), nBelow - c.below.length);
+  const ascending = (a: number, b: number): number => a - b;
+  return {
+    below: [...c.below.map((j) => complete[j]!), ...p.below.map((j) => pruned[j]!)].sort(ascending),
+    above: [...c.above.map((j) => complete[j]!), ...p.above.map((j) => pruned[j]!)].sort(ascending),
+  };
+}
+
+/**
+ * MOTPE below weights: hypervolume contributions of the complete below trials; a pruned trial below (only when
+ * complete ones are too few) has no values and weighs 1, as every below trial does in Optuna 4's MOTPE.
+ */
+function belowWeightsMultiObjective(trials: readonly SamplerTrial[], below: readonly number[]): Float64Array {
+  const complete = below.filter((i) => trials[i]!.state !== 'pruned');
+  const contributions = multiObjectiveBelowWeights(complete.map((i) => trials[i]!.losses));
+  if (complete.length === below.length) return contributions;
+  const weights = new Float64Array(below.length).fill(1);
+  let next = 0;
+  below.forEach((i, k) => {
+    if (trials[i]!.state !== 'pruned') weights[k] = contributions[next++]!;
+  });
+  return weights;
 }
