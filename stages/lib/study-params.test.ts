@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { featureSetParams, loadStudyParams } from './study-params.js';
+import { featureSetParams, loadStudyParams, tuningPruner } from './study-params.js';
 
 const REPO_PARAMS = resolve(import.meta.dirname, '../../params.yaml');
 const dir = mkdtempSync(join(tmpdir(), 'pipe-study-params-'));
@@ -61,6 +61,30 @@ describe('loadStudyParams', () => {
     expect(errorOf(space((s) => (s['max_dept'] = { type: 'int', low: 3, high: 5 })))).toBe(':tuning.space.max_dept: not a gradient-boosting parameter (see docs/gbdt.md)');
     expect(errorOf(space((s) => (s['subsample'] = { type: 'float', low: 0.5, high: 1.5 })))).toBe(':tuning.space.subsample.high: must be in (0, 1]');
     expect(errorOf(paramsWith((d) => (d['train']!['max_bin'] = 1)))).toBe(':train.max_bin: must be an integer ≥ 2');
+  });
+
+  it('reads tuning.pruner as a name (Optuna\'s defaults) or a mapping, and names the key of a bad value', () => {
+    const pruner = (value: unknown) => paramsWith((d) => (d['tuning']!['pruner'] = value));
+    const repo = loadStudyParams(REPO_PARAMS);
+    expect(repo.tuning.pruner).toEqual({ type: 'none' });
+    expect(tuningPruner(repo)).toBeUndefined();
+    expect(loadStudyParams(paramsWith((d) => delete d['tuning']!['pruner'])).tuning.pruner).toEqual({ type: 'none' });
+    expect(loadStudyParams(pruner('median')).tuning.pruner).toEqual({ type: 'median', n_startup_trials: 5, n_warmup_steps: 0, interval_steps: 1, n_min_trials: 1 });
+    expect(loadStudyParams(pruner('successive_halving')).tuning.pruner).toEqual({
+      type: 'successive_halving', min_resource: 'auto', reduction_factor: 4, min_early_stopping_rate: 0, bootstrap_count: 0,
+    });
+    const sh = loadStudyParams(pruner({ type: 'successive_halving', min_resource: 3, reduction_factor: 3 }));
+    expect(tuningPruner(sh)?.name).toBe('successive_halving');
+    expect(tuningPruner(loadStudyParams(pruner({ type: 'median', n_warmup_steps: 10 })))?.name).toBe('median');
+    expect(errorOf(pruner('hyperband'))).toBe(':tuning.pruner.type: expected none, median, successive_halving or a mapping with type: one of them, got "hyperband"');
+    expect(errorOf(pruner({ n_startup_trials: 3 }))).toBe(':tuning.pruner.type: expected none, median, successive_halving or a mapping with type: one of them, got a mapping without type');
+    expect(errorOf(pruner(3))).toBe(':tuning.pruner: expected none, median, successive_halving or a mapping with type: one of them, got 3');
+    expect(errorOf(pruner({ type: 'median', n_warmup_steps: -1 }))).toBe(':tuning.pruner.n_warmup_steps: expected an integer ≥ 0');
+    expect(errorOf(pruner({ type: 'median', interval_steps: 0 }))).toBe(':tuning.pruner.interval_steps: expected an integer ≥ 1');
+    expect(errorOf(pruner({ type: 'median', warmup: 3 }))).toBe(':tuning.pruner: Unrecognized key: "warmup"');
+    expect(errorOf(pruner({ type: 'successive_halving', min_resource: 'x' }))).toBe(":tuning.pruner.min_resource: expected 'auto' or an integer ≥ 1");
+    expect(errorOf(pruner({ type: 'successive_halving', reduction_factor: 1 }))).toBe(':tuning.pruner.reduction_factor: expected an integer ≥ 2');
+    expect(errorOf(pruner({ type: 'successive_halving', bootstrap_count: 2 }))).toBe(":tuning.pruner.bootstrap_count: needs min_resource set to an integer, not 'auto' (as Optuna)");
   });
 
   it('checks the synthesize section with the synthesiser\'s schema', () => {

@@ -45,7 +45,11 @@ const PRUNER = z.preprocess(
       bootstrap_count: count(0).default(0),
     }),
   ], { error: (issue) => `expected ${PRUNER_TYPES.join(', ')} or a mapping with type: one of them, got ${prunerTypeOf(issue.input)}` }),
-).default({ type: 'none' });
+).superRefine((p, ctx) => {
+  if (p.type === 'successive_halving' && p.bootstrap_count > 0 && p.min_resource === 'auto') {
+    ctx.addIssue({ code: 'custom', path: ['bootstrap_count'], message: "needs min_resource set to an integer, not 'auto' (as Optuna)" });
+  }
+}).default({ type: 'none' });
 
 /** Every listed feature set is registered; each listed set's section (absent: empty) and every other registered
  * set's section that is present pass that set's own params schema. */

@@ -26,7 +26,11 @@ export function percentileOf(values: readonly number[], q: number): number {
   const pos = ((sorted.length - 1) * q) / 100;
   const lo = Math.floor(pos);
   const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+  // numpy's _lerp: from the nearer end, so that a midpoint is exact (0.6, 0.7 → 0.65, not 0.6499…).
+  const a = sorted[lo]!;
+  const b = sorted[hi]!;
+  const t = pos - lo;
+  return t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t;
 }
 
 function checkInt(name: string, value: number, min: number): number {

@@ -44,6 +44,7 @@ export function successiveHalvingPruner(options: SuccessiveHalvingPrunerOptions 
   const eta = checkInt('reductionFactor', options.reductionFactor ?? 4, 2);
   const rate = checkInt('minEarlyStoppingRate', options.minEarlyStoppingRate ?? 0, 0);
   const bootstrap = checkInt('bootstrapCount', options.bootstrapCount ?? 0, 0);
+  if (bootstrap > 0 && given === 'auto') throw new RangeError("successiveHalvingPruner: bootstrapCount > 0 needs a minResource, not 'auto' (as Optuna)");
   return {
     name: 'successive_halving',
     plan(seen: readonly PrunerTrial[]) {
