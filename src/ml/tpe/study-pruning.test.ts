@@ -115,16 +115,18 @@ describe('Study.optimize with a pruner', () => {
     const full = await search(pruner, () => 0, whole);
     const entries = readJournal(whole);
     expect(entries.some((e) => e.op === 'tell' && e.state === 'pruned')).toBe(true);
-    // Cut the journal as a crash during the batch of trials 10 and 11 leaves it: both asked, neither told.
+    // Cut the journal as crashes leave it: trials asked below `askedBelow`, told below `toldBelow` — a whole batch
+    // running (10, 11), half a batch told (10 told, 11 not), and in the start-up phase (3 running, 0–2 told).
     const lines = readFileSync(whole, 'utf8').trimEnd().split('\n');
-    const cut = lines.filter((l) => {
-      const e = JSON.parse(l) as { op: string; number?: number };
-      return !(e.op === 'tell' && (e.number ?? 0) >= 10) && !(e.op === 'ask' && (e.number ?? 0) >= 12);
-    });
-    const partial = join(dir, 'partial.jsonl');
-    writeFileSync(partial, `${cut.join('\n')}\n`);
-    const resumed = await search(pruner, () => 0, partial);
-    expect(resumed).toEqual(full);
+    for (const [toldBelow, askedBelow] of [[10, 12], [11, 12], [3, 4]] as const) {
+      const cut = lines.filter((l) => {
+        const e = JSON.parse(l) as { op: string; number?: number };
+        return !(e.op === 'tell' && (e.number ?? 0) >= toldBelow) && !(e.op === 'ask' && (e.number ?? 0) >= askedBelow);
+      });
+      const partial = join(dir, `partial-${toldBelow}.jsonl`);
+      writeFileSync(partial, `${cut.join('\n')}\n`);
+      expect(await search(pruner, () => 0, partial)).toEqual(full);
+    }
   });
 
   it('leaves a study without a pruner unchanged: no intermediate values, nothing pruned', async () => {

@@ -195,7 +195,10 @@ export class Study {
     for (;;) {
       const remaining = this.resumeQueue.length + Math.max(0, options.nTrials - this.records.length);
       if (remaining === 0) return;
-      const batch = Array.from({ length: Math.min(concurrency, remaining) }, () => this.ask(options.space));
+      // Batches start at multiples of `concurrency`, also after resuming a partly told batch, so each trial sees
+      // the same trials as in an uninterrupted run.
+      const first = this.resumeQueue[0] ?? this.records.length;
+      const batch = Array.from({ length: Math.min(concurrency - (first % concurrency), remaining) }, () => this.ask(options.space));
       const outcomes = await Promise.allSettled(batch.map(async (trial) => objective(trial, { prunePlan: this.planFor(trial.number, concurrency) })));
       batch.forEach((trial, i) => {
         const outcome = outcomes[i]!;
