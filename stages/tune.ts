@@ -82,7 +82,7 @@ runStage('tune', async () => {
       uar_valid: best.values![0],
       macro_f1_valid: best.values![1],
       params: best.params,
-      rounds: rounds.get(best.number) ?? null,
+      rounds: rounds.get(best.number) ?? roundsFromCurve(best, fixed),
       fixed,
     }));
   });
@@ -95,6 +95,18 @@ function describeTrial(t: FrozenTrial): string {
   if (t.state === 'complete') return `UAR ${t.values![0]!.toFixed(4)}, macro F1 ${t.values![1]!.toFixed(4)}`;
   if (t.state === 'pruned') return `pruned after round ${t.intermediate?.length ?? 0}`;
   return `failed (${t.failReason ?? ''})`;
+}
+
+/** The rounds early stopping kept for a trial finished before a resume (its first lowest valid mlogloss + 1), from
+ * the curve a pruned search journals; null without one (as before pruning existed). */
+function roundsFromCurve(t: FrozenTrial, fixed: Record<string, number | string>): number | null {
+  const curve = t.intermediate;
+  if (curve === undefined || curve.length === 0 || fixed['early_stopping_rounds'] === undefined) return null;
+  let best = 0;
+  curve.forEach((v, i) => {
+    if (v < curve[best]!) best = i;
+  });
+  return best + 1;
 }
 
 /** XGBoost params every trial shares. */

@@ -56,7 +56,9 @@ export function percentilePruner(options: PercentilePrunerOptions): Pruner {
       // Steps reported one by one: the checked ones are the warm-up step and every `interval` after it.
       for (let step = warmup; step < steps; step += interval) {
         const values = complete.filter((t) => t.intermediate.length > step).map((t) => t.intermediate[step]!);
-        if (values.length >= nMin) thresholds[step] = percentileOf(values, percentile);
+        // Too few values (or only NaNs): Optuna does not prune, except a trial whose best so far is NaN.
+        const p = values.length >= nMin ? percentileOf(values, percentile) : Number.NaN;
+        thresholds[step] = Number.isNaN(p) ? Infinity : p;
       }
       return { thresholds, score: 'best-so-far' };
     },

@@ -16,7 +16,8 @@ export type PruneScore = 'best-so-far' | 'current';
 
 /** A trial's stopping plan: stop after step s when its score at s is greater than thresholds[s]. */
 export interface PrunePlan {
-  /** NaN (or past the end): step s is not checked. −Infinity: the trial is pruned at s whatever its score. */
+  /** NaN (or past the end): step s is not checked. −Infinity: pruned at s whatever its score; +Infinity: only
+   * a NaN score is pruned. */
   readonly thresholds: Float64Array;
   /** 'best-so-far': the lowest value up to s (Optuna's percentile pruners); 'current': the value at s (successive halving). */
   readonly score: PruneScore;
