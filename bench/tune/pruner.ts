@@ -4,7 +4,8 @@
 // the model trained with the best params and rounds). Runs the built stages (dist/: `npx tsc -p tsconfig.json`
 // first) in a scratch project per run that shares the features of `--root` (default: this checkout, after
 // `npx pipe repro featurize`). Run: node dist/bench/tune/pruner.js [--root DIR] [--sets mfcc,egemaps]
-// [--pruners none,median,successive_halving] [--trials N]. Wall times on a shared machine are noisy: the load is printed.
+// [--pruners none,median,successive_halving] [--pruner '{type: median, n_warmup_steps: 50}']… [--trials N].
+// Wall times on a shared machine are noisy: the load is printed.
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,9 @@ const repo = resolve(here, here.includes('/dist/bench/') ? '../../..' : '../..')
 const dist = join(repo, 'dist');
 const root = resolve(argValue('--root') ?? process.cwd());
 const sets = (argValue('--sets') ?? 'mfcc,egemaps').split(',');
-const pruners = (argValue('--pruners') ?? 'none,median,successive_halving').split(',');
+/** `--pruners a,b` (names), plus each `--pruner '{type: median, n_warmup_steps: 50}'` (a YAML mapping). */
+const mappings = process.argv.slice(2).flatMap((a, i, all) => (a === '--pruner' && all[i + 1] !== undefined ? [all[i + 1]!] : []));
+const pruners: string[] = [...(argValue('--pruners') ?? (mappings.length > 0 ? '' : 'none,median,successive_halving')).split(',').filter((p) => p !== ''), ...mappings];
 const trials = argValue('--trials');
 
 interface Row {
@@ -36,7 +39,7 @@ interface Row {
 function scratchProject(pruner: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'pipe-bench-pruner-'));
   const params = parse(readFileSync(join(root, 'params.yaml'), 'utf8')) as { tuning: Record<string, unknown> };
-  params.tuning['pruner'] = pruner;
+  params.tuning['pruner'] = parse(pruner) as unknown;
   if (trials !== undefined) params.tuning['n_trials'] = Number(trials);
   writeFileSync(join(dir, 'params.yaml'), stringify(params));
   mkdirSync(join(dir, 'data'));
