@@ -4,7 +4,7 @@
 // stage's core budget PIPE_CPUS) worker threads. A journal beside the output lets an interrupted search
 // resume without losing finished trials. Best = the Pareto-optimal trial with the highest UAR. With
 // `tuning.pruner` (median, successive_halving), trials stop early on their valid mlogloss curve, judged against
-// the trials before their batch (docs/ml-core.md, pruning); pruned trials are kept as `pruned` in trials.csv.
+// the trials before their batch (docs/pipeline.md, Pruning); pruned trials are kept as `pruned` in trials.csv.
 // Writes results/tuning/<set>/{trials.csv, pareto.csv, best_params.json}.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -93,7 +93,7 @@ runStage('tune', async () => {
 /** A finished trial in the stage's log. */
 function describeTrial(t: FrozenTrial): string {
   if (t.state === 'complete') return `UAR ${t.values![0]!.toFixed(4)}, macro F1 ${t.values![1]!.toFixed(4)}`;
-  if (t.state === 'pruned') return `pruned after round ${t.intermediate?.length ?? 0}`;
+  if (t.state === 'pruned') return `pruned after ${t.intermediate?.length ?? 0} boosting round(s)`;
   return `failed (${t.failReason ?? ''})`;
 }
 

@@ -25,7 +25,7 @@ const prunerTypeOf = (input: unknown): string => {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return JSON.stringify(input) ?? 'nothing';
   return 'type' in input ? JSON.stringify(input.type) : 'a mapping without type';
 };
-/** tuning.pruner: a type name (Optuna's defaults) or a mapping {type, …options}; see docs/ml-core.md, pruning. */
+/** tuning.pruner: a type name (Optuna's defaults) or a mapping {type, …options}; see docs/pipeline.md, Pruning. */
 const PRUNER = z.preprocess(
   (v) => (typeof v === 'string' ? { type: v } : v),
   z.discriminatedUnion('type', [
