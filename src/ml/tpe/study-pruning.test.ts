@@ -129,6 +129,18 @@ describe('Study.optimize with a pruner', () => {
     }
   });
 
+  it('reads curves back from the journal (NaN written as null) and rejects a pruned line without one', () => {
+    const path = join(dir, 'curves.jsonl');
+    const head = '{"op":"study","version":1,"directions":["minimize"]}\n{"op":"ask","number":0,"params":{"depth":3}}\n';
+    writeFileSync(path, `${head}{"op":"tell","number":0,"state":"pruned","intermediate":[0.9,null]}\n`);
+    expect(readJournal(path)[2]).toEqual({ op: 'tell', number: 0, state: 'pruned', intermediate: [0.9, Number.NaN] });
+    const study = createStudy({ journalPath: path });
+    expect(study.trials[0]).toMatchObject({ state: 'pruned', intermediate: [0.9, Number.NaN] });
+    study.close();
+    writeFileSync(path, `${head}{"op":"tell","number":0,"state":"pruned"}\n`);
+    expect(() => readJournal(path)).toThrow(`${path}:3: not a journal entry`);
+  });
+
   it('leaves a study without a pruner unchanged: no intermediate values, nothing pruned', async () => {
     const study = createStudy({ directions: ['maximize', 'maximize'], sampler: tpeSampler({ seed: 3, nStartupTrials: 4 }) });
     const plans: unknown[] = [];
