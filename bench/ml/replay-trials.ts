@@ -4,7 +4,7 @@
 // Usage: node dist/bench/ml/replay-trials.js <set> [--trials N]
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { prepareTrainingData, runTrial } from '../../src/bundle/index.js';
+import { prepareTrainingData, prepareTrialFeatures, runTrial } from '../../src/bundle/index.js';
 import { parseCsv } from '../../src/util/csv.js';
 import { featureTablePath, readFeatureTable } from '../../stages/lib/feature-table.js';
 import { loadStudyParams } from '../../stages/lib/study-params.js';
@@ -19,6 +19,7 @@ const fixed: Record<string, number | string> = { tree_method: params.train.tree_
 if (params.tuning.early_stopping_rounds !== null) fixed['early_stopping_rounds'] = params.tuning.early_stopping_rounds;
 const data = { train: prepared.train, valid: prepared.valid, numClass: prepared.encoder.classes.length, fixed };
 
+const binned = prepareTrialFeatures(data);
 const csv = parseCsv(readFileSync(`results/tuning/${set}/trials.csv`, 'utf8'));
 const header = csv.header;
 const names = Object.keys(params.tuning.space);
@@ -31,7 +32,7 @@ for (const r of rows) {
   const sampled: Record<string, number> = {};
   for (const n of names) sampled[n] = Number(r[col(n)]);
   const c0 = process.cpuUsage();
-  const score = runTrial(data, sampled);
+  const score = runTrial(data, sampled, binned);
   const c = process.cpuUsage(c0);
   const cpuS = (c.user + c.system) / 1e6;
   totalCpu += cpuS;

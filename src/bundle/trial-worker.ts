@@ -1,5 +1,9 @@
-// Worker thread of a tuning trial pool: receives the trial data once, then runs the trials it is sent, one at a time.
+// Worker thread of a tuning trial pool: receives the trial data once and bins it, then runs the trials it is sent,
+// one at a time.
 import { serveWorkerTasks } from '../util/worker-tasks.js';
-import { runTrial, type TrialData, type TrialParams, type TrialScore } from './trial.js';
+import { prepareTrialFeatures, runTrial, type TrialData, type TrialParams, type TrialScore } from './trial.js';
 
-serveWorkerTasks<TrialData, TrialParams, TrialScore>((data) => (params) => runTrial(data, params));
+serveWorkerTasks<TrialData, TrialParams, TrialScore>((data) => {
+  const prepared = prepareTrialFeatures(data);
+  return (params) => runTrial(data, params, prepared);
+});
