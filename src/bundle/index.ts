@@ -12,5 +12,5 @@ export type { ChunkPrediction, ClipPrediction, PredictClipsOptions } from './pre
 export { columnQuantiles, REFERENCE_QUANTILES } from './reference-quantiles.js';
 export { prepareTrainingData } from './training-data.js';
 export type { LabelledFeatures, PreparedData } from './training-data.js';
-export { runTrial, startTrialPool, trialGbdtParams } from './trial.js';
+export { prepareTrialFeatures, runTrial, startTrialPool, trialGbdtParams } from './trial.js';
 export type { RunTrialOptions, TrialData, TrialParams, TrialScore, TrialTask } from './trial.js';

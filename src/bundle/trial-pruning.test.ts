@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { matrix } from '../ml/matrix.js';
 import { createStudy, medianPruner, successiveHalvingPruner, tpeSampler, type FrozenTrial, type Pruner, type SearchSpace } from '../ml/index.js';
 import { Rng } from '../util/random.js';
-import { runTrial, startTrialPool, type TrialData } from './trial.js';
+import { prepareTrialFeatures, runTrial, startTrialPool, type TrialData } from './trial.js';
 
 /** Three overlapping Gaussian classes in 6 dimensions (seeded). */
 function blobs(rows: number, seed: number): { x: ReturnType<typeof matrix>; y: Int32Array } {
@@ -47,18 +47,19 @@ async function tune(pruner: Pruner, threads: number): Promise<FrozenTrial[]> {
 describe('runTrial with a prune plan', () => {
   it('stops training at the first checked step above the threshold and is not scored', () => {
     const params = { max_depth: 3, learning_rate: 0.1, n_estimators: 30, subsample: 1 };
-    const full = runTrial(data, params, { curve: true });
+    const full = runTrial(data, params, undefined, { curve: true });
     expect(full.intermediate).toHaveLength(30);
     expect(full.pruned).toBeUndefined();
     expect(runTrial(data, params)).not.toHaveProperty('intermediate'); // default: as before, no curve
+    expect(runTrial(data, params, prepareTrialFeatures(data), { curve: true })).toEqual(full); // the workers' shared bins
     const thresholds = new Float64Array(30).fill(Number.NaN);
     thresholds[5] = full.intermediate![5]! - 1e-9; // best so far at step 5 is the value there (the loss falls)
-    const pruned = runTrial(data, params, { prune: { thresholds, score: 'best-so-far' } });
+    const pruned = runTrial(data, params, undefined, { prune: { thresholds, score: 'best-so-far' } });
     expect(pruned.pruned).toBe(true);
     expect(pruned.uar).toBeNaN();
     expect(pruned.intermediate).toEqual(full.intermediate!.slice(0, 6));
     thresholds[5] = full.intermediate![5]!;
-    const kept = runTrial(data, params, { prune: { thresholds, score: 'best-so-far' } });
+    const kept = runTrial(data, params, undefined, { prune: { thresholds, score: 'best-so-far' } });
     expect(kept).toEqual({ ...full, intermediate: full.intermediate });
   });
 });

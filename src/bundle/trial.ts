@@ -1,7 +1,7 @@
 // One tuning trial: fit XGBoost (hist, early stopping on valid mlogloss) with a trial's parameters on the
 // balanced training data and score it on valid by UAR (macro recall) and macro F1; and the pool that runs trials in
 // parallel worker threads (trial-worker.ts).
-import { balancedAccuracy, argmaxRows, parseGbdtParams, precisionRecallF1, predictProba, PruneTracker, trainGbdt, type PrunePlan } from '../ml/index.js';
+import { balancedAccuracy, argmaxRows, parseGbdtParams, precisionRecallF1, prepareHistFeatures, probaFromMargin, PruneTracker, trainGbdt, type PreparedFeatures, type PrunePlan } from '../ml/index.js';
 import type { Matrix } from '../ml/matrix.js';
 import { WorkerPool } from '../util/worker-pool.js';
 
@@ -46,17 +46,30 @@ export function trialGbdtParams(data: Pick<TrialData, 'numClass' | 'fixed'>, sam
   return { objective: 'multi:softprob', num_class: data.numClass, ...data.fixed, ...sampled };
 }
 
-/** Trains and scores one trial (a pruned one is not scored). Deterministic for equal inputs. */
-export function runTrial(data: TrialData, sampled: Readonly<Record<string, unknown>>, options: RunTrialOptions = {}): TrialScore {
+/** The trials' training matrix binned once with the search's fixed max_bin (every trial of a search shares it). */
+export function prepareTrialFeatures(data: TrialData): PreparedFeatures {
+  return prepareHistFeatures(data.train.x, parseGbdtParams(trialGbdtParams(data, {})).maxBin);
+}
+
+/** Trains and scores one trial (a pruned one is not scored). Deterministic for equal inputs; `prepared`:
+ * `prepareTrialFeatures(data)`. */
+export function runTrial(data: TrialData, sampled: Readonly<Record<string, unknown>>, prepared?: PreparedFeatures, options: RunTrialOptions = {}): TrialScore {
   const params = parseGbdtParams(trialGbdtParams(data, sampled));
+  const useBins = prepared !== undefined && prepared.maxBin === params.maxBin;
   const tracker = options.prune ? new PruneTracker(options.prune) : undefined;
   let pruned = false;
   const onRound = tracker ? (round: number, loss: number): boolean => (pruned = tracker.stopsAfter(round, loss)) : undefined;
-  const { model, bestIteration, validLoss } = trainGbdt(data.train.x, data.train.y, params, { valid: { x: data.valid.x, labels: data.valid.y }, ...(onRound ? { onRound } : {}) });
+  const { bestIteration, validMargin, validLoss } = trainGbdt(data.train.x, data.train.y, params, {
+    valid: { x: data.valid.x, labels: data.valid.y },
+    ...(useBins ? { prepared } : {}),
+    ...(onRound ? { onRound } : {}),
+  });
   const curve = options.curve === true || tracker !== undefined ? { intermediate: validLoss } : {};
   if (pruned) return { uar: Number.NaN, macroF1: Number.NaN, rounds: validLoss.length, pruned: true, ...curve };
   const rounds = params.earlyStoppingRounds > 0 ? bestIteration + 1 : params.numBoostRound;
-  const proba = predictProba(model, data.valid.x, { roundLimit: rounds });
+  // the valid margins the training kept are the model's predictions with `rounds` rounds (predictProba's)
+  const margin = params.earlyStoppingRounds > 0 ? validMargin!.best : validMargin!.last;
+  const proba = probaFromMargin(params.objective, margin, data.numClass);
   const matrix: Matrix = { data: Float64Array.from(proba), rows: data.valid.x.rows, cols: data.numClass };
   const predicted = argmaxRows(matrix);
   return { uar: balancedAccuracy(data.valid.y, predicted), macroF1: precisionRecallF1(data.valid.y, predicted).macro.f1, rounds, ...curve };

@@ -12,6 +12,17 @@ export interface HistSplit {
   leftH: number;
 }
 
+/**
+ * A candidate's loss is G_L²/(H_L+λ) + G_R²/(H_R+λ) − rootGain. Most candidates fall far below the best so far,
+ * and for them the two divisions are skipped: with S = G_L²/(H_L+λ) + G_R²/(H_R+λ) computed as one fraction,
+ * `num < bar·den` (below) proves the loss as `bestHistSplit` computes it cannot exceed bestLoss — `bar` sits
+ * a relative 1e−9 under bestLoss + rootGain, a margin far wider than the few float64 roundings (≈ 1e−15 each)
+ * between the two forms. Candidates that clear the bar get the exact arithmetic, so splits are bit-identical.
+ */
+function clearBar(bestLoss: number, rootGain: number): number {
+  return (bestLoss + rootGain) * (1 - 1e-9);
+}
+
 /** Scans every allowed feature's bins for the split with the largest loss reduction (null if none is valid). */
 export function bestHistSplit(
   index: HistIndex,
@@ -28,6 +39,7 @@ export function bestHistSplit(
   const alpha = p.alpha;
   let best: HistSplit | null = null;
   let bestLoss = 0;
+  let bar = clearBar(bestLoss, rootGain);
   for (let k = 0; k < features.length; k++) {
     const f = features[k]!;
     const lo = cutPtr[f]!;
@@ -48,9 +60,15 @@ export function bestHistSplit(
       if (rH < mcw || rH <= 0) break;
       const tl = alpha === 0 ? lG : thresholdL1(lG, alpha);
       const tr = alpha === 0 ? G - lG : thresholdL1(G - lG, alpha);
-      const loss = (tl * tl) / (lH + lambda) + (tr * tr) / (rH + lambda) - rootGain;
+      const sl = tl * tl;
+      const sr = tr * tr;
+      const dl = lH + lambda;
+      const dr = rH + lambda;
+      if (sl * dr + sr * dl < bar * (dl * dr)) continue; // cannot beat the best: no divisions
+      const loss = sl / dl + sr / dr - rootGain;
       if (loss > bestLoss) {
         bestLoss = loss;
+        bar = clearBar(bestLoss, rootGain);
         best = { feature: f, threshold: cuts[lo + b]!, defaultLeft: false, loss, leftG: lG, leftH: lH };
       }
     }
@@ -68,9 +86,15 @@ export function bestHistSplit(
       if (leftH < mcw || leftH <= 0) break;
       const tl = alpha === 0 ? G - rG : thresholdL1(G - rG, alpha);
       const tr = alpha === 0 ? rG : thresholdL1(rG, alpha);
-      const loss = (tl * tl) / (leftH + lambda) + (tr * tr) / (rH + lambda) - rootGain;
+      const sl = tl * tl;
+      const sr = tr * tr;
+      const dl = leftH + lambda;
+      const dr = rH + lambda;
+      if (sl * dr + sr * dl < bar * (dl * dr)) continue;
+      const loss = sl / dl + sr / dr - rootGain;
       if (loss > bestLoss) {
         bestLoss = loss;
+        bar = clearBar(bestLoss, rootGain);
         best = { feature: f, threshold: cuts[lo + b - 1]!, defaultLeft: true, loss, leftG: G - rG, leftH };
       }
     }

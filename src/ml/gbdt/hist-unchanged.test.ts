@@ -35,4 +35,12 @@ describe('hist trainer output is unchanged by the speed work', () => {
     const raw = { ...base, max_depth: 6, eta: 0.2, reg_alpha: 1.5, min_child_weight: 3, num_boost_round: 40, early_stopping_rounds: 5 };
     expect(modelHash(raw, withMissing(train.x, 17, 3), withMissing(test.x, 19, 5))).toBe('f173d2bdadf2c658');
   });
+  it('deep trees whose small nodes are scanned row-wise (missing values, row sampling, gamma)', () => {
+    const raw = { ...base, max_depth: 11, eta: 0.3, subsample: 0.7, colsample_bytree: 0.8, gamma: 0.05, num_boost_round: 12 };
+    expect(modelHash(raw, withMissing(train.x, 23, 7), withMissing(test.x, 29, 2))).toBe('19239df4b9d8b161');
+  });
+  it('deep trees with min_child_weight and L1 (no missing values)', () => {
+    const raw = { ...base, max_depth: 9, eta: 0.3, min_child_weight: 2, reg_alpha: 0.5, reg_lambda: 2, num_boost_round: 12 };
+    expect(modelHash(raw, train.x, test.x)).toBe('869a07c3084d7db7');
+  });
 });

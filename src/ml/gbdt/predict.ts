@@ -3,6 +3,7 @@ import { MlInputError } from '../ml-input-error.js';
 import type { Matrix } from '../matrix.js';
 import { toFloat32Features } from './data.js';
 import type { GbdtModel } from './model.js';
+import type { GbdtObjective } from './params.js';
 import { baseMargin, transformMargins } from './objective.js';
 import { leafIndex } from './tree.js';
 
@@ -53,11 +54,15 @@ export function addTree(model: GbdtModel, t: number, xf: Float32Array, rows: num
  * every objective yields one column per class.
  */
 export function predictProba(model: GbdtModel, x: Matrix, options: PredictOptions = {}): Float32Array {
-  const margin = predictMargin(model, x, options);
-  const p = transformMargins(model.objective, margin, model.numClass);
-  if (model.objective !== 'binary:logistic') return p;
-  const out = new Float32Array(x.rows * 2);
-  for (let i = 0; i < x.rows; i++) {
+  return probaFromMargin(model.objective, predictMargin(model, x, options), model.numClass);
+}
+
+/** `predictProba`'s probabilities from raw margins (transformed in place; binary:logistic gets two columns). */
+export function probaFromMargin(objective: GbdtObjective, margin: Float32Array, numClass: number): Float32Array {
+  const p = transformMargins(objective, margin, numClass);
+  if (objective !== 'binary:logistic') return p;
+  const out = new Float32Array(p.length * 2);
+  for (let i = 0; i < p.length; i++) {
     out[2 * i] = Math.fround(1 - p[i]!);
     out[2 * i + 1] = p[i]!;
   }

@@ -23,6 +23,23 @@ export interface TrainGbdtOptions {
   /** Called after every round with the validation loss (NaN without a validation set); returning true ends
    * training after that round (the model keeps the rounds so far; used by a study's pruner). */
   onRound?: (round: number, validLoss: number) => boolean | void;
+  /** The training matrix already binned (`prepareHistFeatures` of this very matrix and max_bin), e.g. shared by
+   * every trial of a search instead of binned again for each. */
+  prepared?: PreparedFeatures;
+}
+
+/** A training matrix in float32 with its quantile bins: what the hist method needs of it, computed once. */
+export interface PreparedFeatures {
+  readonly source: Matrix;
+  readonly maxBin: number;
+  readonly xf: Float32Array;
+  readonly hist: HistIndex;
+}
+
+/** Converts and bins a training matrix once for any number of `trainGbdt` calls with the same max_bin. */
+export function prepareHistFeatures(x: Matrix, maxBin: number): PreparedFeatures {
+  const xf = toFloat32Features(x);
+  return { source: x, maxBin, xf, hist: buildHistIndex(xf, x.rows, x.cols, { maxBin }) };
 }
 
 /** A trained model with its validation history. */
@@ -32,6 +49,9 @@ export interface TrainGbdtResult {
   bestIteration: number;
   /** Validation loss (mlogloss / logloss) after each round; empty without a validation set. */
   validLoss: number[];
+  /** Raw validation margins (row-major rows × groups) after the best and the last round: what `predictMargin`
+   * gives with `roundLimit` bestIteration + 1 and with every round, without predicting again. */
+  validMargin?: { best: Float32Array; last: Float32Array };
 }
 
 /** Checks that labels are integers in 0..numClass−1 (0/1 for binary:logistic). */
@@ -49,10 +69,14 @@ export function trainGbdt(x: Matrix, labels: Int32Array, params: GbdtParams, opt
   checkLabels(labels, params, x.rows);
   const { rows, cols } = x;
   const groups = params.numClass;
-  const xf = toFloat32Features(x);
+  const prepared = options.prepared;
+  if (prepared && (prepared.source !== x || prepared.maxBin !== params.maxBin)) {
+    throw new RangeError('trainGbdt: the prepared features are of another matrix or max_bin');
+  }
+  const xf = prepared ? prepared.xf : toFloat32Features(x);
   const sp = splitParams(params);
   const sorted: SortedColumns | null = params.treeMethod === 'exact' ? sortColumns(xf, rows, cols) : null;
-  const hist: HistIndex | null = params.treeMethod === 'hist' ? buildHistIndex(xf, rows, cols, { maxBin: params.maxBin }) : null;
+  const hist: HistIndex | null = params.treeMethod !== 'hist' ? null : prepared ? prepared.hist : buildHistIndex(xf, rows, cols, { maxBin: params.maxBin });
   const ws = hist ? new HistWorkspace(rows, hist.totalSlots) : null;
   const base = baseMargin(params.objective, params.baseScore);
   const margin = new Float32Array(rows * groups).fill(base);
@@ -68,6 +92,7 @@ export function trainGbdt(x: Matrix, labels: Int32Array, params: GbdtParams, opt
   const treeInfo: number[] = [];
   const validLoss: number[] = [];
   let best = { loss: Infinity, round: -1 };
+  const bestMargin = vMargin ? new Float32Array(vMargin.length).fill(base) : null;
   for (let round = 0; round < params.numBoostRound; round++) {
     computeGradients(params.objective, margin, labels, groups, grad, hess);
     for (let k = 0; k < groups; k++) {
@@ -91,7 +116,10 @@ export function trainGbdt(x: Matrix, labels: Int32Array, params: GbdtParams, opt
     if (valid && vMargin) {
       const loss = logLoss(params.objective, transformMargins(params.objective, vMargin.slice(), groups), valid.labels, groups);
       validLoss.push(loss);
-      if (loss < best.loss) best = { loss, round };
+      if (loss < best.loss) {
+        best = { loss, round };
+        bestMargin!.set(vMargin);
+      }
       if (options.onRound?.(round, loss) === true) break;
       if (params.earlyStoppingRounds > 0 && round - best.round >= params.earlyStoppingRounds) break;
     } else if (options.onRound?.(round, Number.NaN) === true) {
@@ -110,7 +138,7 @@ export function trainGbdt(x: Matrix, labels: Int32Array, params: GbdtParams, opt
     featureNames: options.featureNames ? [...options.featureNames] : [],
     attributes: rounds > 0 ? { best_iteration: String(bestIteration), best_ntree_limit: String(bestIteration + 1) } : {},
   };
-  return { model, bestIteration, validLoss };
+  return { model, bestIteration, validLoss, ...(vMargin && bestMargin ? { validMargin: { best: bestMargin, last: vMargin } } : {}) };
 }
 
 /** Adds a tree's leaf values to group k of row-major margins, in float32. */
