@@ -1,7 +1,8 @@
 // Stage `tune <set>`: median imputation, SMOTE, and a seeded two-objective TPE search (UAR and macro F1 on valid)
 // over the XGBoost space in params.yaml. Trials are sampled in batches of `concurrency` and told in trial order
 // (Study.optimize), so results depend neither on timing nor on the threads: they run on min(concurrency, the
-// stage's core budget PIPE_CPUS) worker threads. A journal beside the output lets an interrupted search
+// stage's core budget PIPE_CPUS) worker threads, and while a batch's last trial runs alone this thread grows some
+// of its trees. A journal beside the output lets an interrupted search
 // resume without losing finished trials. Best = the Pareto-optimal trial with the highest UAR.
 // Writes results/tuning/<set>/{trials.csv, pareto.csv, best_params.json}.
 import { createHash } from 'node:crypto';
@@ -43,8 +44,9 @@ runStage('tune', async () => {
   });
   const resumed = study.trials.filter((t) => t.state !== 'running').length;
   if (resumed > 0) console.log(`tune: ${set}: resuming from ${journalPath} with ${resumed} finished trial(s)`);
-  const threads = Math.min(params.tuning.concurrency, coreBudget());
-  const pool = await startTrialPool({ train: prepared.train, valid: prepared.valid, numClass: prepared.encoder.classes.length, fixed }, threads);
+  const cores = coreBudget();
+  const threads = Math.min(params.tuning.concurrency, cores);
+  const pool = await startTrialPool({ train: prepared.train, valid: prepared.valid, numClass: prepared.encoder.classes.length, fixed }, threads, cores);
   const rounds = new Map<number, number>();
   try {
     await study.optimize(async (trial) => {

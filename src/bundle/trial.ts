@@ -1,7 +1,7 @@
 // One tuning trial: fit XGBoost (hist, early stopping on valid mlogloss) with a trial's parameters on the
 // balanced training data and score it on valid by UAR (macro recall) and macro F1; and the pool that runs trials in
 // parallel worker threads (trial-worker.ts).
-import { balancedAccuracy, argmaxRows, parseGbdtParams, precisionRecallF1, prepareHistFeatures, probaFromMargin, trainGbdt, type PreparedFeatures } from '../ml/index.js';
+import { balancedAccuracy, argmaxRows, boardBusy, createRoundBoard, helpTraining, parseGbdtParams, precisionRecallF1, prepareHistFeatures, probaFromMargin, trainGbdt, type PreparedFeatures, type RoundBoard } from '../ml/index.js';
 import type { Matrix } from '../ml/matrix.js';
 import { WorkerPool } from '../util/worker-pool.js';
 
@@ -14,6 +14,8 @@ export interface TrialData {
   readonly numClass: number;
   /** Fixed XGBoost params (tree_method, max_bin, seed, early_stopping_rounds…). */
   readonly fixed: Readonly<Record<string, number | string>>;
+  /** Round boards the pool's workers claim one each, so that an idle thread can help their trials (TrialPool). */
+  readonly boards?: { readonly list: readonly RoundBoard[]; readonly claimed: Int32Array };
 }
 
 export interface TrialScore {
@@ -34,12 +36,12 @@ export function prepareTrialFeatures(data: TrialData): PreparedFeatures {
 }
 
 /** Trains and scores one trial. Deterministic for equal inputs; `prepared`: `prepareTrialFeatures(data)`. */
-export function runTrial(data: TrialData, sampled: Readonly<Record<string, unknown>>, prepared?: PreparedFeatures): TrialScore {
+export function runTrial(data: TrialData, sampled: Readonly<Record<string, unknown>>, prepared?: PreparedFeatures, board?: RoundBoard): TrialScore {
   const params = parseGbdtParams(trialGbdtParams(data, sampled));
   const useBins = prepared !== undefined && prepared.maxBin === params.maxBin;
   const { bestIteration, validMargin } = trainGbdt(data.train.x, data.train.y, params, {
     valid: { x: data.valid.x, labels: data.valid.y },
-    ...(useBins ? { prepared } : {}),
+    ...(useBins ? { prepared, ...(board ? { board } : {}) } : {}),
   });
   const rounds = params.earlyStoppingRounds > 0 ? bestIteration + 1 : params.numBoostRound;
   // the valid margins the training kept are the model's predictions with `rounds` rounds (predictProba's)
@@ -50,7 +52,70 @@ export function runTrial(data: TrialData, sampled: Readonly<Record<string, unkno
   return { uar: balancedAccuracy(data.valid.y, predicted), macroF1: precisionRecallF1(data.valid.y, predicted).macro.f1, rounds };
 }
 
-/** Starts `size` worker threads that each hold a copy of `data` and run trials (`pool.run(params)`). */
-export function startTrialPool(data: TrialData, size: number): Promise<WorkerPool<TrialData, TrialParams, TrialScore>> {
-  return WorkerPool.start<TrialData, TrialParams, TrialScore>({ callerUrl: import.meta.url, entry: 'trial-worker', setup: data, size, taskName: 'trial' });
+/** A worker's side: takes a board of the pool nobody has taken (none when all are: a replaced worker). */
+export function claimTrialBoard(data: TrialData): RoundBoard | undefined {
+  const boards = data.boards;
+  if (boards === undefined) return undefined;
+  const i = boards.list.findIndex((_, j) => Atomics.compareExchange(boards.claimed, j, 0, 1) === 0);
+  return i < 0 ? undefined : boards.list[i];
+}
+
+/**
+ * Worker threads running trials. A search runs trials in batches, and a batch's last trial runs alone while
+ * the other threads wait for it; then the calling thread, otherwise idle too, grows some of that trial's trees
+ * (round-board.ts) — the scores are the same with or without its help. It helps only while fewer trials run
+ * than `cores`, so the threads busy never outnumber the cores.
+ */
+export class TrialPool {
+  private inFlight = 0;
+  private closed = false;
+  private prepared: PreparedFeatures | undefined;
+
+  private constructor(
+    private readonly data: TrialData,
+    private readonly pool: WorkerPool<TrialData, TrialParams, TrialScore>,
+    private readonly cores: number,
+  ) {}
+
+  /** Starts `size` workers that each hold a copy of `data`; the caller's thread helps within `cores`. */
+  static async start(data: TrialData, size: number, cores = size): Promise<TrialPool> {
+    const withBoards: TrialData = {
+      ...data,
+      boards: {
+        list: Array.from({ length: size }, () => createRoundBoard(data.train.x.rows, data.train.x.cols, data.numClass)),
+        claimed: new Int32Array(new SharedArrayBuffer(4 * size)),
+      },
+    };
+    const pool = await WorkerPool.start<TrialData, TrialParams, TrialScore>({ callerUrl: import.meta.url, entry: 'trial-worker', setup: withBoards, size, taskName: 'trial' });
+    return new TrialPool(withBoards, pool, cores);
+  }
+
+  /** Runs one trial on a worker. */
+  async run(params: TrialParams): Promise<TrialScore> {
+    this.inFlight++;
+    try {
+      return await this.pool.run(params);
+    } finally {
+      this.inFlight--;
+      if (this.inFlight > 0) setImmediate(() => this.help());
+    }
+  }
+
+  private help(): void {
+    if (this.closed || this.inFlight === 0 || this.inFlight >= this.cores) return;
+    const board = this.data.boards?.list.find(boardBusy);
+    if (board === undefined) return;
+    this.prepared ??= prepareTrialFeatures(this.data);
+    helpTraining(board, this.prepared);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.pool.close();
+  }
+}
+
+/** Starts a trial pool of `size` workers (see TrialPool). */
+export function startTrialPool(data: TrialData, size: number, cores = size): Promise<TrialPool> {
+  return TrialPool.start(data, size, cores);
 }
