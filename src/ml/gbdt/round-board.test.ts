@@ -43,4 +43,17 @@ describe('boosting rounds shared with a helper thread', () => {
       await helper.close();
     }
   }, 120_000);
+
+  it('a helper holding other bins grows nothing, and the training still completes alone', async () => {
+    const params = parseGbdtParams({ objective: 'multi:softprob', num_class: 5, tree_method: 'hist', seed: 1, max_depth: 4, num_boost_round: 5 });
+    const alone = trainGbdt(train.x, train.labels!, params);
+    const helper = TrainingHelper.start(prepareHistFeatures(train.x, 64), 5);
+    try {
+      const shared = trainGbdt(train.x, train.labels!, params, { board: helper.board });
+      expect(modelHash(shared)).toBe(modelHash(alone));
+      expect(helper.treesGrown).toBe(0);
+    } finally {
+      await helper.close();
+    }
+  }, 60_000);
 });

@@ -36,7 +36,7 @@ export interface RoundBoard {
   readonly capacity: number;
   readonly ctl: Int32Array;
   readonly status: Int32Array;
-  /** eta, lambda, alpha, gamma, min_child_weight, max_depth of the current training. */
+  /** eta, lambda, alpha, gamma, min_child_weight, max_depth of the current training, and its bins' fingerprint. */
   readonly params: Float64Array;
   /** The round's gradient pairs, class-major (class k's rows at [k·rows, (k+1)·rows)). */
   readonly grad: Float32Array;
@@ -70,7 +70,7 @@ export function createRoundBoard(rows: number, cols: number, groups: number, cap
     rows, cols, groups, capacity,
     ctl: i32(4),
     status: i32(groups),
-    params: new Float64Array(new SharedArrayBuffer(8 * 6)),
+    params: new Float64Array(new SharedArrayBuffer(8 * 7)),
     grad: f32(rows * groups),
     hess: f32(rows * groups),
     sample: u8(rows * groups),
@@ -95,9 +95,26 @@ export function boardFits(board: RoundBoard, rows: number, cols: number, groups:
   return board.rows === rows && board.cols === cols && board.groups === groups;
 }
 
-/** The owner's side: marks the board busy with a training of these split parameters. */
-export function openBoard(board: RoundBoard, p: SplitParams): void {
-  board.params.set([p.eta, p.lambda, p.alpha, p.gamma, p.minChildWeight, p.maxDepth]);
+const fingerprints = new WeakMap<HistIndex, number>();
+
+/** A 32-bit digest of a bin layout (shape, cut values and cell bins), so a helper never grows trees on other bins. */
+function binsFingerprint(hist: HistIndex): number {
+  const known = fingerprints.get(hist);
+  if (known !== undefined) return known;
+  let h = Math.imul(hist.rows, 0x9e3779b1) ^ hist.cols;
+  const mix = (v: number): void => {
+    h = Math.imul(h ^ v, 0x01000193) ^ (h >>> 15);
+  };
+  const cutBits = new Int32Array(hist.cuts.buffer, hist.cuts.byteOffset, hist.cuts.length);
+  for (let i = 0; i < cutBits.length; i++) mix(cutBits[i]!);
+  for (let i = 0; i < hist.bin.length; i += 7) mix(hist.bin[i]!);
+  fingerprints.set(hist, h >>> 0);
+  return h >>> 0;
+}
+
+/** The owner's side: marks the board busy with a training of these split parameters on these bins. */
+export function openBoard(board: RoundBoard, p: SplitParams, hist: HistIndex): void {
+  board.params.set([p.eta, p.lambda, p.alpha, p.gamma, p.minChildWeight, p.maxDepth, binsFingerprint(hist)]);
   Atomics.store(board.ctl, STATE, TRAINING);
 }
 
@@ -160,7 +177,7 @@ export function helpTraining(board: RoundBoard, data: HelperData): number {
     if (Atomics.load(board.ctl, STATE) !== TRAINING || Atomics.load(board.ctl, EXIT) !== 0) return grown;
     const q = board.params;
     const p: SplitParams = { eta: q[0]!, lambda: q[1]!, alpha: q[2]!, gamma: q[3]!, minChildWeight: q[4]!, maxDepth: q[5]! };
-    if (2 ** (p.maxDepth + 1) - 1 <= capacity) {
+    if (2 ** (p.maxDepth + 1) - 1 <= capacity && q[6] === binsFingerprint(data.hist)) {
       for (let k = groups - 1; k >= 0; k--) {
         if (Atomics.compareExchange(status, k, POSTED, HELPER) !== POSTED) continue;
         try {

@@ -109,7 +109,7 @@ export function trainGbdt(x: Matrix, labels: Int32Array, params: GbdtParams, opt
     }
     return growHistTree({ x: xf, index: hist!, grad: g, hess: h, sample: samples[k]!, features: featureSets[k]! }, sp, ws!).finish();
   };
-  if (board) openBoard(board, sp);
+  if (board) openBoard(board, sp, hist!);
   try {
     for (let round = 0; round < params.numBoostRound; round++) {
       computeGradients(params.objective, margin, labels, groups, grad, hess);
