@@ -1,7 +1,7 @@
 // One tuning trial: fit XGBoost (hist, early stopping on valid mlogloss) with a trial's parameters on the
 // balanced training data and score it on valid by UAR (macro recall) and macro F1; and the pool that runs trials in
 // parallel worker threads (trial-worker.ts).
-import { balancedAccuracy, argmaxRows, boardBusy, createRoundBoard, helpTraining, parseGbdtParams, precisionRecallF1, prepareHistFeatures, probaFromMargin, trainGbdt, type PreparedFeatures, type RoundBoard } from '../ml/index.js';
+import { balancedAccuracy, argmaxRows, boardBusy, boardSeq, createRoundBoard, helpedTrees, helpTraining, parseGbdtParams, precisionRecallF1, prepareHistFeatures, probaFromMargin, trainGbdt, type PreparedFeatures, type RoundBoard } from '../ml/index.js';
 import type { Matrix } from '../ml/matrix.js';
 import { WorkerPool } from '../util/worker-pool.js';
 
@@ -52,6 +52,9 @@ export function runTrial(data: TrialData, sampled: Readonly<Record<string, unkno
   return { uar: balancedAccuracy(data.valid.y, predicted), macroF1: precisionRecallF1(data.valid.y, predicted).macro.f1, rounds };
 }
 
+/** How long the calling thread waits for a round to help with before it returns to its event loop. */
+const HELP_IDLE_MS = 1000;
+
 /** A worker's side: takes a board of the pool nobody has taken (none when all are: a replaced worker). */
 export function claimTrialBoard(data: TrialData): RoundBoard | undefined {
   const boards = data.boards;
@@ -70,6 +73,9 @@ export class TrialPool {
   private inFlight = 0;
   private closed = false;
   private prepared: PreparedFeatures | undefined;
+  /** Boards whose owner posted nothing during a whole help, by their post counter then. */
+  private readonly idleSeq = new Map<RoundBoard, number>();
+  private helpTimer: NodeJS.Timeout | undefined;
 
   private constructor(
     private readonly data: TrialData,
@@ -90,27 +96,47 @@ export class TrialPool {
     return new TrialPool(withBoards, pool, cores);
   }
 
+  /** Trees this thread has grown for the pool's trials. */
+  get treesHelped(): number {
+    return (this.data.boards?.list ?? []).reduce((sum, b) => sum + helpedTrees(b), 0);
+  }
+
   /** Runs one trial on a worker. */
   async run(params: TrialParams): Promise<TrialScore> {
     this.inFlight++;
+    this.scheduleHelp(0);
     try {
       return await this.pool.run(params);
     } finally {
       this.inFlight--;
-      if (this.inFlight > 0) setImmediate(() => this.help());
+      this.scheduleHelp(0);
     }
+  }
+
+  private scheduleHelp(delayMs: number): void {
+    if (this.helpTimer !== undefined || this.closed || this.inFlight === 0 || this.inFlight >= this.cores) return;
+    this.helpTimer = setTimeout(() => {
+      this.helpTimer = undefined;
+      this.help();
+    }, delayMs);
+    this.helpTimer.unref();
   }
 
   private help(): void {
     if (this.closed || this.inFlight === 0 || this.inFlight >= this.cores) return;
-    const board = this.data.boards?.list.find(boardBusy);
-    if (board === undefined) return;
-    this.prepared ??= prepareTrialFeatures(this.data);
-    helpTraining(board, this.prepared);
+    // a board left busy by a worker that died mid-trial is skipped once it has been silent for a whole help
+    const board = (this.data.boards?.list ?? []).find((b) => boardBusy(b) && this.idleSeq.get(b) !== boardSeq(b));
+    if (board !== undefined) {
+      this.prepared ??= prepareTrialFeatures(this.data);
+      if (!helpTraining(board, this.prepared, HELP_IDLE_MS)) this.idleSeq.set(board, boardSeq(board));
+    }
+    // look again soon (a trial just sent has not opened its board yet), letting the pool's messages through between
+    this.scheduleHelp(board === undefined ? 20 : 0);
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.helpTimer);
     await this.pool.close();
   }
 }

@@ -7,6 +7,8 @@ import type { Matrix } from '../matrix.js';
 import { parseGbdtParams } from './params.js';
 import { predictProba } from './predict.js';
 import { prepareHistFeatures, trainGbdt, type TrainGbdtResult } from './train.js';
+import { closeBoard, createRoundBoard, helpTraining, openBoard } from './round-board.js';
+import { splitParams } from './split-gain.js';
 import { TrainingHelper } from './training-helper.js';
 
 const { train, test } = referenceData();
@@ -56,4 +58,16 @@ describe('boosting rounds shared with a helper thread', () => {
       await helper.close();
     }
   }, 60_000);
+
+  it('a helper returns when an open board stays silent (its owner died), and at once when it is closed', () => {
+    const prepared = prepareHistFeatures(train.x, 256);
+    const board = createRoundBoard(train.x.rows, train.x.cols, 5);
+    openBoard(board, splitParams({ eta: 0.3, lambda: 1, alpha: 0, gamma: 0, minChildWeight: 1, maxDepth: 6 }), prepared.hist);
+    const t0 = performance.now();
+    expect(helpTraining(board, prepared, 150)).toBe(false);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(150);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    closeBoard(board);
+    expect(helpTraining(board, prepared, 10_000)).toBe(true);
+  });
 });

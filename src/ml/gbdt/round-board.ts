@@ -163,18 +163,33 @@ export interface HelperData {
   readonly hist: HistIndex;
 }
 
+/** The board's post counter: it moves whenever the owner posts a round or ends its training. */
+export function boardSeq(board: RoundBoard): number {
+  return Atomics.load(board.ctl, SEQ);
+}
+
 /**
  * The helper's side: while the board's training runs, claims posted tasks (last class first, the owner takes
- * them from the first) and grows them into their slots; returns when the training ends. Synchronous: the calling
- * thread does nothing else meanwhile, so call it only from a thread that is otherwise idle.
+ * them from the first) and grows them into their slots. Returns true when the training ended, false when nothing
+ * was posted for `maxIdleMs` (an owner that died mid-training never closes its board: the caller decides whether
+ * to come back). Synchronous: the calling thread does nothing else meanwhile, so call it only from a thread that
+ * is otherwise idle.
  */
-export function helpTraining(board: RoundBoard, data: HelperData): number {
+export function helpTraining(board: RoundBoard, data: HelperData, maxIdleMs = Infinity): boolean {
   const { status, groups, rows, cols, capacity } = board;
   let ws: HistWorkspace | null = null;
-  let grown = 0;
+  let lastSeq = -1;
+  let lastChange = performance.now();
   for (;;) {
     const seq = Atomics.load(board.ctl, SEQ);
-    if (Atomics.load(board.ctl, STATE) !== TRAINING || Atomics.load(board.ctl, EXIT) !== 0) return grown;
+    if (Atomics.load(board.ctl, STATE) !== TRAINING || Atomics.load(board.ctl, EXIT) !== 0) return true;
+    const now = performance.now();
+    if (seq !== lastSeq) {
+      lastSeq = seq;
+      lastChange = now;
+    } else if (now - lastChange > maxIdleMs) {
+      return false;
+    }
     const q = board.params;
     const p: SplitParams = { eta: q[0]!, lambda: q[1]!, alpha: q[2]!, gamma: q[3]!, minChildWeight: q[4]!, maxDepth: q[5]! };
     if (2 ** (p.maxDepth + 1) - 1 <= capacity && q[6] === binsFingerprint(data.hist)) {
@@ -193,14 +208,13 @@ export function helpTraining(board: RoundBoard, data: HelperData): number {
           writeTree(board, k, tree);
           Atomics.store(status, k, DONE);
           Atomics.add(board.ctl, GROWN, 1);
-          grown++;
         } catch {
           Atomics.store(status, k, FAILED); // the owner grows it itself
         }
         Atomics.notify(status, k);
       }
     }
-    Atomics.wait(board.ctl, SEQ, seq, 200);
+    Atomics.wait(board.ctl, SEQ, seq, Math.min(200, maxIdleMs));
   }
 }
 
