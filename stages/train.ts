@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { prepareTrainingData, saveModelBundle, trialGbdtParams } from '../src/bundle/index.js';
-import { parseGbdtParams, trainGbdt } from '../src/ml/index.js';
+import { parseGbdtParams, trainGbdtOnThreads } from '../src/ml/index.js';
+import { coreBudget } from '../src/util/core-budget.js';
 import { replaceDirectory, writeFileAtomic } from './lib/atomic-output.js';
 import { featureTablePath, readFeatureTable, SKIPPED_FILE } from './lib/feature-table.js';
 import { StageError, runStage } from './lib/stage-error.js';
@@ -41,7 +42,8 @@ runStage('train', async () => {
   const sampled = best.rounds === null ? best.params : { ...best.params, n_estimators: best.rounds };
   const raw = trialGbdtParams({ numClass: prepared.encoder.classes.length, fixed }, sampled);
   const started = performance.now();
-  const { model } = trainGbdt(prepared.train.x, prepared.train.y, parseGbdtParams(raw), { featureNames: prepared.columns });
+  // the core budget's second thread grows some of each round's trees (the model is the same on one thread)
+  const { model } = await trainGbdtOnThreads(prepared.train.x, prepared.train.y, parseGbdtParams(raw), { featureNames: prepared.columns }, coreBudget());
   await saveModelBundle(target, {
     model,
     featureSet: set,

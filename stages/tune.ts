@@ -1,10 +1,11 @@
 // Stage `tune <set>`: median imputation, SMOTE, and a seeded two-objective TPE search (UAR and macro F1 on valid)
 // over the XGBoost space in params.yaml. Trials are sampled in batches of `concurrency` and told in trial order
 // (Study.optimize), so results depend neither on timing nor on the threads: they run on min(concurrency, the
-// stage's core budget PIPE_CPUS) worker threads. A journal beside the output lets an interrupted search
-// resume without losing finished trials. Best = the Pareto-optimal trial with the highest UAR. With
-// `tuning.pruner` (median, successive_halving), trials stop early on their valid mlogloss curve, judged against
-// the trials before their batch (docs/pipeline.md, Pruning); pruned trials are kept as `pruned` in trials.csv.
+// stage's core budget PIPE_CPUS) worker threads, and while a batch's last trial runs alone this thread grows some
+// of its trees. A journal beside the output lets an interrupted search resume without losing finished trials.
+// Best = the Pareto-optimal trial with the highest UAR. With `tuning.pruner` (median, successive_halving), trials
+// stop early on their valid mlogloss curve, judged against the trials before their batch (docs/pipeline.md,
+// Pruning); pruned trials are kept as `pruned` in trials.csv.
 // Writes results/tuning/<set>/{trials.csv, pareto.csv, best_params.json}.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -47,17 +48,18 @@ runStage('tune', async () => {
   });
   const resumed = study.trials.filter((t) => t.state !== 'running').length;
   if (resumed > 0) console.log(`tune: ${set}: resuming from ${journalPath} with ${resumed} finished trial(s)`);
-  const threads = Math.min(params.tuning.concurrency, coreBudget());
-  const pool = await startTrialPool({ train: prepared.train, valid: prepared.valid, numClass: prepared.encoder.classes.length, fixed }, threads);
+  const cores = coreBudget();
+  const threads = Math.min(params.tuning.concurrency, cores);
+  const pool = await startTrialPool({ train: prepared.train, valid: prepared.valid, numClass: prepared.encoder.classes.length, fixed }, threads, cores);
   const rounds = new Map<number, number>();
   try {
     await study.optimize(async (trial, { prunePlan }) => {
       if (pruner === undefined) {
-        const score = await pool.run({ params: trial.params });
+        const score = await pool.run(trial.params);
         rounds.set(trial.number, score.rounds);
         return [score.uar, score.macroF1];
       }
-      const score = await pool.run({ params: trial.params, options: { prune: prunePlan, curve: true } });
+      const score = await pool.run(trial.params, { prune: prunePlan, curve: true });
       rounds.set(trial.number, score.rounds);
       const intermediate = score.intermediate ?? [];
       return score.pruned === true ? { state: 'pruned', intermediate } : { values: [score.uar, score.macroF1], intermediate };

@@ -37,7 +37,7 @@ async function tune(pruner: Pruner, threads: number): Promise<FrozenTrial[]> {
   pools.push(pool);
   const study = createStudy({ directions: ['maximize', 'maximize'], sampler: tpeSampler({ seed: 4, nStartupTrials: 3 }), pruner });
   await study.optimize(async (trial, { prunePlan }) => {
-    const score = await pool.run({ params: trial.params, options: { prune: prunePlan } });
+    const score = await pool.run(trial.params, { prune: prunePlan });
     const intermediate = score.intermediate ?? [];
     return score.pruned === true ? { state: 'pruned', intermediate } : { values: [score.uar, score.macroF1], intermediate };
   }, { space, nTrials: 10, concurrency: 2 });
@@ -47,19 +47,19 @@ async function tune(pruner: Pruner, threads: number): Promise<FrozenTrial[]> {
 describe('runTrial with a prune plan', () => {
   it('stops training at the first checked step above the threshold and is not scored', () => {
     const params = { max_depth: 3, learning_rate: 0.1, n_estimators: 30, subsample: 1 };
-    const full = runTrial(data, params, undefined, { curve: true });
+    const full = runTrial(data, params, undefined, undefined, { curve: true });
     expect(full.intermediate).toHaveLength(30);
     expect(full.pruned).toBeUndefined();
     expect(runTrial(data, params)).not.toHaveProperty('intermediate'); // default: as before, no curve
-    expect(runTrial(data, params, prepareTrialFeatures(data), { curve: true })).toEqual(full); // the workers' shared bins
+    expect(runTrial(data, params, prepareTrialFeatures(data), undefined, { curve: true })).toEqual(full); // the workers' shared bins
     const thresholds = new Float64Array(30).fill(Number.NaN);
     thresholds[5] = full.intermediate![5]! - 1e-9; // best so far at step 5 is the value there (the loss falls)
-    const pruned = runTrial(data, params, undefined, { prune: { thresholds, score: 'best-so-far' } });
+    const pruned = runTrial(data, params, undefined, undefined, { prune: { thresholds, score: 'best-so-far' } });
     expect(pruned.pruned).toBe(true);
     expect(pruned.uar).toBeNaN();
     expect(pruned.intermediate).toEqual(full.intermediate!.slice(0, 6));
     thresholds[5] = full.intermediate![5]!;
-    const kept = runTrial(data, params, undefined, { prune: { thresholds, score: 'best-so-far' } });
+    const kept = runTrial(data, params, undefined, undefined, { prune: { thresholds, score: 'best-so-far' } });
     expect(kept).toEqual({ ...full, intermediate: full.intermediate });
   });
 });

@@ -1,5 +1,6 @@
 // `pipe gbdt train|predict`: the gradient boosting library as a command. The library is imported inside the
 // actions so that `pipe`'s startup does not pay for it.
+import { coreBudget } from '../util/core-budget.js';
 import { InputError } from '../util/input-error.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
@@ -86,7 +87,7 @@ async function trainAction(flags: TrainFlags): Promise<void> {
   const result = await asUserError('training', () =>
     params.backend === 'native'
       ? gbdt.trainGbdtNative(train.x, train.labels!, params, { featureNames: train.featureNames, ...(valid ? { valid: { x: valid.x, labels: valid.labels! } } : {}) })
-      : gbdt.trainGbdt(train.x, train.labels!, params, { featureNames: train.featureNames, ...(valid ? { valid: { x: valid.x, labels: valid.labels! } } : {}) }),
+      : gbdt.trainGbdtOnThreads(train.x, train.labels!, params, { featureNames: train.featureNames, ...(valid ? { valid: { x: valid.x, labels: valid.labels! } } : {}) }, coreBudget()),
   );
   await writeFile(flags.modelOut, gbdt.modelToJson(result.model));
   if (flags.test && flags.predOut) {

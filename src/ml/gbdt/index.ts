@@ -14,3 +14,6 @@ export type { CsvDataset, DatasetFromCsvOptions } from './dataset.js';
 export { datasetFromCsv } from './dataset.js';
 export { formatFloat32Plain } from './float-format.js';
 export { trainGbdtNative, predictNative, nativeBackendAvailable, nativeBackendProblem } from './native.js';
+export type { HelperData, RoundBoard } from './round-board.js';
+export { boardBusy, boardSeq, createRoundBoard, helpedTrees, helpTraining } from './round-board.js';
+export { TrainingHelper, trainGbdtOnThreads } from './training-helper.js';

@@ -11,6 +11,7 @@ import type { GbdtParams } from './params.js';
 import { pruneTree } from './prune.js';
 import { Rng } from '../../util/random.js';
 import { sampleColumns, sampleRows } from './sampling.js';
+import { boardFits, closeBoard, growRound, openBoard, type RoundBoard } from './round-board.js';
 import { splitParams } from './split-gain.js';
 import { leafIndex, type RegTree } from './tree.js';
 
@@ -26,6 +27,9 @@ export interface TrainGbdtOptions {
   /** The training matrix already binned (`prepareHistFeatures` of this very matrix and max_bin), e.g. shared by
    * every trial of a search instead of binned again for each. */
   prepared?: PreparedFeatures;
+  /** A board a helper thread may grow some of each round's trees from (`helpTraining`); the model is the same
+   * with or without help. Used by the hist method when laid out for this data (`createRoundBoard`). */
+  board?: RoundBoard;
 }
 
 /** A training matrix in float32 with its quantile bins: what the hist method needs of it, computed once. */
@@ -80,8 +84,9 @@ export function trainGbdt(x: Matrix, labels: Int32Array, params: GbdtParams, opt
   const ws = hist ? new HistWorkspace(rows, hist.totalSlots) : null;
   const base = baseMargin(params.objective, params.baseScore);
   const margin = new Float32Array(rows * groups).fill(base);
-  const grad = new Float32Array(rows * groups);
-  const hess = new Float32Array(rows * groups);
+  const board = hist && options.board && boardFits(options.board, rows, cols, groups) ? options.board : null;
+  const grad = board ? board.grad : new Float32Array(rows * groups);
+  const hess = board ? board.hess : new Float32Array(rows * groups);
   const valid = options.valid;
   if (valid && valid.x.cols !== cols) throw new RangeError(`trainGbdt: the validation set has ${valid.x.cols} features, not ${cols}`);
   if (valid) checkLabels(valid.labels, params, valid.x.rows);
@@ -93,38 +98,56 @@ export function trainGbdt(x: Matrix, labels: Int32Array, params: GbdtParams, opt
   const validLoss: number[] = [];
   let best = { loss: Infinity, round: -1 };
   const bestMargin = vMargin ? new Float32Array(vMargin.length).fill(base) : null;
-  for (let round = 0; round < params.numBoostRound; round++) {
-    computeGradients(params.objective, margin, labels, groups, grad, hess);
-    for (let k = 0; k < groups; k++) {
-      const g = grad.subarray(k * rows, (k + 1) * rows);
-      const h = hess.subarray(k * rows, (k + 1) * rows);
-      const sample = params.subsample < 1 ? sampleRows(rng, rows, params.subsample) : null;
-      const features = sampleColumns(rng, cols, params.colsampleBytree);
-      let tree: RegTree;
-      if (sorted) {
-        const builder = growExactTree({ x: xf, rows, cols, sorted, grad: g, hess: h, sample, features }, sp);
-        pruneTree(builder, sp.gamma, sp.eta);
-        tree = builder.finish();
-      } else {
-        tree = growHistTree({ x: xf, index: hist!, grad: g, hess: h, sample, features }, sp, ws!).finish();
-      }
-      trees.push(tree);
-      treeInfo.push(k);
-      addLeafValues(tree, xf, rows, cols, margin, groups, k);
-      if (vf && vMargin) addLeafValues(tree, vf, valid!.x.rows, cols, vMargin, groups, k);
+  const samples: (Uint8Array | null)[] = new Array(groups).fill(null);
+  const featureSets: Int32Array[] = new Array(groups);
+  const growLocal = (k: number): RegTree => {
+    const g = grad.subarray(k * rows, (k + 1) * rows);
+    const h = hess.subarray(k * rows, (k + 1) * rows);
+    if (sorted) {
+      const builder = growExactTree({ x: xf, rows, cols, sorted, grad: g, hess: h, sample: samples[k]!, features: featureSets[k]! }, sp);
+      pruneTree(builder, sp.gamma, sp.eta);
+      return builder.finish();
     }
-    if (valid && vMargin) {
-      const loss = logLoss(params.objective, transformMargins(params.objective, vMargin.slice(), groups), valid.labels, groups);
-      validLoss.push(loss);
-      if (loss < best.loss) {
-        best = { loss, round };
-        bestMargin!.set(vMargin);
+    return growHistTree({ x: xf, index: hist!, grad: g, hess: h, sample: samples[k]!, features: featureSets[k]! }, sp, ws!).finish();
+  };
+  if (board) openBoard(board, sp, hist!);
+  try {
+    for (let round = 0; round < params.numBoostRound; round++) {
+      computeGradients(params.objective, margin, labels, groups, grad, hess);
+      // every class's row and column sample first, in the order they were always drawn (rows, then columns, per class)
+      for (let k = 0; k < groups; k++) {
+        samples[k] = params.subsample < 1 ? sampleRows(rng, rows, params.subsample) : null;
+        featureSets[k] = sampleColumns(rng, cols, params.colsampleBytree);
+        if (board) {
+          board.hasSample[k] = samples[k] ? 1 : 0;
+          if (samples[k]) board.sample.set(samples[k]!, k * rows);
+          board.features.set(featureSets[k]!, k * cols);
+          board.featureCount[k] = featureSets[k]!.length;
+        }
       }
-      if (options.onRound?.(round, loss) === true) break;
-      if (params.earlyStoppingRounds > 0 && round - best.round >= params.earlyStoppingRounds) break;
-    } else if (options.onRound?.(round, Number.NaN) === true) {
-      break;
+      const roundTrees = board ? growRound(board, growLocal) : Array.from({ length: groups }, (_, k) => growLocal(k));
+      for (let k = 0; k < groups; k++) {
+        const tree = roundTrees[k]!;
+        trees.push(tree);
+        treeInfo.push(k);
+        addLeafValues(tree, xf, rows, cols, margin, groups, k);
+        if (vf && vMargin) addLeafValues(tree, vf, valid!.x.rows, cols, vMargin, groups, k);
+      }
+      if (valid && vMargin) {
+        const loss = logLoss(params.objective, transformMargins(params.objective, vMargin.slice(), groups), valid.labels, groups);
+        validLoss.push(loss);
+        if (loss < best.loss) {
+          best = { loss, round };
+          bestMargin!.set(vMargin);
+        }
+        if (options.onRound?.(round, loss) === true) break;
+        if (params.earlyStoppingRounds > 0 && round - best.round >= params.earlyStoppingRounds) break;
+      } else if (options.onRound?.(round, Number.NaN) === true) {
+        break;
+      }
     }
+  } finally {
+    if (board) closeBoard(board);
   }
   const rounds = trees.length / groups;
   const bestIteration = valid && best.round >= 0 ? best.round : rounds - 1;
