@@ -8,6 +8,8 @@ import path from 'node:path';
 interface S3rverInstance {
   run(): Promise<{ port: number }>;
   close(): Promise<void>;
+  /** Koa's middleware list (s3rver is a Koa application). */
+  middleware: { name: string }[];
 }
 type S3rverClass = new (options: object) => S3rverInstance;
 
@@ -23,6 +25,10 @@ export async function startS3Server(bucket = 'lab'): Promise<S3Server> {
   const moduleName = 's3rver';
   const S3rver = ((await import(moduleName)) as { default: S3rverClass }).default;
   const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory, configureBuckets: [{ name: bucket, configs: [] }] });
+  // `silent` only mutes the output: s3rver still formats a koa-logger line for every request (about a tenth of
+  // its CPU on small objects); the log would be discarded, so its middleware is taken out of the chain
+  const logger = server.middleware.findIndex((m) => m.name === 'logger');
+  if (logger >= 0) server.middleware.splice(logger, 1);
   const { port } = await server.run();
   return {
     endpoint: `http://127.0.0.1:${port}`,
