@@ -19,9 +19,9 @@ export interface S3Server {
   stop(): Promise<void>;
 }
 
-/** Starts s3rver on a free port with bucket `bucket`. */
-export async function startS3Server(bucket = 'lab'): Promise<S3Server> {
-  const directory = mkdtempSync(path.join(tmpdir(), 'pipe-s3rver-'));
+/** Starts s3rver on a free port with bucket `bucket`, storing its objects in a new folder under `parentDir`. */
+export async function startS3Server(bucket = 'lab', parentDir = tmpdir()): Promise<S3Server> {
+  const directory = mkdtempSync(path.join(parentDir, 'pipe-s3rver-'));
   const moduleName = 's3rver';
   const S3rver = ((await import(moduleName)) as { default: S3rverClass }).default;
   const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory, configureBuckets: [{ name: bucket, configs: [] }] });
