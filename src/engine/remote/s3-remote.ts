@@ -3,8 +3,7 @@
 // keys per request). Small objects go up in one PutObject, large ones (> 64 MiB) as a multipart upload
 // (lib-storage); S3 makes both visible atomically on completion, so a partial upload never appears as an
 // object. Credentials: config keys, else the SDK's default chain (AWS_* environment, ~/.aws profiles).
-import { createReadStream, createWriteStream } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
@@ -23,6 +22,9 @@ export interface MultipartTuning {
 
 /** Objects up to this size are moved through memory (read or written in one call); larger ones are streamed. */
 const SMALL_BYTES = 1 << 20;
+
+/** A GetObject body as the SDK returns it on Node. */
+type SdkBody = NodeJS.ReadableStream & { transformToByteArray(): Promise<Uint8Array>; destroy(): void };
 
 const DEFAULT_TUNING: MultipartTuning = { multipartAboveBytes: 64 << 20, partBytes: 16 << 20 };
 
@@ -126,7 +128,8 @@ export class S3Remote implements Remote {
 
   async getBytes(key: string, maxBytes: number): Promise<Uint8Array | undefined> {
     const { body, length } = await this.getObject(key);
-    if (length > maxBytes) {
+    // larger than its record: it cannot match, and is not read (a length the server did not give is read and checked)
+    if (Number.isFinite(length) && length > maxBytes) {
       body.destroy();
       return undefined;
     }
@@ -139,9 +142,10 @@ export class S3Remote implements Remote {
     }
   }
 
-  private async getObject(key: string): Promise<{ body: NodeJS.ReadableStream & { transformToByteArray(): Promise<Uint8Array>; destroy(): void }; length: number }> {
+  /** The body of `key` and its length in bytes (Infinity when the server did not say). */
+  private async getObject(key: string): Promise<{ body: SdkBody; length: number }> {
     const res = await this.call(() => this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.fullKey(key) })), key);
-    const body = res.Body as (NodeJS.ReadableStream & { transformToByteArray(): Promise<Uint8Array>; destroy(): void }) | undefined;
+    const body = res.Body as SdkBody | undefined;
     if (body === undefined) throw new RemoteError('transient', `s3://${this.bucket}/${key}: empty response`);
     return { body, length: res.ContentLength ?? Infinity };
   }
