@@ -1,7 +1,11 @@
-// Push and pull times per remote type (folder, S3 on a local s3rver, SSH on the local sshd when running) for
+// Push, pull (and fetch alone, for the small files) times per remote type (folder, S3 on a local s3rver, SSH on the local sshd when running) for
 // 20,000 small files (4 KiB) and one large file, with requests made and bytes moved. The client is the built
 // CLI, timed by /usr/bin/time (wall, user+sys CPU); the S3 server (s3rver) runs in a process of its own.
-// Usage: node dist/bench/remote/run.js [--small N] [--big-mib N] [--only folder,s3,ssh]
+// Usage: node dist/bench/remote/run.js [--small N] [--big-mib N] [--only folder,s3,ssh] [--jobs N] [--cpu-prof DIR]
+//        [--server-dir DIR]
+// (--server-dir: where s3rver keeps its objects; default /dev/shm when present — the server's own storage, as a
+// real S3 server's is, not the client's disk and journal — else the temp folder)
+// (--cpu-prof: V8 CPU profiles of every push/pull client and of the S3 server, written into DIR)
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir, userInfo } from 'node:os';
@@ -19,6 +23,10 @@ const SMALL_FILES = Number(arg('small', '20000'));
 const SMALL_BYTES = 4096;
 const BIG_MIB = Number(arg('big-mib', '1024'));
 const ONLY = arg('only', 'folder,s3,ssh').split(',');
+const JOBS = arg('jobs', '');
+const PROF_DIR = arg('cpu-prof', '');
+const SERVER_DIR = arg('server-dir', existsSync('/dev/shm') ? '/dev/shm' : tmpdir());
+const profArgs = (dir: string): string[] => (dir === '' ? [] : ['--cpu-prof', '--cpu-prof-dir', path.resolve(dir)]);
 
 const GEN = `import { mkdirSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 const [what, n] = process.argv.slice(2);
@@ -35,8 +43,8 @@ interface Timed {
 }
 
 /** Runs the CLI in `cwd` under /usr/bin/time. */
-async function pipe(cwd: string, args: string[]): Promise<Timed> {
-  const child = spawn('/usr/bin/time', ['-f', '%e %U %S', process.execPath, PIPE, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+async function pipe(cwd: string, args: string[], nodeArgs: string[] = []): Promise<Timed> {
+  const child = spawn('/usr/bin/time', ['-f', '%e %U %S', process.execPath, ...nodeArgs, PIPE, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -98,7 +106,8 @@ async function main(): Promise<void> {
     remotes.push(['folder', dir, []]);
   }
   if (ONLY.includes('s3')) {
-    s3 = await startS3Child('bench');
+    s3 = await startS3Child('bench', profArgs(PROF_DIR), SERVER_DIR);
+    console.log(`s3rver stores its objects under ${SERVER_DIR}`);
     remotes.push(['s3', 's3://bench/cache', [['endpointurl', s3.endpoint], ['access_key_id', 'S3RVER'], ['secret_access_key', 'S3RVER']]]);
   }
   const key = '/tmp/pipe-test-sshd/id_ed25519';
@@ -114,7 +123,7 @@ async function main(): Promise<void> {
       const serverPid = name === 's3' ? s3?.process.pid : undefined;
       const timed = async (op: string, data: string, cwd: string): Promise<void> => {
         const cpu0 = processCpuS(serverPid);
-        const t = await pipe(cwd, [op, data, '-r', name]);
+        const t = await pipe(cwd, [op, data, '-r', name, ...(JOBS === '' ? [] : ['-j', JOBS])], profArgs(PROF_DIR));
         const cpu1 = processCpuS(serverPid);
         rows.push({ remote: name, data, op, t, ...(cpu0 !== undefined && cpu1 !== undefined ? { serverCpuS: cpu1 - cpu0 } : {}) });
       };
@@ -123,6 +132,12 @@ async function main(): Promise<void> {
         const clone = cloneOf(src);
         cleanups.push(clone);
         await timed('pull', data, clone);
+        // fetch alone (into the cache, no workspace checkout): pull − fetch is what placing the outputs costs
+        if (data === 'small') {
+          const fetchClone = cloneOf(src);
+          cleanups.push(fetchClone);
+          await timed('fetch', data, fetchClone);
+        }
       }
     }
     const label = (d: string): string => (d === 'small' ? `${SMALL_FILES} × 4 KiB` : `1 × ${BIG_MIB} MiB`);

@@ -13,9 +13,12 @@ export interface S3Child {
 
 const MAIN = path.join(path.dirname(fileURLToPath(import.meta.url)), 's3-server-main.js');
 
-/** An s3rver with bucket `bucket` in its own process. */
-export async function startS3Child(bucket = 'bench'): Promise<S3Child> {
-  const child = spawn(process.execPath, [MAIN, bucket], { stdio: ['pipe', 'pipe', 'inherit'] });
+/**
+ * An s3rver with bucket `bucket` in its own process, storing under `storageParent` (default: the temp folder),
+ * started with node options `nodeArgs` (e.g. --cpu-prof).
+ */
+export async function startS3Child(bucket = 'bench', nodeArgs: readonly string[] = [], storageParent?: string): Promise<S3Child> {
+  const child = spawn(process.execPath, [...nodeArgs, MAIN, bucket, ...(storageParent !== undefined ? [storageParent] : [])], { stdio: ['pipe', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
     let buf = '';
     child.stdout.on('data', (d: Buffer) => {

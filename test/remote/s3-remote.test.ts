@@ -1,12 +1,16 @@
 // The S3 remote against s3rver on loopback: push from one clone, pull into a fresh one byte for byte, a second
 // push sends nothing, a tampered object is refused, multipart uploads, and each fault is one line.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { hashBytes } from '../../src/engine/hash/hash-file.js';
+import { StateCache } from '../../src/engine/hash/state-cache.js';
 import { S3Remote } from '../../src/engine/remote/s3-remote.js';
+import { CorruptRemoteObject, downloadVerified } from '../../src/engine/remote/verified-download.js';
+import { ObjectCache } from '../../src/engine/store/object-cache.js';
 import type { Rig } from '../engine/rig.js';
 import { cloneOf, expectCacheConsistent, expectSameOutputs, killMidway, producer } from './remote-rig.js';
 import { startFlakyProxy } from './flaky-proxy.js';
@@ -161,5 +165,36 @@ describe('S3 remote (s3rver on loopback)', () => {
     await remote.get('objects/ab/big', path.join(dir, 'back.bin'));
     await remote.close();
     expect(readFileSync(path.join(dir, 'back.bin')).equals(readFileSync(src))).toBe(true);
+  });
+
+  test('small objects are verified in memory: a match enters the cache, a same-size or larger tamper does not', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'pipe-s3-mem-'));
+    cleanup.push(() => rmSync(root, { recursive: true, force: true }));
+    const cache = new ObjectCache(root, StateCache.load(path.join(root, '.pipe')));
+    const remote = await S3Remote.open({ url: `s3://${server.bucket}/mem`, endpointurl: server.endpoint, access_key_id: 'S3RVER', secret_access_key: 'S3RVER' });
+    const put = async (key: string, bytes: Buffer): Promise<void> => {
+      const file = path.join(root, 'upload.bin');
+      writeFileSync(file, bytes);
+      await remote.put(key, file, bytes.length);
+    };
+    const good = randomBytes(4096);
+    const ref = (bytes: Buffer): { key: string; hash: string; manifest: false; sizeBytes: number } => {
+      const hash = hashBytes(bytes);
+      return { key: `objects/${hash.slice(0, 2)}/${hash.slice(2)}`, hash, manifest: false, sizeBytes: bytes.length };
+    };
+    await put(ref(good).key, good);
+    expect(await downloadVerified(cache, remote, ref(good))).toBe(4096);
+    expect(readFileSync(cache.objectPath(ref(good).hash)).equals(good)).toBe(true);
+    const sameSize = randomBytes(4096);
+    const larger = randomBytes(8192);
+    await put(ref(sameSize).key, Buffer.from(good));
+    await put(ref(larger).key, Buffer.concat([larger, larger]));
+    for (const bad of [sameSize, larger]) {
+      await expect(downloadVerified(cache, remote, ref(bad))).rejects.toBeInstanceOf(CorruptRemoteObject);
+      expect(existsSync(cache.objectPath(ref(bad).hash))).toBe(false);
+    }
+    const left = readdirSync(path.join(root, 'cache'), { recursive: true }).map(String);
+    expect(left.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    await remote.close();
   });
 });

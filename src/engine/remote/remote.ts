@@ -23,6 +23,12 @@ export interface Remote {
   put(key: string, localFile: string, sizeBytes: number): Promise<void>;
   /** Downloads `key` into `destFile` (the caller verifies and renames it); RemoteError 'missing-object' when absent. */
   get(key: string, destFile: string): Promise<void>;
+  /**
+   * Optional: downloads a small object (at most `maxBytes`, known from its record) into memory, so that the caller
+   * can verify it before writing it once; undefined when the object is larger (it cannot match its record);
+   * RemoteError 'missing-object' when absent. Backends without it use get.
+   */
+  getBytes?(key: string, maxBytes: number): Promise<Uint8Array | undefined>;
   /** Releases connections. */
   close(): Promise<void>;
 }

@@ -5,9 +5,8 @@ import { RT_EPS, nodeGain, nodeWeight, type SplitParams } from './split-gain.js'
 import { TreeBuilder } from './tree.js';
 import { bestHistSplit, type HistSplit } from './hist-split.js';
 
-/** Inputs of one tree: float32 features with their bins, and this tree's gradient pairs. */
+/** Inputs of one tree: the binned features, and this tree's gradient pairs. */
 export interface HistTreeInput {
-  readonly x: Float32Array;
   readonly index: HistIndex;
   readonly grad: Float32Array;
   readonly hess: Float32Array;
@@ -118,8 +117,7 @@ function buildHistogram(input: HistTreeInput, rows: Uint32Array, begin: number, 
 
 /** Grows one tree with histogram splits; gamma is applied when a split is considered (as XGBoost's hist does). */
 export function growHistTree(input: HistTreeInput, p: SplitParams, ws?: HistWorkspace): TreeBuilder {
-  const { index, grad, hess, x } = input;
-  const cols = index.cols;
+  const { index, grad, hess } = input;
   const work = ws ?? new HistWorkspace(index.rows, index.totalSlots);
   const rows = work.rowBuf;
   let n = 0;
@@ -163,17 +161,19 @@ export function growHistTree(input: HistTreeInput, p: SplitParams, ws?: HistWork
       tree.baseWeight[nid] = Math.fround(nodeWeight(node.g, node.h, p));
       tree.sumHess[nid] = Math.fround(node.h);
       tree.lossChange[nid] = Math.fround(split.loss);
-      // Stable partition of the node's rows: left rows first.
+      // Stable partition of the node's rows: left rows first. A training row's bin is the upper bound of its value
+      // among the cuts, so `x < cut[b]` is `bin ≤ b`: the column-major bins are read instead of the row-major values.
       const scratch = work.scratch;
       let nl = node.begin;
       let nr = 0;
-      const feat = split.feature;
-      const thr = split.threshold;
+      const colBase = split.feature * index.rows;
+      const missingBin = index.cutPtr[split.feature + 1]! - index.cutPtr[split.feature]!;
+      const maxLeft = split.leftMaxBin;
       const dl = split.defaultLeft;
       for (let i = node.begin; i < node.end; i++) {
         const r = rows[i]!;
-        const v = x[r * cols + feat]!;
-        const goLeft = v !== v ? dl : v < thr;
+        const b = index.bin[colBase + r]!;
+        const goLeft = b === missingBin ? dl : b <= maxLeft;
         if (goLeft) rows[nl++] = r;
         else scratch[nr++] = r;
       }

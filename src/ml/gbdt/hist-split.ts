@@ -10,6 +10,8 @@ export interface HistSplit {
   loss: number;
   leftG: number;
   leftH: number;
+  /** Rows of the training matrix go left when their bin is at most this (the same rows as `x < threshold`). */
+  leftMaxBin: number;
 }
 
 /**
@@ -69,7 +71,7 @@ export function bestHistSplit(
       if (loss > bestLoss) {
         bestLoss = loss;
         bar = clearBar(bestLoss, rootGain);
-        best = { feature: f, threshold: cuts[lo + b]!, defaultLeft: false, loss, leftG: lG, leftH: lH };
+        best = { feature: f, threshold: cuts[lo + b]!, defaultLeft: false, loss, leftG: lG, leftH: lH, leftMaxBin: b };
       }
     }
     if (missH <= 0) continue;
@@ -95,7 +97,7 @@ export function bestHistSplit(
       if (loss > bestLoss) {
         bestLoss = loss;
         bar = clearBar(bestLoss, rootGain);
-        best = { feature: f, threshold: cuts[lo + b - 1]!, defaultLeft: true, loss, leftG: G - rG, leftH };
+        best = { feature: f, threshold: cuts[lo + b - 1]!, defaultLeft: true, loss, leftG: G - rG, leftH, leftMaxBin: b - 1 };
       }
     }
   }

@@ -157,9 +157,8 @@ export function growRound(board: RoundBoard, growHere: (k: number) => RegTree): 
   return trees as RegTree[];
 }
 
-/** Features a helper grows trees from: the same float32 matrix and bins the owner trains on. */
+/** What a helper grows trees from: the same bins the owner trains on. */
 export interface HelperData {
-  readonly xf: Float32Array;
   readonly hist: HistIndex;
 }
 
@@ -198,7 +197,6 @@ export function helpTraining(board: RoundBoard, data: HelperData, maxIdleMs = In
         try {
           ws ??= new HistWorkspace(rows, data.hist.totalSlots);
           const tree = growHistTree({
-            x: data.xf,
             index: data.hist,
             grad: board.grad.subarray(k * rows, (k + 1) * rows),
             hess: board.hess.subarray(k * rows, (k + 1) * rows),

@@ -108,7 +108,7 @@ export function trainGbdt(x: Matrix, labels: Int32Array, params: GbdtParams, opt
       pruneTree(builder, sp.gamma, sp.eta);
       return builder.finish();
     }
-    return growHistTree({ x: xf, index: hist!, grad: g, hess: h, sample: samples[k]!, features: featureSets[k]! }, sp, ws!).finish();
+    return growHistTree({ index: hist!, grad: g, hess: h, sample: samples[k]!, features: featureSets[k]! }, sp, ws!).finish();
   };
   if (board) openBoard(board, sp, hist!);
   try {

@@ -18,7 +18,7 @@ export class TrainingHelper {
   /** Starts the helper thread for trainings on `prepared` with `groups` trees per round. */
   static start(prepared: PreparedFeatures, groups: number): TrainingHelper {
     const board = createRoundBoard(prepared.source.rows, prepared.source.cols, groups);
-    const worker = startModuleWorker(import.meta.url, 'training-helper-worker', { workerData: { board, data: { xf: prepared.xf, hist: prepared.hist } } });
+    const worker = startModuleWorker(import.meta.url, 'training-helper-worker', { workerData: { board, data: { hist: prepared.hist } } });
     worker.on('error', () => {}); // without its helper a training only runs on one thread
     worker.unref();
     return new TrainingHelper(board, worker);
