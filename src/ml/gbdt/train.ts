@@ -151,6 +151,7 @@ export function trainGbdt(x: Matrix, labels: Int32Array, params: GbdtParams, opt
   }
   const rounds = trees.length / groups;
   const bestIteration = valid && best.round >= 0 ? best.round : rounds - 1;
+  if (best.round < 0 && vMargin && bestMargin) bestMargin.set(vMargin); // no round improved (NaN losses): the last is the best
   const model: GbdtModel = {
     objective: params.objective,
     numClass: groups,
