@@ -16,7 +16,7 @@ import { formatCsv } from '../src/util/csv.js';
 import { replaceDirectory, stableJson, writeFileAtomic } from './lib/atomic-output.js';
 import { featureTablePath, FEATURES_DIR, readFeatureTable, SKIPPED_FILE } from './lib/feature-table.js';
 import { StageError, runStage } from './lib/stage-error.js';
-import { loadStudyParams, tuningPruner, type StudyParams } from './lib/study-params.js';
+import { loadStudyParams, trialFixedParams, tuningPruner, type StudyParams } from './lib/study-params.js';
 
 const TUNING_DIR = 'results/tuning';
 
@@ -36,7 +36,7 @@ runStage('tune', async () => {
     seed: params.tuning.seed,
     log: (line) => console.log(`tune: ${set}: ${line}`),
   });
-  const fixed = fixedGbdtParams(params);
+  const fixed = trialFixedParams(params);
   const journalPath = `${TUNING_DIR}/.${set}-${inputKey(set, params)}.journal`;
   const pruner = tuningPruner(params);
   mkdirSync(TUNING_DIR, { recursive: true });
@@ -109,13 +109,6 @@ function roundsFromCurve(t: FrozenTrial, fixed: Record<string, number | string>)
     if (v < curve[best]!) best = i;
   });
   return best + 1;
-}
-
-/** XGBoost params every trial shares. */
-function fixedGbdtParams(params: StudyParams): Record<string, number | string> {
-  const fixed: Record<string, number | string> = { tree_method: params.train.tree_method, max_bin: params.train.max_bin, seed: params.train.seed };
-  if (params.tuning.early_stopping_rounds !== null) fixed['early_stopping_rounds'] = params.tuning.early_stopping_rounds;
-  return fixed;
 }
 
 /** The Pareto-optimal trial with the highest UAR (ties: higher macro F1, then lower trial number). */

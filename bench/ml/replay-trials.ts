@@ -7,7 +7,7 @@ import { loadavg } from 'node:os';
 import { prepareTrainingData, prepareTrialFeatures, runTrial } from '../../src/bundle/index.js';
 import { parseCsv } from '../../src/util/csv.js';
 import { featureTablePath, readFeatureTable } from '../../stages/lib/feature-table.js';
-import { loadStudyParams } from '../../stages/lib/study-params.js';
+import { loadStudyParams, trialFixedParams } from '../../stages/lib/study-params.js';
 import { argValue } from '../lib/cli-timing.js';
 
 const set = process.argv[2] ?? 'mfcc';
@@ -15,9 +15,7 @@ const limit = Number(argValue('--trials') ?? Infinity);
 const params = loadStudyParams();
 const [train, valid] = await Promise.all([readFeatureTable(featureTablePath(set, 'train')), readFeatureTable(featureTablePath(set, 'valid'))]);
 const prepared = prepareTrainingData(train, valid, params.validate.labels, { smoteK: params.tuning.smote_k, seed: params.tuning.seed, log: () => {} });
-const fixed: Record<string, number | string> = { tree_method: params.train.tree_method, max_bin: params.train.max_bin, seed: params.train.seed };
-if (params.tuning.early_stopping_rounds !== null) fixed['early_stopping_rounds'] = params.tuning.early_stopping_rounds;
-const data = { train: prepared.train, valid: prepared.valid, numClass: prepared.encoder.classes.length, fixed };
+const data = { train: prepared.train, valid: prepared.valid, numClass: prepared.encoder.classes.length, fixed: trialFixedParams(params) };
 
 const binned = prepareTrialFeatures(data);
 const csv = parseCsv(readFileSync(`results/tuning/${set}/trials.csv`, 'utf8'));

@@ -148,3 +148,10 @@ export function tuningPruner(params: StudyParams): Pruner | undefined {
   }
   return undefined;
 }
+
+/** XGBoost params every tuning trial shares (tree method, bins, seed, early stopping). */
+export function trialFixedParams(params: StudyParams): Record<string, number | string> {
+  const fixed: Record<string, number | string> = { tree_method: params.train.tree_method, max_bin: params.train.max_bin, seed: params.train.seed };
+  if (params.tuning.early_stopping_rounds !== null) fixed['early_stopping_rounds'] = params.tuning.early_stopping_rounds;
+  return fixed;
+}
