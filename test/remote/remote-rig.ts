@@ -125,3 +125,14 @@ export function expectCacheConsistent(producerRig: Rig, rig: Rig): number {
   }
   return files.length;
 }
+
+/** Runs `pipe push` again in the producer after a killed push and checks that it only completed the rest: at least
+ * `alreadyAtLeast` objects found on the remote, and uploaded + already = every object of the big producer. */
+export async function expectPushResumed(big: Rig, alreadyAtLeast: number): Promise<void> {
+  const resumed = await big.pipe(['push']);
+  expect(resumed.code, resumed.stderr).toBe(0);
+  const uploaded = Number(/(\d+) object\(s\) uploaded/.exec(resumed.stdout)?.[1]);
+  const already = Number(/(\d+) already on remote/.exec(resumed.stdout)?.[1]);
+  expect(already).toBeGreaterThanOrEqual(alreadyAtLeast);
+  expect(uploaded + already).toBe(1500 + 1 + 1 + 1 + 1); // set files + big.bin + listing + model + log
+}
