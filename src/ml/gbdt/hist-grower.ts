@@ -3,7 +3,10 @@
 import type { HistIndex } from './hist-index.js';
 import { RT_EPS, nodeGain, nodeWeight, type SplitParams } from './split-gain.js';
 import { TreeBuilder } from './tree.js';
-import { bestHistSplit, type HistSplit } from './hist-split.js';
+import type { HistSplit } from './hist-split.js';
+import { HistWorkspace } from './hist-workspace.js';
+
+export { HistWorkspace };
 
 /** Inputs of one tree: the binned features, and this tree's gradient pairs. */
 export interface HistTreeInput {
@@ -16,50 +19,21 @@ export interface HistTreeInput {
   readonly features: Int32Array;
 }
 
-/** Reusable buffers of the hist grower (one per training run), so that trees allocate nothing per row. */
-export class HistWorkspace {
-  readonly rowBuf: Uint32Array;
-  readonly scratch: Uint32Array;
-  readonly gh: Float64Array;
-  private readonly pool: Float64Array[] = [];
-
-  constructor(
-    readonly rows: number,
-    readonly slots: number,
-  ) {
-    this.rowBuf = new Uint32Array(rows);
-    this.scratch = new Uint32Array(rows);
-    this.gh = new Float64Array(2 * rows);
-  }
-
-  /** A histogram buffer (interleaved gradient, hessian per slot), zeroed on the given [start, end) ranges. */
-  take(ranges: Int32Array): Float64Array {
-    const h = this.pool.pop();
-    if (!h) return new Float64Array(2 * this.slots);
-    for (let i = 0; i < ranges.length; i += 2) h.fill(0, ranges[i]!, ranges[i + 1]!);
-    return h;
-  }
-
-  /** Returns a histogram buffer to the pool. */
-  give(h: Float64Array): void {
-    this.pool.push(h);
-  }
-}
-
 interface OpenNode {
   nid: number;
   begin: number;
   end: number;
-  hist: Float64Array;
+  /** Float64 offset of the node's histogram in the workspace memory. */
+  hist: number;
   g: number;
   h: number;
 }
 
 /**
- * Adds the gradient pairs of rows[begin, end) into `hist` for the given features. Works on four features at a
+ * Adds the gradient pairs of rows[begin, end) into the histogram at float64 offset `at` of `hist`. Works on four features at a
  * time (their histograms stay in L1 cache) over the node's gradient pairs gathered once into `gh`.
  */
-function buildHistogram(input: HistTreeInput, rows: Uint32Array, begin: number, end: number, hist: Float64Array, gh: Float64Array): void {
+function buildHistogram(input: HistTreeInput, rows: Uint32Array, begin: number, end: number, hist: Float64Array, at: number, gh: Float64Array): void {
   const { grad, hess, features } = input;
   const { bin, slotOffset } = input.index;
   const nRows = input.index.rows;
@@ -77,10 +51,10 @@ function buildHistogram(input: HistTreeInput, rows: Uint32Array, begin: number, 
     const fb = features[k + 1]!;
     const fc = features[k + 2]!;
     const fd = features[k + 3]!;
-    const offA = 2 * slotOffset[fa]!;
-    const offB = 2 * slotOffset[fb]!;
-    const offC = 2 * slotOffset[fc]!;
-    const offD = 2 * slotOffset[fd]!;
+    const offA = at + 2 * slotOffset[fa]!;
+    const offB = at + 2 * slotOffset[fb]!;
+    const offC = at + 2 * slotOffset[fc]!;
+    const offD = at + 2 * slotOffset[fd]!;
     const baseA = fa * nRows;
     const baseB = fb * nRows;
     const baseC = fc * nRows;
@@ -105,7 +79,7 @@ function buildHistogram(input: HistTreeInput, rows: Uint32Array, begin: number, 
   }
   for (; k < features.length; k++) {
     const f = features[k]!;
-    const off = 2 * slotOffset[f]!;
+    const off = at + 2 * slotOffset[f]!;
     const colBase = f * nRows;
     for (let i = 0; i < m; i++) {
       const s = off + (bin[colBase + rows[begin + i]!]! << 1);
@@ -118,7 +92,7 @@ function buildHistogram(input: HistTreeInput, rows: Uint32Array, begin: number, 
 /** Grows one tree with histogram splits; gamma is applied when a split is considered (as XGBoost's hist does). */
 export function growHistTree(input: HistTreeInput, p: SplitParams, ws?: HistWorkspace): TreeBuilder {
   const { index, grad, hess } = input;
-  const work = ws ?? new HistWorkspace(index.rows, index.totalSlots);
+  const work = ws ?? new HistWorkspace(index);
   const rows = work.rowBuf;
   let n = 0;
   for (let r = 0; r < index.rows; r++) if (!input.sample || input.sample[r] === 1) rows[n++] = r;
@@ -138,8 +112,10 @@ export function growHistTree(input: HistTreeInput, p: SplitParams, ws?: HistWork
   });
   let histWidth = 0;
   for (let q = 0; q < ranges.length; q += 2) histWidth += ranges[q + 1]! - ranges[q]!;
+  const nFeatures = input.features.length;
+  work.setFeatures(input.features);
   const rootHist = work.take(ranges);
-  buildHistogram(input, rows, 0, n, rootHist, work.gh);
+  buildHistogram(input, rows, 0, n, work.mem, rootHist, work.gh);
   let open: OpenNode[] = [{ nid: 0, begin: 0, end: n, hist: rootHist, g: g0, h: h0 }];
   const setLeaf = (node: OpenNode): void => {
     const w = Math.fround(nodeWeight(node.g, node.h, p));
@@ -150,7 +126,7 @@ export function growHistTree(input: HistTreeInput, p: SplitParams, ws?: HistWork
   for (let depth = 0; depth < p.maxDepth && open.length > 0; depth++) {
     const next: OpenNode[] = [];
     for (const node of open) {
-      const split: HistSplit | null = bestHistSplit(index, node.hist, input.features, node.g, node.h, nodeGain(node.g, node.h, p), p);
+      const split: HistSplit | null = work.bestSplit(node.hist, nFeatures, node.g, node.h, nodeGain(node.g, node.h, p), p);
       if (!split || !(split.loss > RT_EPS) || split.loss < p.gamma) {
         setLeaf(node);
         work.give(node.hist);
@@ -184,24 +160,25 @@ export function growHistTree(input: HistTreeInput, p: SplitParams, ws?: HistWork
       if (depth + 1 >= p.maxDepth) continue; // children become leaves: no histograms needed
       const [small, large] = nl - node.begin <= node.end - nl ? [left, right] : [right, left];
       small.hist = work.take(ranges);
-      buildHistogram(input, rows, small.begin, small.end, small.hist, work.gh);
+      const mem = work.mem; // after the take, which may have grown the memory
+      buildHistogram(input, rows, small.begin, small.end, mem, small.hist, work.gh);
       const ph = node.hist;
       if ((large.end - large.begin) * input.features.length < histWidth) {
         // Few rows: rebuilding is cheaper than subtracting every bin (zeroing is a native fill).
-        for (let q = 0; q < ranges.length; q += 2) ph.fill(0, ranges[q]!, ranges[q + 1]!);
-        buildHistogram(input, rows, large.begin, large.end, ph, work.gh);
+        for (let q = 0; q < ranges.length; q += 2) mem.fill(0, ph + ranges[q]!, ph + ranges[q + 1]!);
+        buildHistogram(input, rows, large.begin, large.end, mem, ph, work.gh);
       } else {
         // The larger child reuses the parent's buffer: parent − smaller.
-        const sh = small.hist;
+        const d = small.hist - ph;
         for (let q = 0; q < ranges.length; q += 2) {
-          for (let k = ranges[q]!, e = ranges[q + 1]!; k < e; k++) ph[k] = ph[k]! - sh[k]!;
+          for (let k = ph + ranges[q]!, e = ph + ranges[q + 1]!; k < e; k++) mem[k] = mem[k]! - mem[k + d]!;
         }
       }
       large.hist = ph;
     }
     open = next;
   }
-  const given = new Set<Float64Array>();
+  const given = new Set<number>();
   for (const node of open) {
     setLeaf(node);
     if (!given.has(node.hist)) {

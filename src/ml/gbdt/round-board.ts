@@ -195,7 +195,7 @@ export function helpTraining(board: RoundBoard, data: HelperData, maxIdleMs = In
       for (let k = groups - 1; k >= 0; k--) {
         if (Atomics.compareExchange(status, k, POSTED, HELPER) !== POSTED) continue;
         try {
-          ws ??= new HistWorkspace(rows, data.hist.totalSlots);
+          ws ??= new HistWorkspace(data.hist);
           const tree = growHistTree({
             index: data.hist,
             grad: board.grad.subarray(k * rows, (k + 1) * rows),

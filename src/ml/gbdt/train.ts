@@ -81,7 +81,7 @@ export function trainGbdt(x: Matrix, labels: Int32Array, params: GbdtParams, opt
   const sp = splitParams(params);
   const sorted: SortedColumns | null = params.treeMethod === 'exact' ? sortColumns(xf, rows, cols) : null;
   const hist: HistIndex | null = params.treeMethod !== 'hist' ? null : prepared ? prepared.hist : buildHistIndex(xf, rows, cols, { maxBin: params.maxBin });
-  const ws = hist ? new HistWorkspace(rows, hist.totalSlots) : null;
+  const ws = hist ? new HistWorkspace(hist) : null;
   const base = baseMargin(params.objective, params.baseScore);
   const margin = new Float32Array(rows * groups).fill(base);
   const board = hist && options.board && boardFits(options.board, rows, cols, groups) ? options.board : null;

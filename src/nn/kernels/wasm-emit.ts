@@ -104,6 +104,42 @@ export class Body {
   f64Add(): this { return this.op(0xa0); }
   f64PromoteF32(): this { return this.op(0xbb); }
   f32Sub(): this { return this.op(0x93); }
+  f64Sub(): this { return this.op(0xa1); }
+  f64Mul(): this { return this.op(0xa2); }
+  f64Div(): this { return this.op(0xa3); }
+  f64Eq(): this { return this.op(0x61); }
+  f64Lt(): this { return this.op(0x63); }
+  f64Gt(): this { return this.op(0x64); }
+  f64Le(): this { return this.op(0x65); }
+  f64Const(v: number): this {
+    const bytes = new Uint8Array(8);
+    new DataView(bytes.buffer).setFloat64(0, v, true);
+    this.code.push(0x44, ...bytes);
+    return this;
+  }
+  i32Load(offset = 0): this { this.code.push(0x28, 2); uleb(offset, this.code); return this; }
+  i32Store(offset = 0): this { this.code.push(0x36, 2); uleb(offset, this.code); return this; }
+  or(): this { return this.op(0x72); }
+  eq(): this { return this.op(0x46); }
+  return(): this { return this.op(0x0f); }
+  geU(): this { return this.op(0x4f); }
+  ne(): this { return this.op(0x47); }
+  f64x2Splat(): this { return this.simd(0x14); }
+  f64Max(): this { return this.op(0xa5); }
+  f64x2Pmin(): this { return this.simd(0xf6); }
+  f64x2Pmax(): this { return this.simd(0xf7); }
+  f64x2ExtractLane(lane: number): this { return this.simd(0x21, lane); }
+  f64x2Add(): this { return this.simd(0xf0); }
+  f64x2Sub(): this { return this.simd(0xf1); }
+  f64x2Mul(): this { return this.simd(0xf2); }
+  f64x2Ne(): this { return this.simd(0x48); }
+  f64x2Lt(): this { return this.simd(0x49); }
+  f64x2Gt(): this { return this.simd(0x4a); }
+  f64x2Le(): this { return this.simd(0x4b); }
+  v128Or(): this { return this.simd(0x50); }
+  i64x2Bitmask(): this { return this.simd(0xc4); }
+  /** i8x16.shuffle: lanes of (a, b) by byte index 0–31. */
+  shuffle(bytes: readonly number[]): this { return this.simd(0x0d, ...bytes); }
 
   /** Encoded body: local declarations (run-length by type) then the code and `end`. */
   encode(): number[] {
