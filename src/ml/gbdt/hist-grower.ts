@@ -29,66 +29,6 @@ interface OpenNode {
   h: number;
 }
 
-/**
- * Adds the gradient pairs of rows[begin, end) into the histogram at float64 offset `at` of `hist`. Works on four features at a
- * time (their histograms stay in L1 cache) over the node's gradient pairs gathered once into `gh`.
- */
-function buildHistogram(input: HistTreeInput, rows: Uint32Array, begin: number, end: number, hist: Float64Array, at: number, gh: Float64Array): void {
-  const { grad, hess, features } = input;
-  const { bin, slotOffset } = input.index;
-  const nRows = input.index.rows;
-  const m = end - begin;
-  for (let i = 0; i < m; i++) {
-    const r = rows[begin + i]!;
-    gh[2 * i] = grad[r]!;
-    gh[2 * i + 1] = hess[r]!;
-  }
-  // Four features per pass over the rows, each row's pair loaded once for all four (the last up to three one at a
-  // time); each bin still receives its rows' pairs in row order, so the sums are exactly those of one feature at a time.
-  let k = 0;
-  for (; k + 3 < features.length; k += 4) {
-    const fa = features[k]!;
-    const fb = features[k + 1]!;
-    const fc = features[k + 2]!;
-    const fd = features[k + 3]!;
-    const offA = at + 2 * slotOffset[fa]!;
-    const offB = at + 2 * slotOffset[fb]!;
-    const offC = at + 2 * slotOffset[fc]!;
-    const offD = at + 2 * slotOffset[fd]!;
-    const baseA = fa * nRows;
-    const baseB = fb * nRows;
-    const baseC = fc * nRows;
-    const baseD = fd * nRows;
-    for (let i = 0; i < m; i++) {
-      const r = rows[begin + i]!;
-      const g = gh[2 * i]!;
-      const h = gh[2 * i + 1]!;
-      const sa = offA + (bin[baseA + r]! << 1);
-      hist[sa] = hist[sa]! + g;
-      hist[sa + 1] = hist[sa + 1]! + h;
-      const sb = offB + (bin[baseB + r]! << 1);
-      hist[sb] = hist[sb]! + g;
-      hist[sb + 1] = hist[sb + 1]! + h;
-      const sc = offC + (bin[baseC + r]! << 1);
-      hist[sc] = hist[sc]! + g;
-      hist[sc + 1] = hist[sc + 1]! + h;
-      const sd = offD + (bin[baseD + r]! << 1);
-      hist[sd] = hist[sd]! + g;
-      hist[sd + 1] = hist[sd + 1]! + h;
-    }
-  }
-  for (; k < features.length; k++) {
-    const f = features[k]!;
-    const off = at + 2 * slotOffset[f]!;
-    const colBase = f * nRows;
-    for (let i = 0; i < m; i++) {
-      const s = off + (bin[colBase + rows[begin + i]!]! << 1);
-      hist[s] = hist[s]! + gh[2 * i]!;
-      hist[s + 1] = hist[s + 1]! + gh[2 * i + 1]!;
-    }
-  }
-}
-
 /** Grows one tree with histogram splits; gamma is applied when a split is considered (as XGBoost's hist does). */
 export function growHistTree(input: HistTreeInput, p: SplitParams, ws?: HistWorkspace): TreeBuilder {
   const { index, grad, hess } = input;
@@ -113,9 +53,9 @@ export function growHistTree(input: HistTreeInput, p: SplitParams, ws?: HistWork
   let histWidth = 0;
   for (let q = 0; q < ranges.length; q += 2) histWidth += ranges[q + 1]! - ranges[q]!;
   const nFeatures = input.features.length;
-  work.setFeatures(input.features);
+  work.setFeatures(input.features, ranges);
   const rootHist = work.take(ranges);
-  buildHistogram(input, rows, 0, n, work.mem, rootHist, work.gh);
+  work.buildHistogram(rootHist, rows, 0, n, grad, hess, nFeatures);
   let open: OpenNode[] = [{ nid: 0, begin: 0, end: n, hist: rootHist, g: g0, h: h0 }];
   const setLeaf = (node: OpenNode): void => {
     const w = Math.fround(nodeWeight(node.g, node.h, p));
@@ -160,19 +100,16 @@ export function growHistTree(input: HistTreeInput, p: SplitParams, ws?: HistWork
       if (depth + 1 >= p.maxDepth) continue; // children become leaves: no histograms needed
       const [small, large] = nl - node.begin <= node.end - nl ? [left, right] : [right, left];
       small.hist = work.take(ranges);
-      const mem = work.mem; // after the take, which may have grown the memory
-      buildHistogram(input, rows, small.begin, small.end, mem, small.hist, work.gh);
+      work.buildHistogram(small.hist, rows, small.begin, small.end, grad, hess, nFeatures);
       const ph = node.hist;
-      if ((large.end - large.begin) * input.features.length < histWidth) {
+      if ((large.end - large.begin) * nFeatures < histWidth) {
         // Few rows: rebuilding is cheaper than subtracting every bin (zeroing is a native fill).
+        const mem = work.mem; // after the take, which may have grown the memory
         for (let q = 0; q < ranges.length; q += 2) mem.fill(0, ph + ranges[q]!, ph + ranges[q + 1]!);
-        buildHistogram(input, rows, large.begin, large.end, mem, ph, work.gh);
+        work.buildHistogram(ph, rows, large.begin, large.end, grad, hess, nFeatures);
       } else {
         // The larger child reuses the parent's buffer: parent − smaller.
-        const d = small.hist - ph;
-        for (let q = 0; q < ranges.length; q += 2) {
-          for (let k = ph + ranges[q]!, e = ph + ranges[q + 1]!; k < e; k++) mem[k] = mem[k]! - mem[k + d]!;
-        }
+        work.subtract(ph, small.hist, nFeatures);
       }
       large.hist = ph;
     }

@@ -86,7 +86,7 @@ function bothScans(c: Case): [ReturnType<typeof bestHistSplit>, ReturnType<typeo
   const ws = new HistWorkspace(c.index);
   const at = ws.take(new Int32Array(0));
   ws.mem.set(c.hist, at);
-  ws.setFeatures(c.features);
+  ws.setFeatures(c.features, new Int32Array(0));
   return [expected, ws.bestSplit(at, c.features.length, c.G, c.H, rootGain, c.p)];
 }
 

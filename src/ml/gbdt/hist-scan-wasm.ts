@@ -6,6 +6,7 @@
 // scan meets first (an order key: feature position, direction, bin), so the split returned is exactly the
 // TypeScript scan's.
 import { Body, T, encodeModule } from '../../nn/kernels/wasm-emit.js';
+import { buildBody, subtractBody } from './hist-build-wasm.js';
 
 /** Byte layout of the scan's result record at `out` (key: order of the candidate in the sequential scan, −1 none). */
 export const SCAN_OUT = { loss: 0, leftG: 8, leftH: 16, feature: 24, leftMaxBin: 28, defaultLeft: 32, key: 36, bytes: 40 } as const;
@@ -273,7 +274,11 @@ function scanBody(): Body {
   return b;
 }
 
-/** The scan module's bytes, importing a memory of at most `maxPages` pages. */
-export function histScanModuleBytes(maxPages: number): Uint8Array {
-  return encodeModule([{ name: 'scan', body: scanBody() }, { body: considerBody() }], false, maxPages);
+/** The hist grower's module (scan, build, subtract; hist-build-wasm.ts), importing a memory of at most `maxPages` pages. */
+export function histModuleBytes(maxPages: number): Uint8Array {
+  return encodeModule(
+    [{ name: 'scan', body: scanBody() }, { body: considerBody() }, { name: 'build', body: buildBody() }, { name: 'subtract', body: subtractBody() }],
+    false,
+    maxPages,
+  );
 }

@@ -1,9 +1,10 @@
-// Reusable buffers of the hist grower (one per training run or helper thread): the row lists, and the gradient
-// histograms in a WebAssembly memory, where the generated split scan (hist-scan-wasm.ts) reads them in place.
+// Reusable buffers of the hist grower (one per training run or helper thread): the row lists in TypeScript, and in
+// a WebAssembly memory the binned features, each node's gradient pairs and the gradient histograms, which the
+// generated kernels (hist-scan-wasm.ts, hist-build-wasm.ts) build, subtract and scan in place.
 import { wasm, type WasmMemory, type WasmModule } from '../../nn/kernels/wasm-api.js';
 import type { HistIndex } from './hist-index.js';
 import { bestHistSplit, type HistSplit } from './hist-split.js';
-import { histScanModuleBytes, SCAN_MAX_BINS, SCAN_MAX_FEATURES, SCAN_OUT } from './hist-scan-wasm.js';
+import { histModuleBytes, SCAN_MAX_BINS, SCAN_MAX_FEATURES, SCAN_OUT } from './hist-scan-wasm.js';
 import type { SplitParams } from './split-gain.js';
 
 const PAGE_BYTES = 65536;
@@ -13,6 +14,8 @@ const MAX_PAGES = 65536;
 const BAR_FACTOR = 1 - 1e-9;
 
 type ScanFn = (hist: number, feats: number, nf: number, cutPtr: number, slotOff: number, G: number, H: number, rootGain: number, mcw: number, lambda: number, alpha: number, barFactor: number, out: number) => number;
+type BuildFn = (hist: number, gh: number, rows: number, m: number, bins: number, nRows: number, feats: number, nf: number, slotOff: number) => void;
+type SubtractFn = (parent: number, small: number, ranges: number, n: number) => void;
 
 let compiled: WasmModule | null = null;
 
@@ -20,17 +23,23 @@ let compiled: WasmModule | null = null;
 export class HistWorkspace {
   readonly rowBuf: Uint32Array;
   readonly scratch: Uint32Array;
-  readonly gh: Float64Array;
   private readonly memory: WasmMemory;
   private readonly scan: ScanFn;
-  private view: Float64Array;
+  private readonly build: BuildFn;
+  private readonly subtractFn: SubtractFn;
+  private f64: Float64Array;
+  private u32: Uint32Array;
   private readonly histDoubles: number;
   private readonly pool: number[] = [];
   private top: number;
-  private readonly featsAt: number;
+  private readonly outAt = 0;
   private readonly cutPtrAt: number;
   private readonly slotAt: number;
-  private readonly outAt = 0;
+  private readonly featsAt: number;
+  private readonly rangesAt: number;
+  private readonly binsAt: number;
+  private readonly nodeRowsAt: number;
+  private readonly ghAt: number;
   /** Beyond the scan's order key (≥ 16,384 features or ≥ 65,536 bins) the TypeScript scan runs instead. */
   private readonly wasmScan: boolean;
   private features: Int32Array = new Int32Array(0);
@@ -39,7 +48,6 @@ export class HistWorkspace {
     const { rows, cols } = index;
     this.rowBuf = new Uint32Array(rows);
     this.scratch = new Uint32Array(rows);
-    this.gh = new Float64Array(2 * rows);
     this.histDoubles = 2 * index.totalSlots;
     let maxBins = 0;
     for (let f = 0; f < cols; f++) maxBins = Math.max(maxBins, index.cutPtr[f + 1]! - index.cutPtr[f]!);
@@ -48,21 +56,33 @@ export class HistWorkspace {
     this.cutPtrAt = align(SCAN_OUT.bytes);
     this.slotAt = align(this.cutPtrAt + 4 * (cols + 1));
     this.featsAt = align(this.slotAt + 4 * (cols + 1));
-    this.top = align(this.featsAt + 4 * cols);
+    this.rangesAt = align(this.featsAt + 4 * cols);
+    this.binsAt = align(this.rangesAt + 8 * cols);
+    this.nodeRowsAt = align(this.binsAt + 2 * rows * cols);
+    this.ghAt = align(this.nodeRowsAt + 4 * rows);
+    this.top = align(this.ghAt + 16 * rows);
     const pages = Math.ceil((this.top + 8 * 8 * this.histDoubles) / PAGE_BYTES);
     this.memory = new wasm.Memory({ initial: pages, maximum: MAX_PAGES });
-    compiled ??= new wasm.Module(histScanModuleBytes(MAX_PAGES));
-    this.scan = new wasm.Instance(compiled, { env: { memory: this.memory } }).exports.scan as ScanFn;
-    this.view = new Float64Array(this.memory.buffer);
+    compiled ??= new wasm.Module(histModuleBytes(MAX_PAGES));
+    const exports = new wasm.Instance(compiled, { env: { memory: this.memory } }).exports;
+    this.scan = exports.scan as ScanFn;
+    this.build = exports.build as BuildFn;
+    this.subtractFn = exports.subtract as SubtractFn;
+    this.f64 = new Float64Array(this.memory.buffer);
+    this.u32 = new Uint32Array(this.memory.buffer);
     const i32 = new Int32Array(this.memory.buffer);
     i32.set(index.cutPtr, this.cutPtrAt >> 2);
     i32.set(index.slotOffset, this.slotAt >> 2);
+    new Uint16Array(this.memory.buffer, this.binsAt, rows * cols).set(index.bin);
   }
 
   /** The whole memory as float64; a `take` may grow it, after which earlier views are stale. */
   get mem(): Float64Array {
-    if (this.view.buffer !== this.memory.buffer) this.view = new Float64Array(this.memory.buffer);
-    return this.view;
+    if (this.f64.buffer !== this.memory.buffer) {
+      this.f64 = new Float64Array(this.memory.buffer);
+      this.u32 = new Uint32Array(this.memory.buffer);
+    }
+    return this.f64;
   }
 
   /** A histogram buffer's float64 offset (gradient, hessian interleaved per slot), zeroed on the [start, end) ranges. */
@@ -86,13 +106,39 @@ export class HistWorkspace {
     this.pool.push(at);
   }
 
-  /** Sets the features the next scans consider (ascending, as the tree's column sample). */
-  setFeatures(features: Int32Array): void {
+  /** Sets the features of the tree (ascending, its column sample) and their histogram ranges (float64 [start, end) pairs). */
+  setFeatures(features: Int32Array, ranges: Int32Array): void {
     this.features = features;
-    new Int32Array(this.memory.buffer).set(features, this.featsAt >> 2);
+    const i32 = new Int32Array(this.memory.buffer);
+    i32.set(features, this.featsAt >> 2);
+    i32.set(ranges, this.rangesAt >> 2);
   }
 
-  /** `bestHistSplit` on the histogram at `at` over the features last set: the same split, scanned in WebAssembly. */
+  /**
+   * Adds the gradient pairs of rows[begin, end) into the histogram at `at` for the features set, each bin's rows
+   * in row order (the same sums as a scalar loop).
+   */
+  buildHistogram(at: number, rows: Uint32Array, begin: number, end: number, grad: Float32Array, hess: Float32Array, nFeatures: number): void {
+    const m = end - begin;
+    const mem = this.mem;
+    const u32 = this.u32;
+    const gh = this.ghAt >> 3;
+    const nr = this.nodeRowsAt >> 2;
+    for (let i = 0; i < m; i++) {
+      const r = rows[begin + i]!;
+      u32[nr + i] = r;
+      mem[gh + 2 * i] = grad[r]!;
+      mem[gh + 2 * i + 1] = hess[r]!;
+    }
+    this.build(8 * at, this.ghAt, this.nodeRowsAt, m, this.binsAt, this.index.rows, this.featsAt, nFeatures, this.slotAt);
+  }
+
+  /** parent −= small over the first `nRanges` ranges set. */
+  subtract(parent: number, small: number, nRanges: number): void {
+    this.subtractFn(8 * parent, 8 * small, this.rangesAt, nRanges);
+  }
+
+  /** `bestHistSplit` on the histogram at `at` over the features set: the same split, scanned in WebAssembly. */
   bestSplit(at: number, nFeatures: number, G: number, H: number, rootGain: number, p: SplitParams): HistSplit | null {
     if (!this.wasmScan) return bestHistSplit(this.index, this.mem.subarray(at, at + this.histDoubles), this.features.subarray(0, nFeatures), G, H, rootGain, p);
     const found = this.scan(8 * at, this.featsAt, nFeatures, this.cutPtrAt, this.slotAt, G, H, rootGain, p.minChildWeight, p.lambda, p.alpha, BAR_FACTOR, this.outAt);

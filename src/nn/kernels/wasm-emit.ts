@@ -118,6 +118,7 @@ export class Body {
     return this;
   }
   i32Load(offset = 0): this { this.code.push(0x28, 2); uleb(offset, this.code); return this; }
+  i32Load16U(offset = 0): this { this.code.push(0x2f, 1); uleb(offset, this.code); return this; }
   i32Store(offset = 0): this { this.code.push(0x36, 2); uleb(offset, this.code); return this; }
   or(): this { return this.op(0x72); }
   eq(): this { return this.op(0x46); }
