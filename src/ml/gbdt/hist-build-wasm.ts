@@ -1,7 +1,7 @@
 // Histogram building and the sibling subtraction of the hist grower as WebAssembly generated from TypeScript:
 // a row's gradient and hessian travel as one float64x2 and are added to each feature's bin slot in row order, so
 // every slot receives the same additions in the same order as a scalar loop (bit-identical sums).
-import { Body, T } from '../../nn/kernels/wasm-emit.js';
+import { Body, T } from '../../util/wasm-emit.js';
 
 /** Features whose bins are added per pass over the node's rows (each row's pair is loaded once for all of them). */
 const GROUP = 4;

@@ -5,7 +5,7 @@
 // the two lanes visit candidates out of the sequential order, a tie in loss goes to the candidate the sequential
 // scan meets first (an order key: feature position, direction, bin), so the split returned is exactly the
 // TypeScript scan's.
-import { Body, T, encodeModule } from '../../nn/kernels/wasm-emit.js';
+import { Body, T, encodeModule } from '../../util/wasm-emit.js';
 import { buildBody, subtractBody } from './hist-build-wasm.js';
 
 /** Byte layout of the scan's result record at `out` (key: order of the candidate in the sequential scan, −1 none). */

@@ -1,7 +1,7 @@
 // Reusable buffers of the hist grower (one per training run or helper thread): the row lists in TypeScript, and in
 // a WebAssembly memory the binned features, each node's gradient pairs and the gradient histograms, which the
 // generated kernels (hist-scan-wasm.ts, hist-build-wasm.ts) build, subtract and scan in place.
-import { wasm, type WasmMemory, type WasmModule } from '../../nn/kernels/wasm-api.js';
+import { wasm, type WasmMemory, type WasmModule } from '../../util/wasm-api.js';
 import type { HistIndex } from './hist-index.js';
 import { bestHistSplit, type HistSplit } from './hist-split.js';
 import { histModuleBytes, SCAN_MAX_BINS, SCAN_MAX_FEATURES, SCAN_OUT } from './hist-scan-wasm.js';
@@ -29,6 +29,7 @@ export class HistWorkspace {
   private readonly subtractFn: SubtractFn;
   private f64: Float64Array;
   private u32: Uint32Array;
+  private i32: Int32Array;
   private readonly histDoubles: number;
   private readonly pool: number[] = [];
   private top: number;
@@ -70,19 +71,23 @@ export class HistWorkspace {
     this.subtractFn = exports.subtract as SubtractFn;
     this.f64 = new Float64Array(this.memory.buffer);
     this.u32 = new Uint32Array(this.memory.buffer);
-    const i32 = new Int32Array(this.memory.buffer);
-    i32.set(index.cutPtr, this.cutPtrAt >> 2);
-    i32.set(index.slotOffset, this.slotAt >> 2);
+    this.i32 = new Int32Array(this.memory.buffer);
+    this.i32.set(index.cutPtr, this.cutPtrAt >> 2);
+    this.i32.set(index.slotOffset, this.slotAt >> 2);
     new Uint16Array(this.memory.buffer, this.binsAt, rows * cols).set(index.bin);
   }
 
   /** The whole memory as float64; a `take` may grow it, after which earlier views are stale. */
   get mem(): Float64Array {
-    if (this.f64.buffer !== this.memory.buffer) {
-      this.f64 = new Float64Array(this.memory.buffer);
-      this.u32 = new Uint32Array(this.memory.buffer);
-    }
+    this.refreshViews();
     return this.f64;
+  }
+
+  private refreshViews(): void {
+    if (this.f64.buffer === this.memory.buffer) return;
+    this.f64 = new Float64Array(this.memory.buffer);
+    this.u32 = new Uint32Array(this.memory.buffer);
+    this.i32 = new Int32Array(this.memory.buffer);
   }
 
   /** A histogram buffer's float64 offset (gradient, hessian interleaved per slot), zeroed on the [start, end) ranges. */
@@ -109,9 +114,9 @@ export class HistWorkspace {
   /** Sets the features of the tree (ascending, its column sample) and their histogram ranges (float64 [start, end) pairs). */
   setFeatures(features: Int32Array, ranges: Int32Array): void {
     this.features = features;
-    const i32 = new Int32Array(this.memory.buffer);
-    i32.set(features, this.featsAt >> 2);
-    i32.set(ranges, this.rangesAt >> 2);
+    this.refreshViews();
+    this.i32.set(features, this.featsAt >> 2);
+    this.i32.set(ranges, this.rangesAt >> 2);
   }
 
   /**
@@ -144,14 +149,15 @@ export class HistWorkspace {
     const found = this.scan(8 * at, this.featsAt, nFeatures, this.cutPtrAt, this.slotAt, G, H, rootGain, p.minChildWeight, p.lambda, p.alpha, BAR_FACTOR, this.outAt);
     if (found === 0) return null;
     const mem = this.mem;
-    const i32 = new Int32Array(this.memory.buffer, this.outAt, SCAN_OUT.bytes >> 2);
-    const feature = i32[SCAN_OUT.feature >> 2]!;
-    const leftMaxBin = i32[SCAN_OUT.leftMaxBin >> 2]!;
+    const i32 = this.i32;
+    const w = this.outAt >> 2;
+    const feature = i32[w + (SCAN_OUT.feature >> 2)]!;
+    const leftMaxBin = i32[w + (SCAN_OUT.leftMaxBin >> 2)]!;
     const o = this.outAt >> 3;
     return {
       feature,
       threshold: this.index.cuts[this.index.cutPtr[feature]! + leftMaxBin]!,
-      defaultLeft: i32[SCAN_OUT.defaultLeft >> 2] === 1,
+      defaultLeft: i32[w + (SCAN_OUT.defaultLeft >> 2)] === 1,
       loss: mem[o + (SCAN_OUT.loss >> 3)]!,
       leftG: mem[o + (SCAN_OUT.leftG >> 3)]!,
       leftH: mem[o + (SCAN_OUT.leftH >> 3)]!,

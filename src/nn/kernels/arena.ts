@@ -1,6 +1,6 @@
 // One float32 memory for a network's parameters, gradients, optimiser state and activations: a WebAssembly
 // memory (shared when worker threads use it) so that the WASM kernels and the TS code address the same floats.
-import { wasm, type WasmMemory } from './wasm-api.js';
+import { wasm, type WasmMemory } from '../../util/wasm-api.js';
 
 /** Bytes per WebAssembly page. */
 const PAGE_BYTES = 65536;

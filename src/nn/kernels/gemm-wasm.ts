@@ -2,7 +2,7 @@
 // measured ~9 % faster than 4 here, 6 spill on x86-64's 16 vector registers, unrolling k was slower), f32x4 mul +
 // add with k summed in order (bit-identical to gemmJs), blocked over columns (NC) and depth (KC) so that a B panel
 // stays in cache while the row tiles stream past it. A is read through strides (either layout), B and C rows are contiguous.
-import { Body, T, encodeModule, whileLoop } from './wasm-emit.js';
+import { Body, T, encodeModule, whileLoop } from '../../util/wasm-emit.js';
 
 /** Tile rows (exported: threads split GEMMs on multiples of it), columns-per-panel and depth-per-panel. */
 export const MR = 5;

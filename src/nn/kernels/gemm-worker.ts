@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { gemmJs } from './gemm-js.js';
 import { CTRL, OP_CALL, OP_GEMM, OP_QUIT } from './threaded-protocol.js';
 import { SPLITTABLE, gemmCall, instantiate } from './wasm-kernels.js';
-import type { WasmMemory, WasmModule } from './wasm-api.js';
+import type { WasmMemory, WasmModule } from '../../util/wasm-api.js';
 
 interface Init {
   readonly memory: WasmMemory;

@@ -1,7 +1,7 @@
 // Generates the WASM SIMD kernels of the memory-bound layers on channels-last rows [m, c] (c a multiple of 4):
 // column sums into float64 (blocks of 32 rows summed in float32 lanes, then added in float64), batch-norm
 // apply/backward, im2row/row2im and ReLU + max-pool 2 with its backward. All pointers are byte offsets.
-import { Body, T, whileLoop } from './wasm-emit.js';
+import { Body, T, whileLoop } from '../../util/wasm-emit.js';
 
 const I = T.i32;
 /** Rows summed in float32 before a float64 flush. */

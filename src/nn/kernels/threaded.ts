@@ -10,7 +10,7 @@ import { MR } from './gemm-wasm.js';
 import type { Kernels } from './kernels.js';
 import { CTRL, CTRL_WORDS, OP_CALL, OP_GEMM, OP_QUIT } from './threaded-protocol.js';
 import { SPLITTABLE, type RowRunner } from './wasm-kernels.js';
-import type { WasmModule } from './wasm-api.js';
+import type { WasmModule } from '../../util/wasm-api.js';
 import { startModuleWorker } from '../../util/start-worker.js';
 
 /** GEMM rows per thread below which a product is not split. */

@@ -5,8 +5,8 @@ import { MAX_PAGES } from './arena.js';
 import { gemmFunctions } from './gemm-wasm.js';
 import type { Kernels, RowOps } from './kernels.js';
 import { opsFunctions } from './ops-wasm.js';
-import { encodeModule } from './wasm-emit.js';
-import { wasm, type WasmModule } from './wasm-api.js';
+import { encodeModule } from '../../util/wasm-emit.js';
+import { wasm, type WasmModule } from '../../util/wasm-api.js';
 
 type WasmFn = (...args: number[]) => void;
 type GemmCall = Kernels['gemm'];
