@@ -134,3 +134,32 @@ describe('WebAssembly split scan', () => {
     expect(got).toEqual(expected);
   });
 });
+
+describe('hist workspace memory', () => {
+  it('grows for many histograms, keeps the earlier ones, and says clearly when a level would pass 4 GiB', () => {
+    const cols = 64;
+    const nb = 255;
+    const index: HistIndex = {
+      rows: 1,
+      cols,
+      cutPtr: Int32Array.from({ length: cols + 1 }, (_, f) => f * nb),
+      cuts: new Float32Array(cols * nb),
+      slotOffset: Int32Array.from({ length: cols + 1 }, (_, f) => f * (nb + 1)),
+      totalSlots: cols * (nb + 1),
+      bin: new Uint16Array(cols),
+    };
+    const ws = new HistWorkspace(index);
+    const all = Int32Array.from([0, 2 * index.totalSlots]);
+    const taken: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const at = ws.take(all);
+      ws.mem[at + 7] = i; // a mark per histogram, read back after later growth
+      taken.push(at);
+    }
+    taken.forEach((at, i) => expect(ws.mem[at + 7]).toBe(i));
+    // 16,384 features × 65,535 bins: one histogram is 16 GiB
+    const huge: HistIndex = { ...index, cols: 1, cutPtr: Int32Array.from([0, 65535]), slotOffset: Int32Array.from([0, 65536]), totalSlots: 65536 * 4096 * 8 };
+    const big = new HistWorkspace({ ...huge, cuts: new Float32Array(65535), bin: new Uint16Array(1) });
+    expect(() => big.take(new Int32Array(0))).toThrow(/more than 4 GiB of gradient histograms.*lower max_depth or max_bin/);
+  });
+});

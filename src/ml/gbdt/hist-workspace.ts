@@ -62,7 +62,9 @@ export class HistWorkspace {
     this.nodeRowsAt = align(this.binsAt + 2 * rows * cols);
     this.ghAt = align(this.nodeRowsAt + 4 * rows);
     this.top = align(this.ghAt + 16 * rows);
-    const pages = Math.ceil((this.top + 8 * 8 * this.histDoubles) / PAGE_BYTES);
+    if (this.top > MAX_PAGES * PAGE_BYTES) throw new RangeError(`hist trainer: ${rows} rows × ${cols} features of bins do not fit in 4 GiB`);
+    // room for the fixed part and eight histograms, at most 1 GiB to start with
+    const pages = Math.max(Math.ceil(this.top / PAGE_BYTES), Math.min(MAX_PAGES >> 2, Math.ceil((this.top + 8 * 8 * this.histDoubles) / PAGE_BYTES)));
     this.memory = new wasm.Memory({ initial: pages, maximum: MAX_PAGES });
     compiled ??= new wasm.Module(histModuleBytes(MAX_PAGES));
     const exports = new wasm.Instance(compiled, { env: { memory: this.memory } }).exports;
@@ -96,7 +98,7 @@ export class HistWorkspace {
     if (at === undefined) {
       const bytes = 8 * this.histDoubles;
       const need = this.top + bytes - this.memory.buffer.byteLength;
-      if (need > 0) this.memory.grow(Math.max(Math.ceil(need / PAGE_BYTES), this.memory.buffer.byteLength / PAGE_BYTES / 2) | 0);
+      if (need > 0) this.grow(Math.ceil(need / PAGE_BYTES));
       at = this.top >> 3;
       this.top += bytes;
       return at; // fresh pages are zero
@@ -104,6 +106,21 @@ export class HistWorkspace {
     const mem = this.mem;
     for (let i = 0; i < ranges.length; i += 2) mem.fill(0, at + ranges[i]!, at + ranges[i + 1]!);
     return at;
+  }
+
+  /** Grows the memory by at least `pages` (by half its size when that is more); a clear error past 4 GiB. */
+  private grow(pages: number): void {
+    const have = this.memory.buffer.byteLength / PAGE_BYTES;
+    const grant = Math.min(MAX_PAGES - have, Math.max(pages, have >> 1));
+    try {
+      if (grant < pages) throw new RangeError('past the maximum');
+      this.memory.grow(grant);
+    } catch {
+      const open = Math.floor((this.top - this.ghAt) / (8 * this.histDoubles));
+      throw new RangeError(
+        `hist trainer: one tree level needs more than 4 GiB of gradient histograms (${open} open nodes × ${this.index.cols} features × up to ${this.histDoubles / 2 / this.index.cols | 0} bins); lower max_depth or max_bin`,
+      );
+    }
   }
 
   /** Returns a histogram buffer to the pool. */
