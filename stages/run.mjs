@@ -36,6 +36,8 @@ if (process.env['PIPE_STAGE_EXPLAIN'] === '1') {
     : `stages/run.mjs: ${stageArg} runs from sources (${compiled.reason}: ${compiled.detail})\n`);
 }
 if (compiled.ok) {
+  // a stage's stack trace names its .ts lines (dist/ has tsc's source maps), as it does when run through tsx
+  process.setSourceMapsEnabled(true);
   process.argv = [process.argv[0] ?? process.execPath, compiled.modulePath, ...stageArgs];
   await import(compiled.moduleUrl);
 } else {

@@ -158,9 +158,13 @@ describe('stages/run.mjs', () => {
       const stageLines = fast.stderr.split('\n').slice(1);
       expect(fast.status).toBe(1);
       expect(direct.status).toBe(1);
-      // an expected failure prints one identical line; a bug the same first line (its stack names dist/ or the .ts)
+      // an expected failure prints one identical line; a bug the same first line, and a stack naming the .ts line
       if (args.length === 0) expect(stageLines.join('\n')).toBe(direct.stderr);
-      else expect(stageLines[0]).toBe(direct.stderr.split('\n')[0]);
+      else {
+        expect(stageLines[0]).toBe(direct.stderr.split('\n')[0]);
+        expect(stageLines[1]).toMatch(/stages\/fail\.ts:3:\d+\)?$/);
+        expect(direct.stderr.split('\n')[1]).toMatch(/stages\/fail\.ts:3:\d+\)?$/);
+      }
     }
     expect(launch('fail').stderr.split('\n').slice(1).join('\n')).toBe('fail: data/in.csv: column "label" is missing\n');
   });
