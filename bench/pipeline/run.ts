@@ -53,6 +53,8 @@ function makeProject(clips: number, corpus: Corpus | null): string {
   for (const entry of ['pipeline.yaml', 'schema.yaml', 'stages', 'src', 'package.json', 'tsconfig.json']) {
     cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   }
+  // the build too, so that stages start as in the tree measured (stages/run.mjs: from dist/ when it is current)
+  if (existsSync(join(ROOT, 'dist'))) cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true, filter: (p) => !p.includes('.stage-launch') });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   const params = parseDocument(readFileSync(join(ROOT, 'params.yaml'), 'utf8'));
   params.setIn(['synthesize', 'n_clips'], clips);

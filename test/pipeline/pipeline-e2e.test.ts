@@ -1,8 +1,9 @@
 // The research pipeline end to end on a tiny demo corpus, in a temp copy of the project, through the real CLI:
 // a full run, a no-op rerun, a params edit that reruns only what it touches, and byte-identical results across
-// two clean runs.
+// two clean runs, one whose stages start from the built dist/ (stages/run.mjs's fast path) and one without dist/
+// (stages from their TypeScript sources).
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,13 +13,15 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const PIPE = join(ROOT, 'bin/pipe.js');
 const dirs: string[] = [];
 
-/** A temp project: the repo's pipeline, stages and sources, with params shrunk to a few dozen clips. */
-function makeProject(): string {
+/** A temp project: the repo's pipeline, stages, sources and (unless `fromSources`) build, with params shrunk to a
+ * few dozen clips. */
+function makeProject(fromSources = false): string {
   const dir = mkdtempSync(join(tmpdir(), 'pipe-e2e-'));
   dirs.push(dir);
   for (const entry of ['pipeline.yaml', 'schema.yaml', 'stages', 'src', 'package.json', 'tsconfig.json']) {
     cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   }
+  if (!fromSources && existsSync(join(ROOT, 'dist'))) cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true, filter: (path) => !path.includes('.stage-launch') });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   const params = parseDocument(readFileSync(join(ROOT, 'params.yaml'), 'utf8'));
   params.setIn(['synthesize', 'n_clips'], 90);
@@ -94,10 +97,10 @@ describe('research pipeline on a tiny corpus', () => {
     expect(ranStages(pipe(first, 'repro'))).toEqual(['aggregate', 'evaluate@mfcc', 'featurize@mfcc', 'train@mfcc', 'tune@mfcc']);
   }, 600_000);
 
-  it('produces byte-identical results tables in two clean runs', () => {
+  it('produces byte-identical results tables in two clean runs, from dist/ and from sources', () => {
     const second = makeProject();
     pipe(second, 'repro');
-    const copy = makeProject();
+    const copy = makeProject(true);
     pipe(copy, 'repro');
     for (const file of ['results/results_summary.csv', 'results/per_class_f1.csv', 'results/report.md', 'results/models/mfcc/model.json']) {
       expect(readFileSync(join(second, file), 'utf8'), file).toBe(readFileSync(join(copy, file), 'utf8'));
