@@ -135,8 +135,6 @@ export class Body {
   f64x2Mul(): this { return this.simd(0xf2); }
   f64x2Ne(): this { return this.simd(0x48); }
   f64x2Lt(): this { return this.simd(0x49); }
-  f64x2Gt(): this { return this.simd(0x4a); }
-  f64x2Le(): this { return this.simd(0x4b); }
   v128Or(): this { return this.simd(0x50); }
   i64x2Bitmask(): this { return this.simd(0xc4); }
   /** i8x16.shuffle: lanes of (a, b) by byte index 0–31. */

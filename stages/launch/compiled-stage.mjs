@@ -108,6 +108,6 @@ function checkCompiled(record, compiled) {
  */
 function outputName(source) {
   const ext = extname(source);
-  const out = ext === '.mts' ? '.mjs' : ext === '.cts' ? '.cjs' : ext === '.json' ? '.json' : '.js';
+  const out = Object.keys(SOURCE_EXTENSIONS).find((o) => SOURCE_EXTENSIONS[o]?.includes(ext)) ?? '.js';
   return source.slice(0, source.length - ext.length) + out;
 }

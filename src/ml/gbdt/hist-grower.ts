@@ -44,18 +44,11 @@ export function growHistTree(input: HistTreeInput, p: SplitParams, ws?: HistWork
     g0 += grad[rows[i]!]!;
     h0 += hess[rows[i]!]!;
   }
-  // Histogram ranges (in doubles) of the features this tree may use: only these are zeroed and subtracted.
-  const ranges = new Int32Array(2 * input.features.length);
-  input.features.forEach((f, k) => {
-    ranges[2 * k] = 2 * index.slotOffset[f]!;
-    ranges[2 * k + 1] = 2 * index.slotOffset[f + 1]!;
-  });
-  let histWidth = 0;
-  for (let q = 0; q < ranges.length; q += 2) histWidth += ranges[q + 1]! - ranges[q]!;
+  // histograms hold (and are zeroed and subtracted on) only the features this tree may use
+  work.setFeatures(input.features);
   const nFeatures = input.features.length;
-  work.setFeatures(input.features, ranges);
-  const rootHist = work.take(ranges);
-  work.buildHistogram(rootHist, rows, 0, n, grad, hess, nFeatures);
+  const rootHist = work.take();
+  work.buildHistogram(rootHist, rows, 0, n, grad, hess);
   let open: OpenNode[] = [{ nid: 0, begin: 0, end: n, hist: rootHist, g: g0, h: h0 }];
   const setLeaf = (node: OpenNode): void => {
     const w = Math.fround(nodeWeight(node.g, node.h, p));
@@ -66,7 +59,7 @@ export function growHistTree(input: HistTreeInput, p: SplitParams, ws?: HistWork
   for (let depth = 0; depth < p.maxDepth && open.length > 0; depth++) {
     const next: OpenNode[] = [];
     for (const node of open) {
-      const split: HistSplit | null = work.bestSplit(node.hist, nFeatures, node.g, node.h, nodeGain(node.g, node.h, p), p);
+      const split: HistSplit | null = work.bestSplit(node.hist, node.g, node.h, nodeGain(node.g, node.h, p), p);
       if (!split || !(split.loss > RT_EPS) || split.loss < p.gamma) {
         setLeaf(node);
         work.give(node.hist);
@@ -99,17 +92,16 @@ export function growHistTree(input: HistTreeInput, p: SplitParams, ws?: HistWork
       next.push(left, right);
       if (depth + 1 >= p.maxDepth) continue; // children become leaves: no histograms needed
       const [small, large] = nl - node.begin <= node.end - nl ? [left, right] : [right, left];
-      small.hist = work.take(ranges);
-      work.buildHistogram(small.hist, rows, small.begin, small.end, grad, hess, nFeatures);
+      small.hist = work.take();
+      work.buildHistogram(small.hist, rows, small.begin, small.end, grad, hess);
       const ph = node.hist;
-      if ((large.end - large.begin) * nFeatures < histWidth) {
+      if ((large.end - large.begin) * nFeatures < work.histWidth) {
         // Few rows: rebuilding is cheaper than subtracting every bin (zeroing is a native fill).
-        const mem = work.mem; // after the take, which may have grown the memory
-        for (let q = 0; q < ranges.length; q += 2) mem.fill(0, ph + ranges[q]!, ph + ranges[q + 1]!);
-        work.buildHistogram(ph, rows, large.begin, large.end, grad, hess, nFeatures);
+        work.clear(ph);
+        work.buildHistogram(ph, rows, large.begin, large.end, grad, hess);
       } else {
         // The larger child reuses the parent's buffer: parent − smaller.
-        work.subtract(ph, small.hist, nFeatures);
+        work.subtract(ph, small.hist);
       }
       large.hist = ph;
     }

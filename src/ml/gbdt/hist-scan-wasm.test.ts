@@ -84,10 +84,10 @@ function bothScans(c: Case): [ReturnType<typeof bestHistSplit>, ReturnType<typeo
   const rootGain = nodeGain(c.G, c.H, c.p);
   const expected = bestHistSplit(c.index, c.hist, c.features, c.G, c.H, rootGain, c.p);
   const ws = new HistWorkspace(c.index);
-  const at = ws.take(new Int32Array(0));
+  ws.setFeatures(c.features);
+  const at = ws.take();
   ws.mem.set(c.hist, at);
-  ws.setFeatures(c.features, new Int32Array(0));
-  return [expected, ws.bestSplit(at, c.features.length, c.G, c.H, rootGain, c.p)];
+  return [expected, ws.bestSplit(at, c.G, c.H, rootGain, c.p)];
 }
 
 describe('WebAssembly split scan', () => {
@@ -149,10 +149,10 @@ describe('hist workspace memory', () => {
       bin: new Uint16Array(cols),
     };
     const ws = new HistWorkspace(index);
-    const all = Int32Array.from([0, 2 * index.totalSlots]);
+    ws.setFeatures(Int32Array.from({ length: cols }, (_, f) => f));
     const taken: number[] = [];
     for (let i = 0; i < 40; i++) {
-      const at = ws.take(all);
+      const at = ws.take();
       ws.mem[at + 7] = i; // a mark per histogram, read back after later growth
       taken.push(at);
     }
@@ -160,6 +160,6 @@ describe('hist workspace memory', () => {
     // 16,384 features × 65,535 bins: one histogram is 16 GiB
     const huge: HistIndex = { ...index, cols: 1, cutPtr: Int32Array.from([0, 65535]), slotOffset: Int32Array.from([0, 65536]), totalSlots: 65536 * 4096 * 8 };
     const big = new HistWorkspace({ ...huge, cuts: new Float32Array(65535), bin: new Uint16Array(1) });
-    expect(() => big.take(new Int32Array(0))).toThrow(/more than 4 GiB of gradient histograms.*lower max_depth or max_bin/);
+    expect(() => big.take()).toThrow(/more than 4 GiB of gradient histograms.*lower max_depth or max_bin/);
   });
 });

@@ -109,6 +109,19 @@ function scanBody(): Body {
   };
 
   /**
+   * The scalar scans' step, inside `block` (next bin: 0, loop: 1, end of scan: 2): adds the bin at `p` (its hessian
+   * already in `bh`) to the running sums sG, sH; skips to the next bin while that side is under min_child_weight,
+   * and ends the scan once the other side (rH = H − sH) is.
+   */
+  const addBin = (): void => {
+    b.get(sG).get(p).f64Load(0).f64Add().set(sG);
+    b.get(sH).get(bh).f64Add().set(sH);
+    b.get(sH).get(mcw).f64Lt().get(sH).f64Const(0).f64Le().or().brIf(0);
+    b.get(H).get(sH).f64Sub().set(rH);
+    b.get(rH).get(mcw).f64Lt().get(rH).f64Const(0).f64Le().or().brIf(2);
+  };
+
+  /**
    * Scalar forward scan of one feature from `bin` (sums so far in sG, sH) to `last`, the sequential rules exactly:
    * an empty bin after the first repeats the previous candidate, a left side under min_child_weight waits, a right
    * side under it ends the scan.
@@ -119,11 +132,7 @@ function scanBody(): Body {
     b.get(bin).get(lastLocal).geS().brIf(1);
     b.block();
     b.get(p).f64Load(8).tee(bh).f64Const(0).f64Eq().get(bin).i32(0).gtS().and().brIf(0);
-    b.get(sG).get(p).f64Load(0).f64Add().set(sG);
-    b.get(sH).get(bh).f64Add().set(sH);
-    b.get(sH).get(mcw).f64Lt().get(sH).f64Const(0).f64Le().or().brIf(0);
-    b.get(H).get(sH).f64Sub().set(rH);
-    b.get(rH).get(mcw).f64Lt().get(rH).f64Const(0).f64Le().or().brIf(2);
+    addBin();
     consider(forwardKey(kLocal, bin), () => b.get(fLocal), () => b.get(bin), 0, () => {
       b.get(sG).get(G).get(sG).f64Sub().get(sH).get(rH);
     });
@@ -144,11 +153,7 @@ function scanBody(): Body {
     b.get(bin).i32(1).ltS().brIf(1);
     b.block();
     b.get(p).f64Load(8).tee(bh).f64Const(0).f64Eq().brIf(0);
-    b.get(sG).get(p).f64Load(0).f64Add().set(sG);
-    b.get(sH).get(bh).f64Add().set(sH);
-    b.get(sH).get(mcw).f64Lt().get(sH).f64Const(0).f64Le().or().brIf(0);
-    b.get(H).get(sH).f64Sub().set(rH); // the left side's hessian
-    b.get(rH).get(mcw).f64Lt().get(rH).f64Const(0).f64Le().or().brIf(2);
+    addBin(); // rH: the left side's hessian
     consider(
       () => b.get(kLocal).i32(KEY_FEATURE_SHIFT).shl().i32(KEY_BACKWARD).or().i32(KEY_BACKWARD - 1).get(bin).sub().or(),
       () => b.get(fLocal),
@@ -171,7 +176,6 @@ function scanBody(): Body {
     // forward end: every bin when the missing slot holds hessian (the last split then sends only missing right)
     b.get(nbL).get(nbL).i32(1).sub().get(baseL).get(nbL).i32(4).shl().add().f64Load(8).f64Const(0).f64Gt().select().set(lastL);
   };
-
 
   b.get(out).f64Const(0).f64Store(SCAN_OUT.loss);
   b.get(out).i32(-1).i32Store(SCAN_OUT.key);

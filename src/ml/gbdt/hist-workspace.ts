@@ -33,6 +33,8 @@ export class HistWorkspace {
   private readonly histDoubles: number;
   private readonly pool: number[] = [];
   private top: number;
+  /** Where the histogram pool starts. */
+  private readonly histAt: number;
   private readonly outAt = 0;
   private readonly cutPtrAt: number;
   private readonly slotAt: number;
@@ -44,6 +46,9 @@ export class HistWorkspace {
   /** Beyond the scan's order key (≥ 16,384 features or ≥ 65,536 bins) the TypeScript scan runs instead. */
   private readonly wasmScan: boolean;
   private features: Int32Array = new Int32Array(0);
+  /** Float64 [start, end) pairs of the features' slots within a histogram: what is zeroed and subtracted. */
+  private ranges: Int32Array = new Int32Array(0);
+  private width = 0;
 
   constructor(readonly index: HistIndex) {
     const { rows, cols } = index;
@@ -62,6 +67,7 @@ export class HistWorkspace {
     this.nodeRowsAt = align(this.binsAt + 2 * rows * cols);
     this.ghAt = align(this.nodeRowsAt + 4 * rows);
     this.top = align(this.ghAt + 16 * rows);
+    this.histAt = this.top;
     if (this.top > MAX_PAGES * PAGE_BYTES) throw new RangeError(`hist trainer: ${rows} rows × ${cols} features of bins do not fit in 4 GiB`);
     // room for the fixed part and eight histograms, at most 1 GiB to start with
     const pages = Math.max(Math.ceil(this.top / PAGE_BYTES), Math.min(MAX_PAGES >> 2, Math.ceil((this.top + 8 * 8 * this.histDoubles) / PAGE_BYTES)));
@@ -79,6 +85,11 @@ export class HistWorkspace {
     new Uint16Array(this.memory.buffer, this.binsAt, rows * cols).set(index.bin);
   }
 
+  /** Float64s the features' ranges cover in one histogram. */
+  get histWidth(): number {
+    return this.width;
+  }
+
   /** The whole memory as float64; a `take` may grow it, after which earlier views are stale. */
   get mem(): Float64Array {
     this.refreshViews();
@@ -92,8 +103,8 @@ export class HistWorkspace {
     this.i32 = new Int32Array(this.memory.buffer);
   }
 
-  /** A histogram buffer's float64 offset (gradient, hessian interleaved per slot), zeroed on the [start, end) ranges. */
-  take(ranges: Int32Array): number {
+  /** A histogram buffer's float64 offset (gradient, hessian interleaved per slot), zero on the features' ranges. */
+  take(): number {
     let at = this.pool.pop();
     if (at === undefined) {
       const bytes = 8 * this.histDoubles;
@@ -103,9 +114,15 @@ export class HistWorkspace {
       this.top += bytes;
       return at; // fresh pages are zero
     }
-    const mem = this.mem;
-    for (let i = 0; i < ranges.length; i += 2) mem.fill(0, at + ranges[i]!, at + ranges[i + 1]!);
+    this.clear(at);
     return at;
+  }
+
+  /** Zeroes the histogram at `at` on the features' ranges. */
+  clear(at: number): void {
+    const mem = this.mem;
+    const ranges = this.ranges;
+    for (let i = 0; i < ranges.length; i += 2) mem.fill(0, at + ranges[i]!, at + ranges[i + 1]!);
   }
 
   /** Grows the memory by at least `pages` (by half its size when that is more); a clear error past 4 GiB. */
@@ -116,7 +133,7 @@ export class HistWorkspace {
       if (grant < pages) throw new RangeError('past the maximum');
       this.memory.grow(grant);
     } catch {
-      const open = Math.floor((this.top - this.ghAt) / (8 * this.histDoubles));
+      const open = Math.floor((this.top - this.histAt) / (8 * this.histDoubles));
       throw new RangeError(
         `hist trainer: one tree level needs more than 4 GiB of gradient histograms (${open} open nodes × ${this.index.cols} features × up to ${this.histDoubles / 2 / this.index.cols | 0} bins); lower max_depth or max_bin`,
       );
@@ -128,9 +145,19 @@ export class HistWorkspace {
     this.pool.push(at);
   }
 
-  /** Sets the features of the tree (ascending, its column sample) and their histogram ranges (float64 [start, end) pairs). */
-  setFeatures(features: Int32Array, ranges: Int32Array): void {
+  /** Sets the features of the tree (ascending, its column sample): those the histograms hold and the scan considers. */
+  setFeatures(features: Int32Array): void {
+    const { slotOffset } = this.index;
+    const ranges = new Int32Array(2 * features.length);
+    let width = 0;
+    features.forEach((f, k) => {
+      ranges[2 * k] = 2 * slotOffset[f]!;
+      ranges[2 * k + 1] = 2 * slotOffset[f + 1]!;
+      width += ranges[2 * k + 1]! - ranges[2 * k]!;
+    });
     this.features = features;
+    this.ranges = ranges;
+    this.width = width;
     this.refreshViews();
     this.i32.set(features, this.featsAt >> 2);
     this.i32.set(ranges, this.rangesAt >> 2);
@@ -140,7 +167,7 @@ export class HistWorkspace {
    * Adds the gradient pairs of rows[begin, end) into the histogram at `at` for the features set, each bin's rows
    * in row order (the same sums as a scalar loop).
    */
-  buildHistogram(at: number, rows: Uint32Array, begin: number, end: number, grad: Float32Array, hess: Float32Array, nFeatures: number): void {
+  buildHistogram(at: number, rows: Uint32Array, begin: number, end: number, grad: Float32Array, hess: Float32Array): void {
     const m = end - begin;
     const mem = this.mem;
     const u32 = this.u32;
@@ -152,18 +179,18 @@ export class HistWorkspace {
       mem[gh + 2 * i] = grad[r]!;
       mem[gh + 2 * i + 1] = hess[r]!;
     }
-    this.build(8 * at, this.ghAt, this.nodeRowsAt, m, this.binsAt, this.index.rows, this.featsAt, nFeatures, this.slotAt);
+    this.build(8 * at, this.ghAt, this.nodeRowsAt, m, this.binsAt, this.index.rows, this.featsAt, this.features.length, this.slotAt);
   }
 
-  /** parent −= small over the first `nRanges` ranges set. */
-  subtract(parent: number, small: number, nRanges: number): void {
-    this.subtractFn(8 * parent, 8 * small, this.rangesAt, nRanges);
+  /** parent −= small on the features' ranges. */
+  subtract(parent: number, small: number): void {
+    this.subtractFn(8 * parent, 8 * small, this.rangesAt, this.features.length);
   }
 
   /** `bestHistSplit` on the histogram at `at` over the features set: the same split, scanned in WebAssembly. */
-  bestSplit(at: number, nFeatures: number, G: number, H: number, rootGain: number, p: SplitParams): HistSplit | null {
-    if (!this.wasmScan) return bestHistSplit(this.index, this.mem.subarray(at, at + this.histDoubles), this.features.subarray(0, nFeatures), G, H, rootGain, p);
-    const found = this.scan(8 * at, this.featsAt, nFeatures, this.cutPtrAt, this.slotAt, G, H, rootGain, p.minChildWeight, p.lambda, p.alpha, BAR_FACTOR, this.outAt);
+  bestSplit(at: number, G: number, H: number, rootGain: number, p: SplitParams): HistSplit | null {
+    if (!this.wasmScan) return bestHistSplit(this.index, this.mem.subarray(at, at + this.histDoubles), this.features, G, H, rootGain, p);
+    const found = this.scan(8 * at, this.featsAt, this.features.length, this.cutPtrAt, this.slotAt, G, H, rootGain, p.minChildWeight, p.lambda, p.alpha, BAR_FACTOR, this.outAt);
     if (found === 0) return null;
     const mem = this.mem;
     const i32 = this.i32;
