@@ -1,69 +1,11 @@
 // Registers the engine's commands (repro, status, dag, params, metrics, gc). Each action imports its
 // implementation lazily so that `pipe --help` and other commands stay fast.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import * as nodeModule from 'node:module';
-import { availableParallelism } from 'node:os';
-
-// Node 22.1+: cache compiled code of the modules loaded from here on (the engine's, loaded by each action) in
-// the OS temp dir, cutting the start-up of later runs; absent in Node 20, where this does nothing.
-(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+import { nonNegativeIntOf, REPRO, STATUS, type CommandSpec, type ValueSpec } from './engine-specs.js';
 
 /** Adds the pipeline-engine commands to `program`. */
 export function registerEngineCommands(program: Command): void {
-  program
-    .command('repro')
-    .description('Bring the pipeline (or the target stages and their upstream) up to date')
-    .argument('[targets...]', 'stage or foreach group names, dir/pipeline.yaml:name, or a pipeline file (default: the pipeline.yaml of this directory)')
-    .option('-f, --force', 'run the selected stages even when unchanged')
-    .option('--force-downstream', 'a stage that runs forces every stage downstream of it to run')
-    .option('-P, --all-pipelines', 'run every stage of every pipeline file in the project')
-    .option('--glob', 'targets are [path:]pattern wildcards (*, ?, [seq]) over stage names')
-    .option('--downstream', 'run the targets and every stage downstream of them')
-    .option('-s, --single-item', 'run only the targets, not their upstream stages')
-    .option('-p, --pipeline', 'run every stage of the pipelines the targets belong to')
-    .option('--dry', 'print what would run, run nothing')
-    .option('-k, --keep-going', 'after a failure, skip only its dependents and run the rest')
-    .option('--no-run-cache', 'always run changed stages instead of restoring earlier runs')
-    .option('--wait', 'if another repro of this project is running, wait for it instead of failing')
-    .addOption(new Option('-j, --jobs <n>', 'stages run in parallel (Slurm: jobs in flight)').default(availableParallelism(), 'number of cores; Slurm: 100').argParser(positiveInt))
-    .addOption(new Option('--cpus <n>', 'local: cores the stages running at once may use in total, each reserving its resources.cpus, else 1 (default: PIPE_CPUS, else core.cpus in .pipe/config.yaml, else number of cores)').argParser(positiveIntOf('--cpus')))
-    .addOption(new Option('--executor <name>', 'where stages run (default: core.executor in .pipe/config.yaml, else local)').choices(['local', 'slurm']))
-    .addOption(new Option('--retries <n>', 'Slurm: resubmit NODE_FAIL/PREEMPTED jobs up to n times').argParser(nonNegativeIntOf('--retries')))
-    .action(async (targets: string[], opts: Record<string, unknown>, cmd: Command) => {
-      const { runRepro } = await import('./engine-repro.js');
-      await runRepro(targets, {
-        force: opts['force'] === true,
-        downstream: opts['downstream'] === true,
-        single: opts['singleItem'] === true,
-        wholePipeline: opts['pipeline'] === true,
-        allPipelines: opts['allPipelines'] === true,
-        glob: opts['glob'] === true,
-        forceDownstream: opts['forceDownstream'] === true,
-        dry: opts['dry'] === true,
-        keepGoing: opts['keepGoing'] === true,
-        runCache: opts['runCache'] !== false,
-        wait: opts['wait'] === true,
-        jobs: typeof opts['jobs'] === 'number' ? opts['jobs'] : availableParallelism(),
-        jobsGiven: cmd.getOptionValueSource('jobs') === 'cli',
-        cpusGiven: typeof opts['cpus'] === 'number' ? opts['cpus'] : undefined,
-        executor: opts['executor'] === 'slurm' || opts['executor'] === 'local' ? opts['executor'] : undefined,
-        retries: typeof opts['retries'] === 'number' ? opts['retries'] : undefined,
-      });
-    });
-
-  program
-    .command('status')
-    .description('Show which stages changed since their last run, and why')
-    .argument('[targets...]', 'stage names or foreach group names')
-    .option('--json', 'print JSON')
-    .option('-q, --quiet', 'print nothing; exit 1 when any stage changed (for scripts and CI)')
-    .option('-c, --cloud', 'compare the cache with a remote instead (see pipe push/pull)')
-    .option('-r, --remote <name>', 'with --cloud: the remote (default: core.remote)')
-    .action(async (targets: string[], opts: { json?: boolean; quiet?: boolean; cloud?: boolean; remote?: string }) => {
-      if (opts.cloud === true) return (await import('./remote-transfer-actions.js')).runCloudStatus(targets, opts.remote, undefined);
-      const { runStatus } = await import('./engine-repro.js');
-      await runStatus(targets, opts.json === true ? 'json' : opts.quiet === true ? 'quiet' : 'text');
-    });
+  for (const spec of [REPRO, STATUS]) registerSpec(program, spec);
 
   program
     .command('dag')
@@ -96,7 +38,7 @@ export function registerEngineCommands(program: Command): void {
     .description('Show the metrics in the workspace')
     .option('--json', 'print JSON')
     .option('--md', 'print a Markdown table')
-    .option('--precision <n>', 'round metrics to n decimals in tables (default 5, as DVC)', nonNegativeIntOf('--precision'))
+    .option('--precision <n>', 'round metrics to n decimals in tables (default 5, as DVC)', nonNegativeIntParser('--precision'))
     .action(async (opts: { json?: boolean; md?: boolean; precision?: number }) => {
       const { runMetricsShow } = await import('./engine-query.js');
       await runMetricsShow(opts);
@@ -108,7 +50,7 @@ export function registerEngineCommands(program: Command): void {
     .option('--json', 'print JSON')
     .option('--md', 'print a Markdown table')
     .option('--all', 'also list unchanged metrics')
-    .option('--precision <n>', 'round metrics to n decimals in tables (default 5, as DVC)', nonNegativeIntOf('--precision'))
+    .option('--precision <n>', 'round metrics to n decimals in tables (default 5, as DVC)', nonNegativeIntParser('--precision'))
     .action(async (rev: string | undefined, opts: { json?: boolean; md?: boolean; all?: boolean; precision?: number }) => {
       const { runMetricsDiff } = await import('./engine-query.js');
       await runMetricsDiff(rev, opts);
@@ -124,25 +66,31 @@ export function registerEngineCommands(program: Command): void {
     });
 }
 
-/** A parser for a whole-number option `flag` (0 or more). */
-function nonNegativeIntOf(flag: string): (value: string) => number {
-  return (value) => {
-    const n = Number.parseInt(value, 10);
-    if (!Number.isInteger(n) || n < 0 || String(n) !== value.trim()) throw new InvalidArgumentError(`${flag} needs a whole number (0 or more), got '${value}'`);
-    return n;
+/** Registers a command described as data (engine-specs.ts) with commander. */
+export function registerSpec(program: Command, spec: CommandSpec): void {
+  const command = program.command(spec.name).description(spec.description).argument(spec.argument.name, spec.argument.description);
+  for (const o of spec.options) {
+    const option = new Option(o.flags, o.description);
+    if (o.value?.choices !== undefined) option.choices(o.value.choices);
+    else if (o.value !== undefined) option.argParser(argParser(o.value));
+    if (o.value?.default !== undefined) option.default(o.value.default.value, o.value.default.description);
+    command.addOption(option);
+  }
+  command.action(async (targets: string[], opts: Record<string, unknown>, cmd: Command) => {
+    await spec.run(targets, opts, (attr) => cmd.getOptionValueSource(attr) === 'cli');
+  });
+}
+
+/** commander's parser for a value spec: the parsed value, or its InvalidArgumentError. */
+function argParser(value: ValueSpec): (text: string) => number | string {
+  return (text) => {
+    const parsed = value.parse(text);
+    if (parsed === undefined) throw new InvalidArgumentError(value.invalid(text));
+    return parsed;
   };
 }
 
-function positiveInt(value: string): number {
-  return positiveIntOf('--jobs')(value);
+/** A commander parser for a whole-number option `flag` (0 or more). */
+function nonNegativeIntParser(flag: string): (text: string) => number {
+  return argParser(nonNegativeIntOf(flag)) as (text: string) => number;
 }
-
-/** A parser for a positive whole-number option `flag`. */
-function positiveIntOf(flag: string): (value: string) => number {
-  return (value) => {
-    const n = Number.parseInt(value, 10);
-    if (!Number.isInteger(n) || n < 1 || String(n) !== value.trim()) throw new InvalidArgumentError(`${flag} needs a positive integer, got '${value}'`);
-    return n;
-  };
-}
-

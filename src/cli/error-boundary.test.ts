@@ -1,4 +1,5 @@
 // The CLI's error boundary: bad input of any library is one line; a TypeError/RangeError is a bug with a stack.
+import { CommanderError } from 'commander';
 import { expect, test } from 'vitest';
 import { WavError } from '../audio/wav-decode.js';
 import { NoSpaceError } from '../engine/store/atomic-write.js';
@@ -30,4 +31,11 @@ test('a TypeError or RangeError is an internal error with its stack (a bug, not 
     expect(r.code).toBe(70);
     expect(r.text).toMatch(/^pipe: internal error: (TypeError|RangeError): .*\n\s+at /s);
   }
+});
+
+test("commander's own errors (help shown, usage error printed) keep their exit code and print nothing more", () => {
+  expect(run(new CommanderError(1, 'commander.unknownOption', "error: unknown option '--bogus'"))).toEqual({ code: 1, text: '' });
+  expect(run(new CommanderError(0, 'commander.helpDisplayed', '(outputHelp)'))).toEqual({ code: 0, text: '' });
+  // an error that only looks partly like one is still a bug
+  expect(run(Object.assign(new Error('x'), { code: 'commander.x' })).code).toBe(70);
 });
