@@ -11,6 +11,15 @@ export interface FileStat extends StatSig {
   readonly isDirectory: boolean;
 }
 
+/** A FileStat that statInto fills in place (one object for a whole directory walk). */
+export interface StatRecord {
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  isDirectory: boolean;
+}
+
 type RawStat = (path: string, useBigint: false, req: undefined, throwIfNoEntry: true) => Float64Array;
 /** undefined: not probed yet; null: unavailable. */
 let raw: RawStat | null | undefined;
@@ -20,17 +29,24 @@ const S_IFDIR = 0o040000;
 
 /** The stat of `abs` (following symlinks); throws like fs.statSync (ENOENT, …). */
 export function statFile(abs: string): FileStat {
+  const st: StatRecord = { ino: 0, size: 0, mtimeMs: 0, ctimeMs: 0, isDirectory: false };
+  statInto(abs, st);
+  return st;
+}
+
+/** statFile into `into` instead of a new object (throws the same way). */
+export function statInto(abs: string, into: StatRecord): void {
   if (raw === undefined) raw = probe(abs);
-  if (raw === null) return fromStats(abs);
+  if (raw === null) {
+    Object.assign(into, fromStats(abs));
+    return;
+  }
   const v = raw(abs, false, undefined, true);
-  // indices of Node's stat array: 1 mode, 7 ino, 8 size, 12/13 mtime s/ns, 14/15 ctime s/ns
-  return {
-    ino: v[7] ?? Number.NaN,
-    size: v[8] ?? Number.NaN,
-    mtimeMs: (v[12] ?? Number.NaN) * 1e3 + (v[13] ?? Number.NaN) / 1e6,
-    ctimeMs: (v[14] ?? Number.NaN) * 1e3 + (v[15] ?? Number.NaN) / 1e6,
-    isDirectory: ((v[1] ?? 0) & S_IFMT) === S_IFDIR,
-  };
+  into.ino = v[7] ?? Number.NaN;
+  into.size = v[8] ?? Number.NaN;
+  into.mtimeMs = (v[12] ?? Number.NaN) * 1e3 + (v[13] ?? Number.NaN) / 1e6;
+  into.ctimeMs = (v[14] ?? Number.NaN) * 1e3 + (v[15] ?? Number.NaN) / 1e6;
+  into.isDirectory = ((v[1] ?? 0) & S_IFMT) === S_IFDIR;
 }
 
 function fromStats(abs: string): FileStat {

@@ -1,8 +1,9 @@
 // Measures a workspace path: a file's hash, or a directory's hash over its sorted (relative path, hash) list,
-// consulting the state cache so unchanged files are only stat'ed.
+// consulting the state cache so unchanged files are only stat'ed and an unchanged directory is confirmed
+// against its saved run (quickMeasureDir) without hashing its listing.
 import { readdirSync } from 'node:fs';
 import { absPath } from '../paths.js';
-import { statFile, type FileStat } from './fast-stat.js';
+import { statFile, statInto, type FileStat, type StatRecord } from './fast-stat.js';
 import { hashBytes, hashFile } from './hash-file.js';
 import type { StatSig, StateCache } from './state-cache.js';
 
@@ -28,43 +29,6 @@ function listingText(entries: readonly DirEntry[]): string {
   return text;
 }
 
-/**
- * The directory hash, memoised in the state cache under `rel/` keyed by a cheap 64-bit digest (plus length) of
- * the listing, so that an unchanged directory needs neither the listing text nor the xxh3 binding. The memo key
- * is only a lookup key, never a content address.
- */
-function dirHash(rel: string, entries: readonly DirEntry[], state: StateCache): string {
-  const key = memoKey(entries);
-  const memo = state.lookupMemo(`${rel}/`);
-  if (memo !== undefined && memo.startsWith(`${key}:`)) return memo.slice(key.length + 1);
-  const hash = hashBytes(listingText(entries));
-  state.recordMemo(`${rel}/`, `${key}:${hash}`);
-  return hash;
-}
-
-/**
- * FNV-1a-style mixing, in two independent 32-bit lanes, of the UTF-16 code units of the listing text
- * (`path\0hash\n` per entry) plus its length in code units; read from the entries without building the text.
- */
-function memoKey(entries: readonly DirEntry[]): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  let length = 0;
-  const mix = (c: number): void => {
-    a = Math.imul(a ^ c, 0x01000193) ^ (a >>> 13);
-    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
-  };
-  for (const e of entries) {
-    const { path, hash } = e;
-    for (let i = 0; i < path.length; i++) mix(path.charCodeAt(i));
-    mix(0);
-    for (let i = 0; i < hash.length; i++) mix(hash.charCodeAt(i));
-    mix(10);
-    length += path.length + hash.length + 2;
-  }
-  return `${(a >>> 0).toString(16)}${(b >>> 0).toString(16)}.u${length}`;
-}
-
 /** Measures root-relative `rel`; undefined when nothing exists there. */
 export function measure(root: string, rel: string, state: StateCache, trusted = false): Measured | undefined {
   const abs = absPath(root, rel);
@@ -78,14 +42,67 @@ export function measure(root: string, rel: string, state: StateCache, trusted = 
     const { hash, size } = fileHash(rel, abs, st, state, trusted);
     return { kind: 'file', hash, size };
   }
-  const entries: DirEntry[] = [];
-  walk(root, rel, '', state, trusted, entries);
-  // names are visited in sorted order, so a flat directory comes out sorted already; nested ones may not
-  // ('a/x' sorts after 'a-b'), hence the check
-  if (!isSorted(entries)) entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const quick = quickMeasureDir(abs, rel, state);
+  if (quick !== undefined) return quick;
+  const walked: DirEntry[] = [];
+  walk(root, rel, '', state, trusted, walked);
+  const entries = sortedByPath(walked);
   let size = 0;
   for (const e of entries) size += e.size;
-  return { kind: 'dir', hash: dirHash(rel, entries, state), size, nfiles: entries.length, entries };
+  const hash = hashListing(entries);
+  state.recordDir(rel, walked, hash);
+  return { kind: 'dir', hash, size, nfiles: entries.length, entries };
+}
+
+/**
+ * Directory `rel` (absolute `abs`) from its saved run in the state cache, when every file the walk meets is the
+ * next file of the run, unchanged (same stat, not recorded anew) and the run ends with the walk; undefined
+ * otherwise (then it is walked and hashed). One reused stat record and no string built per file: the no-op
+ * path of a large data directory is mostly the stat calls themselves.
+ */
+export function quickMeasureDir(abs: string, rel: string, state: StateCache): Measured | undefined {
+  const run = state.dirRun(rel);
+  if (run === undefined) return undefined;
+  const st: StatRecord = { ino: 0, size: 0, mtimeMs: 0, ctimeMs: 0, isDirectory: false };
+  let at = run.start;
+  let size = 0;
+  const visit = (dirAbs: string, prefix: string): boolean => {
+    for (const name of readdirSync(dirAbs).sort()) {
+      statInto(`${dirAbs}/${name}`, st);
+      if (st.isDirectory) {
+        if (!visit(`${dirAbs}/${name}`, `${prefix}${name}/`)) return false;
+        continue;
+      }
+      if (at === run.start + run.count || !run.matches(at, prefix, name, st)) return false;
+      size += st.size;
+      at++;
+    }
+    return true;
+  };
+  try {
+    if (!visit(abs, `${rel}/`) || at !== run.start + run.count) return undefined;
+  } catch {
+    return undefined; // a file gone or unreadable mid-walk: the full walk meets it and reports it
+  }
+  let entries: readonly DirEntry[] | undefined;
+  return {
+    kind: 'dir',
+    hash: run.hash,
+    size,
+    nfiles: run.count,
+    get entries(): readonly DirEntry[] {
+      entries ??= sortedByPath(run.files(rel.length + 1));
+      return entries;
+    },
+  };
+}
+
+/**
+ * `entries` in path order. Names are visited in sorted order, so a flat directory comes out sorted already;
+ * nested ones may not ('a/x' sorts after 'a-b'), hence the check.
+ */
+function sortedByPath(entries: readonly DirEntry[]): readonly DirEntry[] {
+  return isSorted(entries) ? entries : [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 function isSorted(entries: readonly DirEntry[]): boolean {

@@ -39,18 +39,19 @@ describe('state cache', () => {
     expect(state.lookup('c', st)).toBe('h2');
   });
 
-  test('non-ASCII paths and memo entries survive save/load; a damaged file loads empty', () => {
+  test('non-ASCII paths and directory runs survive save/load; a damaged file loads empty', () => {
     const file = path.join(dir, 'ü b');
     writeFileSync(file, 'x');
     const st = statSync(file);
     const pipeDir = path.join(dir, '.pipe2');
     const state = StateCache.load(pipeDir);
     state.record('ü b', st, 'h1', st.mtimeMs + 1000);
-    state.recordMemo('dir/', 'k:v');
+    state.record('d/ü b', st, 'h1', st.mtimeMs + 1000);
+    state.recordDir('d', [{ path: 'ü b', hash: 'h1' }], 'listing-hash');
     state.save();
     const again = StateCache.load(pipeDir);
     expect(again.lookup('ü b', st)).toBe('h1');
-    expect(again.lookupMemo('dir/')).toBe('k:v');
+    expect(again.dirRun('d')).toMatchObject({ start: 0, count: 1, hash: 'listing-hash' });
     const bytes = readFileSync(path.join(pipeDir, 'state.bin'));
     writeFileSync(path.join(pipeDir, 'state.bin'), bytes.subarray(0, bytes.length - 3));
     expect(StateCache.load(pipeDir).lookup('ü b', st)).toBeUndefined();

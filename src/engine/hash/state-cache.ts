@@ -4,6 +4,12 @@
 //   float64 (LE) per entry (ino, size, mtimeMs, ctimeMs; NaN for memo entries), then the keys (UTF-8, one per
 //   line) and the values (hashes or memo values, one per line), in the same order.
 // Rewritten atomically (temp name + rename) when it changed.
+//
+// Directory memos: the entry `dir/` holds `start+count:hash`, saying that the files of directory `dir`, in the
+// order its walk visits them, are entries start … start+count−1 of the same file and that their listing hashes to
+// `hash`. A save places the files of every directory measured in that process together, in walk order, and
+// writes a memo only after checking its range against what it writes; a no-op run then confirms a directory by
+// walking it against that range (quickMeasureDir in measure.ts) without building or hashing its listing.
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../store/atomic-write.js';
@@ -31,6 +37,60 @@ interface Entry extends StatSig {
   readonly value: string;
 }
 
+/** A file of a measured directory: its path inside the directory and its content hash. */
+export interface ListedFile {
+  readonly path: string;
+  readonly hash: string;
+}
+
+/** A directory measured in this process: its files in walk order and the listing's hash. */
+interface DirMemo {
+  readonly walked: readonly ListedFile[];
+  readonly hash: string;
+}
+
+/** `start+count:hash` of a saved directory memo. */
+const MEMO_VALUE = /^(\d+)\+(\d+):(.+)$/;
+
+/**
+ * The saved files of one directory (entries start … start+count−1 of the loaded state) and its listing hash, for
+ * confirming that the directory is unchanged without hashing its listing.
+ */
+export class DirRun {
+  constructor(
+    readonly start: number,
+    readonly count: number,
+    readonly hash: string,
+    private readonly entries: StateEntries,
+    private readonly changed: ReadonlyMap<string, Entry>,
+  ) {}
+
+  /** Whether loaded entry `i` is the file `prefix + name`, not recorded anew in this process, with stat `st`. */
+  matches(i: number, prefix: string, name: string, st: StatSig): boolean {
+    const n = this.entries.nums;
+    return (
+      n[i * 4] === st.ino &&
+      n[i * 4 + 1] === st.size &&
+      n[i * 4 + 2] === st.mtimeMs &&
+      n[i * 4 + 3] === st.ctimeMs &&
+      this.entries.keyIsParts(i, prefix, name) &&
+      (this.changed.size === 0 || !this.changed.has(prefix + name))
+    );
+  }
+
+  /** Size recorded for loaded entry `i`. */
+  size(i: number): number {
+    return this.entries.nums[i * 4 + 1] ?? Number.NaN;
+  }
+
+  /** The files of the run, paths relative to the directory (`prefixLength`: length of 'dir/'), in walk order. */
+  files(prefixLength: number): { path: string; hash: string; size: number }[] {
+    const out: { path: string; hash: string; size: number }[] = [];
+    for (let i = this.start; i < this.start + this.count; i++) out.push({ path: this.entries.key(i).slice(prefixLength), hash: this.entries.value(i), size: this.size(i) });
+    return out;
+  }
+}
+
 const same = (e: StatSig, st: StatSig): boolean => e.ino === st.ino && e.size === st.size && e.mtimeMs === st.mtimeMs && e.ctimeMs === st.ctimeMs;
 
 /** In-memory view of .pipe/state.bin: path → stat signature + hash, plus memo entries. */
@@ -39,6 +99,8 @@ export class StateCache {
   /** Entries recorded in this process; they take precedence over loaded ones. */
   readonly #changed = new Map<string, Entry>();
   readonly #used = new Set<string>();
+  /** Directories measured (walked and hashed) in this process, by root-relative path. */
+  readonly #dirMemos = new Map<string, DirMemo>();
   #dirty = false;
 
   private constructor(private readonly dir: string, loaded: StateEntries) {
@@ -53,7 +115,10 @@ export class StateCache {
     const changed = this.#changed.get(key);
     if (changed !== undefined) return changed;
     const i = this.#loaded.find(key);
-    if (i === undefined) return undefined;
+    return i === undefined ? undefined : this.#loadedEntry(i);
+  }
+
+  #loadedEntry(i: number): Entry {
     const n = this.#loaded.nums;
     return { ino: n[i * 4] ?? Number.NaN, size: n[i * 4 + 1] ?? Number.NaN, mtimeMs: n[i * 4 + 2] ?? Number.NaN, ctimeMs: n[i * 4 + 3] ?? Number.NaN, value: this.#loaded.value(i) };
   }
@@ -94,16 +159,28 @@ export class StateCache {
     this.#dirty = true;
   }
 
-  /** A memoised value stored under `key` (keys ending in '/' never clash with file paths). */
-  lookupMemo(key: string): string | undefined {
-    this.#used.add(key);
-    return this.#get(key)?.value;
+  /** The saved run of directory `rel`'s files with its listing hash; undefined when there is none to trust. */
+  dirRun(rel: string): DirRun | undefined {
+    const key = `${rel}/`;
+    if (this.#dirMemos.has(rel) || this.#changed.has(key)) return undefined;
+    const i = this.#loaded.find(key);
+    if (i === undefined) return undefined;
+    const m = MEMO_VALUE.exec(this.#loaded.value(i));
+    if (m === null) return undefined; // an older memo format: the directory is walked and hashed once more
+    const start = Number(m[1]);
+    const count = Number(m[2]);
+    if (start + count > this.#loaded.count) return undefined;
+    if (this.#size > PRUNE_ABOVE) {
+      this.#used.add(key);
+      for (let j = start; j < start + count; j++) this.#used.add(this.#loaded.key(j));
+    }
+    return new DirRun(start, count, m[3] ?? '', this.#loaded, this.#changed);
   }
 
-  /** Stores a memoised value. */
-  recordMemo(key: string, value: string): void {
-    if (this.#get(key)?.value === value) return;
-    this.#changed.set(key, { ino: Number.NaN, size: Number.NaN, mtimeMs: Number.NaN, ctimeMs: Number.NaN, value });
+  /** Records that directory `rel` was walked (files in walk order) and its listing hashes to `hash`. */
+  recordDir(rel: string, walked: readonly ListedFile[], hash: string): void {
+    this.#dirMemos.set(rel, { walked, hash });
+    this.#used.add(`${rel}/`);
     this.#dirty = true;
   }
 
@@ -111,13 +188,7 @@ export class StateCache {
   save(): void {
     if (!this.#dirty) return;
     mkdirSync(this.dir, { recursive: true });
-    const prune = this.#size > PRUNE_ABOVE;
-    const kept: [string, Entry][] = [];
-    for (let i = 0; i < this.#loaded.count; i++) {
-      const k = this.#loaded.key(i);
-      if (!this.#changed.has(k) && (!prune || this.#used.has(k))) kept.push([k, this.#get(k) as Entry]);
-    }
-    for (const [k, e] of this.#changed) if (!prune || this.#used.has(k)) kept.push([k, e]);
+    const kept = this.#ordered();
     const keys = kept.map(([k]) => k).join('\n');
     const values = kept.map(([, e]) => e.value).join('\n');
     const keysBytes = Buffer.byteLength(keys);
@@ -141,7 +212,70 @@ export class StateCache {
     rmSync(path.join(this.dir, OLD_FILE), { force: true });
     this.#dirty = false;
   }
+
+  /**
+   * The entries to save, in order: the files of each directory measured in this process (outer directories
+   * first, so that a nested one's files sit inside its parent's run), then the other loaded files in their
+   * order, then the other recorded ones; last the directory memos whose range checks out against that order.
+   */
+  #ordered(): [string, Entry][] {
+    const prune = this.#size > PRUNE_ABOVE;
+    const keep = (k: string): boolean => !prune || this.#used.has(k);
+    const files: [string, Entry][] = [];
+    /** Output position of each loaded file written with its loaded value (−1: not written so). */
+    const loadedAt = new Int32Array(this.#loaded.count).fill(-1);
+    const placed = new Map<string, number>();
+    const place = (k: string): void => {
+      if (placed.has(k) || !keep(k)) return;
+      let e = this.#changed.get(k);
+      if (e === undefined) {
+        const i = this.#loaded.find(k);
+        if (i === undefined) return; // not recorded (hashed too close to its last write)
+        loadedAt[i] = files.length;
+        e = this.#loadedEntry(i);
+      }
+      placed.set(k, files.length);
+      files.push([k, e]);
+    };
+    const dirs = [...this.#dirMemos].sort(([a], [b]) => a.length - b.length);
+    for (const [rel, memo] of dirs) for (const f of memo.walked) place(`${rel}/${f.path}`);
+    const loadedMemos: [string, string][] = [];
+    for (let i = 0; i < this.#loaded.count; i++) {
+      const k = this.#loaded.key(i);
+      if (placed.has(k) || this.#changed.has(k) || !keep(k)) continue;
+      if (k.endsWith('/')) {
+        if (!this.#dirMemos.has(k.slice(0, -1))) loadedMemos.push([k, this.#loaded.value(i)]);
+        continue;
+      }
+      loadedAt[i] = files.length;
+      files.push([k, this.#loadedEntry(i)]);
+    }
+    for (const [k, e] of this.#changed) if (!placed.has(k) && keep(k)) files.push([k, e]);
+    const memos: [string, Entry][] = [];
+    for (const [rel, memo] of dirs) {
+      const start = memo.walked.length === 0 ? 0 : (placed.get(`${rel}/${memo.walked[0]?.path ?? ''}`) ?? -1);
+      const inRun = (f: ListedFile, j: number): boolean => {
+        const at = files[start + j];
+        return at !== undefined && at[0] === `${rel}/${f.path}` && at[1].value === f.hash;
+      };
+      if (start >= 0 && memo.walked.every(inRun)) memos.push([`${rel}/`, memoEntry(`${start}+${memo.walked.length}:${memo.hash}`)]);
+    }
+    // memos loaded and not measured again move with their files, while those files are still one run
+    for (const [k, value] of loadedMemos) {
+      const m = MEMO_VALUE.exec(value);
+      if (m === null) continue;
+      const start = Number(m[1]);
+      const count = Number(m[2]);
+      const to = count === 0 ? 0 : (loadedAt[start] ?? -1);
+      let inRun = to >= 0;
+      for (let j = 0; inRun && j < count; j++) inRun = loadedAt[start + j] === to + j;
+      if (inRun) memos.push([k, memoEntry(`${to}+${count}:${m[3] ?? ''}`)]);
+    }
+    return files.concat(memos);
+  }
 }
+
+const memoEntry = (value: string): Entry => ({ ino: Number.NaN, size: Number.NaN, mtimeMs: Number.NaN, ctimeMs: Number.NaN, value });
 
 function parse(buf: Buffer): StateEntries | undefined {
   if (buf.length < HEADER_BYTES || buf.toString('latin1', 0, 16) !== MAGIC) return undefined;

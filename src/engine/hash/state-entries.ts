@@ -67,6 +67,14 @@ export class StateEntries {
     return (this.keyEnds[i] ?? 0) - start === key.length && this.keysText.startsWith(key, start);
   }
 
+  /** Whether key `i` is `prefix + name`, compared in place (nothing concatenated). */
+  keyIsParts(i: number, prefix: string, name: string): boolean {
+    const start = i === 0 ? 0 : (this.keyEnds[i - 1] ?? 0) + 1;
+    return (
+      (this.keyEnds[i] ?? 0) - start === prefix.length + name.length && this.keysText.startsWith(prefix, start) && this.keysText.startsWith(name, start + prefix.length)
+    );
+  }
+
   /** The entry whose whole line is `key`, searched in the keys text. */
   #scan(key: string): number | undefined {
     const text = this.keysText;
