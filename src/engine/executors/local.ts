@@ -2,7 +2,7 @@
 // stage's whole process tree (SIGTERM, then SIGKILL after a grace period). A watchdog kills the group when
 // the engine dies, and each group is recorded so that the next run can end what is left (stage-groups.ts).
 import type { ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { childProcess } from './child-process.js';
 import type { ExecOutcome, Executor, OutputSink, StageJob } from './executor.js';
 import { endLeftoverGroups, forgetGroup, recordGroup, watchGroup } from './stage-groups.js';
 
@@ -34,8 +34,7 @@ export class LocalExecutor implements Executor {
 
   private runOne(job: StageJob, command: string, sink: OutputSink): Promise<ExecOutcome> {
     return new Promise((resolve) => {
-      const { spawn } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
-      const child = spawn('/bin/sh', ['-c', command], { cwd: job.cwd, env: job.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = childProcess().spawn('/bin/sh', ['-c', command], { cwd: job.cwd, env: job.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
       this.#running.add(child);
       const pgid = child.pid;
       const groupsDir = this.options.groupsDir;

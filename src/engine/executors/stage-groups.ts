@@ -2,10 +2,10 @@
 // watchdog process kills the group as soon as the engine that started it is gone (even after SIGKILL: it
 // reads a pipe whose only writer is the engine, so end-of-file means the engine died). A later run ends any
 // group still recorded before it touches outputs.
-import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { groupAlive, processStartTime } from '../run/process-identity.js';
+import { childProcess } from './child-process.js';
 
 /** What a later run needs to recognise a leftover group. */
 export interface GroupRecord {
@@ -23,7 +23,7 @@ kill -KILL -$1 2>/dev/null; exit 0`;
 
 /** Starts the watchdog of group `pgid`; call the returned function once the group's leader has exited. */
 export function watchGroup(pgid: number): () => void {
-  const dog = spawn('/bin/sh', ['-c', WATCHDOG, 'pipe-stage-watchdog', String(pgid)], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
+  const dog = childProcess().spawn('/bin/sh', ['-c', WATCHDOG, 'pipe-stage-watchdog', String(pgid)], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
   dog.on('error', () => undefined); // no watchdog (out of processes): the next run's leftover check still applies
   dog.stdin?.on('error', () => undefined);
   dog.unref();

@@ -1,11 +1,11 @@
 // One repro per project at a time: .pipe/repro.pid names the holder as "pid starttime". It is only ever
 // created by link(2) (fails when the file exists) and taken over by rename(2) while holding an exclusive
 // marker keyed by the stale file's identity, so two runs can never both take over the same stale lock.
-import { linkSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync, type Stats } from 'node:fs';
+import { linkSync, readFileSync, renameSync, statSync, writeFileSync, mkdirSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Failure } from '../failure.js';
 import { fail, ok, type Result } from '../result.js';
-import { isNoSpace } from '../store/atomic-write.js';
+import { isNoSpace, removeFile } from '../store/atomic-write.js';
 import { processStartTime } from './process-identity.js';
 
 const FILE = 'repro.pid';
@@ -18,7 +18,7 @@ export function acquireProcessLock(pipeDir: string): Result<() => void, Failure>
   try {
     writeFileSync(mine, `${process.pid} ${processStartTime(process.pid) ?? ''}\n`);
   } catch (error) {
-    rmSync(mine, { force: true });
+    removeFile(mine);
     if (isNoSpace(error)) return fail({ reason: 'no-space', path: file });
     throw error;
   }
@@ -36,7 +36,7 @@ export function acquireProcessLock(pipeDir: string): Result<() => void, Failure>
     }
     return fail({ reason: 'locked', pid: readHolder(file)?.pid ?? 0 });
   } finally {
-    rmSync(mine, { force: true });
+    removeFile(mine);
   }
 }
 
@@ -54,14 +54,14 @@ function takeOver(file: string, seen: Stats, mine: string): boolean {
     renameSync(mine, file);
     return true;
   } finally {
-    rmSync(marker, { force: true });
+    removeFile(marker);
   }
 }
 
 function releaser(file: string): () => void {
   return () => {
     // only remove the file while it is still ours (a takeover of a wrongly-presumed-stale lock must not be undone)
-    if (readHolder(file)?.pid === process.pid) rmSync(file, { force: true });
+    if (readHolder(file)?.pid === process.pid) removeFile(file);
   };
 }
 

@@ -1,6 +1,6 @@
 // Writing without leftovers: every engine file is written under a temporary name and renamed into place; when
 // the write fails (a full disk above all) the temporary file is removed and the failure names the target.
-import { copyFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 
 /** The disk (or quota) is full while writing `path`: an expected failure, reported as one line. */
 export class NoSpaceError extends Error {
@@ -36,4 +36,13 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, tmp =
 /** Copies `source` to `target` atomically (see writeVia). */
 export function copyFileAtomic(source: string, target: string, tmp = `${target}.${process.pid}.tmp`): void {
   writeVia(tmp, target, (t) => copyFileSync(source, t));
+}
+
+/** Removes the file `path` when it exists (unlink(2): fs.rmSync loads its directory-tree remover on first use). */
+export function removeFile(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }
