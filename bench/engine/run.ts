@@ -13,6 +13,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
 const pipeBin = path.join(repoRoot, 'bin', 'pipe.js');
 const hashOne = path.join(repoRoot, 'dist', 'bench', 'engine', 'hash-one.js');
+const noopFloor = path.join(repoRoot, 'dist', 'bench', 'engine', 'noop-floor.js');
 
 const dir = argValue('--dir') ?? path.join(tmpdir(), 'pipe-bench-engine');
 const repeat = Number(argValue('--repeat') ?? '5');
@@ -54,6 +55,9 @@ execFileSync('mkdir', ['-p', path.join(dir, 'out')]);
 const firstRun = timeCommand(dir, process.execPath, [pipeBin, 'repro']);
 const noop = best(process.execPath, [pipeBin, 'repro']);
 const status = best(process.execPath, [pipeBin, 'status']);
+// what any Node no-op pays: the runtime's start alone, then start + reading the state + listing and stat'ing the files
+const nodeStart = best(process.execPath, ['-e', '0']);
+const floor = best(process.execPath, [noopFloor, path.join(dir, 'data', 'small'), path.join(dir, '.pipe', 'state.bin')]);
 const hashCold = best(process.execPath, [hashOne, path.join(dir, 'data', 'big.bin')]);
 let hashInProcess = Number.POSITIVE_INFINITY;
 for (let i = 0; i < repeat; i++) {
@@ -74,6 +78,8 @@ if (hasSnakemake()) {
 rows.push(['first `pipe repro` (hashes everything)', fmt(firstRun), fmt(smFirst), ratio(firstRun, smFirst)]);
 rows.push(['no-op `pipe repro`', fmt(noop), fmt(smNoop), ratio(noop, smNoop)]);
 rows.push(['`pipe status` (vs `snakemake -n`)', fmt(status), fmt(smDry), ratio(status, smDry)]);
+rows.push(['reference: `node -e 0` (Node start-up alone)', fmt(nodeStart), '', '']);
+rows.push(['reference: Node start + state read + readdir + 10,000 stat (no-op floor)', fmt(floor), '', '']);
 rows.push(['hash 1 GB, cold process (whole process)', fmt(hashCold), '', '']);
 rows.push(['hash 1 GB, in-process time', fmt(hashInProcess), '', '']);
 

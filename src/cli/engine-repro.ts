@@ -29,12 +29,15 @@ export function printWarnings(project: { readonly pipeline: { readonly warnings?
 /** Runs `pipe repro`; SIGINT/SIGTERM stop the running stages and leave lock and cache consistent. */
 export async function runRepro(targets: string[], flags: ReproFlags): Promise<void> {
   // the modules this command needs rather than the whole engine API (../engine/index.js): fewer modules to load
+  // (the local executor, which chooseExecutor loads for nearly every run, is fetched in the same batch: module
+  // loading is mostly waiting for reads, and one batch waits once)
   const [{ openProject }, { repro }, { chooseExecutor }, { consoleLogger }, { resolveCoreBudget }] = await Promise.all([
     import('../engine/project.js'),
     import('../engine/run/repro.js'),
     import('../engine/executors/choose-executor.js'),
     import('../engine/report/console-logger.js'),
     import('../engine/run/core-budget.js'),
+    import('../engine/executors/local.js'),
   ]);
   const engine = { repro, consoleLogger };
   const project = await openProject(process.cwd());

@@ -1,8 +1,9 @@
 // `pipe repro` and `pipe status` as data: their arguments, options and actions. engine-commands.ts registers
 // them with commander; quick-dispatch.ts parses the plain command lines of these two commands against the same
 // specs without loading commander at all (a no-op `pipe repro` is mostly start-up time). Nothing here imports
-// commander.
+// commander; engine-repro.ts loads the engine itself, lazily.
 import { availableParallelism } from 'node:os';
+import { runRepro, runStatus } from './engine-repro.js';
 
 /** An option with a value: its parser (undefined = invalid) and the message for an invalid one. */
 export interface ValueSpec {
@@ -91,7 +92,6 @@ export const REPRO: CommandSpec = {
     { flags: '--retries <n>', description: 'Slurm: resubmit NODE_FAIL/PREEMPTED jobs up to n times', value: nonNegativeIntOf('--retries') },
   ],
   run: async (targets, opts, fromCli) => {
-    const { runRepro } = await import('./engine-repro.js');
     await runRepro(targets, {
       force: opts['force'] === true,
       downstream: opts['downstream'] === true,
@@ -126,7 +126,6 @@ export const STATUS: CommandSpec = {
   run: async (targets, opts) => {
     const remote = typeof opts['remote'] === 'string' ? opts['remote'] : undefined;
     if (opts['cloud'] === true) return (await import('./remote-transfer-actions.js')).runCloudStatus(targets, remote, undefined);
-    const { runStatus } = await import('./engine-repro.js');
     await runStatus(targets, opts['json'] === true ? 'json' : opts['quiet'] === true ? 'quiet' : 'text');
   },
 };
