@@ -33,27 +33,21 @@ export interface CommandSpec {
   readonly run: (targets: string[], opts: ParsedOptions, fromCli: (attr: string) => boolean) => Promise<void>;
 }
 
-/** A parser for a positive whole-number option `flag`. */
-function positiveIntOf(flag: string): ValueSpec {
+/** A parser for a whole-number option `flag` of at least `min`; `what` names the range in the message. */
+function intAtLeast(flag: string, min: number, what: string): ValueSpec {
   return {
     parse: (text) => {
       const n = Number.parseInt(text, 10);
-      return Number.isInteger(n) && n >= 1 && String(n) === text.trim() ? n : undefined;
+      return Number.isInteger(n) && n >= min && String(n) === text.trim() ? n : undefined;
     },
-    invalid: (text) => `${flag} needs a positive integer, got '${text}'`,
+    invalid: (text) => `${flag} needs ${what}, got '${text}'`,
   };
 }
 
+const positiveIntOf = (flag: string): ValueSpec => intAtLeast(flag, 1, 'a positive integer');
+
 /** A parser for a whole-number option `flag` (0 or more). */
-export function nonNegativeIntOf(flag: string): ValueSpec {
-  return {
-    parse: (text) => {
-      const n = Number.parseInt(text, 10);
-      return Number.isInteger(n) && n >= 0 && String(n) === text.trim() ? n : undefined;
-    },
-    invalid: (text) => `${flag} needs a whole number (0 or more), got '${text}'`,
-  };
-}
+export const nonNegativeIntOf = (flag: string): ValueSpec => intAtLeast(flag, 0, 'a whole number (0 or more)');
 
 function choiceOf(choices: readonly string[]): ValueSpec {
   return { parse: (text) => (choices.includes(text) ? text : undefined), invalid: (text) => `'${text}' is not one of ${choices.join(', ')}`, choices };
