@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const PIPE_BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/pipe.js');
+export const PIPE_BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/pipe.js');
 
 /** `sh fake.sh NAME OUT [IN…]`: logs "start NAME"/"end NAME", writes NAME + the inputs' content to OUT. */
 const FAKE = `#!/bin/sh
@@ -29,7 +29,8 @@ export class Rig {
   readonly dir: string;
   readonly log: string;
 
-  constructor() {
+  /** `entry`: the script `pipe` runs (default bin/pipe.js; dist/src/cli/main.js skips the quick bundle). */
+  constructor(private readonly entry = PIPE_BIN) {
     this.dir = mkdtempSync(path.join(tmpdir(), 'pipe-rig-'));
     this.log = path.join(this.dir, '.rig-log');
     this.write('fake.sh', FAKE);
@@ -71,7 +72,7 @@ export class Rig {
 
   /** Starts `pipe args…` in the rig dir (or `cwd` below it). */
   spawn(args: readonly string[], env: Record<string, string> = {}, cwd = ''): ChildProcess {
-    return spawn(process.execPath, [PIPE_BIN, ...args], {
+    return spawn(process.execPath, [this.entry, ...args], {
       cwd: path.join(this.dir, cwd),
       env: { ...process.env, RIG_LOG: this.log, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
