@@ -100,6 +100,7 @@ describe('bin/pipe.js', () => {
   mkdirSync(path.join(dir, 'bin'));
   mkdirSync(path.join(dir, 'dist', 'src', 'cli'), { recursive: true });
   copyFileSync(PIPE_BIN, path.join(dir, 'bin', 'pipe.js'));
+  copyFileSync(path.join(ROOT, 'bin', 'package.json'), path.join(dir, 'bin', 'package.json'));
   writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n');
   writeFileSync(path.join(dir, 'dist', 'src', 'cli', 'main.js'), "process.stdout.write('main ' + process.argv.slice(2).join(' '));\n");
   const fakeBundle = "exports.dispatch = async (argv) => { if (argv.includes('--other')) return false; process.stdout.write('quick ' + argv.slice(2).join(' ')); return true; };\n";
