@@ -71,6 +71,7 @@ describe('directories confirmed from their saved run', () => {
       ['last file removed', () => rmSync(path.join(root, 'data/ü c'))],
       ['nested file removed', () => rmSync(path.join(root, 'data/a/y/z'))],
       ['file renamed', () => renameSync(path.join(root, 'data/b'), path.join(root, 'data/c'))],
+      ['directory renamed, same walk order (its files keep their stat)', () => renameSync(path.join(root, 'data/a/y'), path.join(root, 'data/a/y2'))],
       ['file replaced by a directory', () => (rmSync(path.join(root, 'data/b')), write('data/b/inner', 'x'))],
     ];
     for (const [what, change] of changes) {

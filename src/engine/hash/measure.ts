@@ -56,9 +56,9 @@ export function measure(root: string, rel: string, state: StateCache, trusted = 
 
 /**
  * Directory `rel` (absolute `abs`) from its saved run in the state cache, when every file the walk meets is the
- * next file of the run, unchanged (same stat, not recorded anew) and the run ends with the walk; undefined
- * otherwise (then it is walked and hashed). One reused stat record and no string built per file: the no-op
- * path of a large data directory is mostly the stat calls themselves.
+ * next file of the run, unchanged (same path, same stat, not recorded anew) and the run ends with the walk;
+ * undefined otherwise (then it is walked and hashed). One reused stat record, no object per file, and the paths
+ * compared a stretch at a time: the no-op path of a large data directory is mostly the stat calls themselves.
  */
 export function quickMeasureDir(abs: string, rel: string, state: StateCache): Measured | undefined {
   const run = state.dirRun(rel);
@@ -66,18 +66,28 @@ export function quickMeasureDir(abs: string, rel: string, state: StateCache): Me
   const st: StatRecord = { ino: 0, size: 0, mtimeMs: 0, ctimeMs: 0, isDirectory: false };
   let at = run.start;
   let size = 0;
+  const end = run.start + run.count;
+  /** Files of `dirAbs` against the run from `at`; the names of each stretch of files between subdirectories are
+   * compared with the run's paths in one go (files: same stat, each checked as it is met). */
   const visit = (dirAbs: string, prefix: string): boolean => {
-    for (const name of readdirSync(dirAbs).sort()) {
+    const names = readdirSync(dirAbs).sort();
+    let from = 0; // first name of the current stretch of files
+    let stretchAt = at;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as string;
       statInto(`${dirAbs}/${name}`, st);
       if (st.isDirectory) {
+        if (!run.pathsAre(stretchAt, prefix, names, from, i)) return false;
         if (!visit(`${dirAbs}/${name}`, `${prefix}${name}/`)) return false;
+        from = i + 1;
+        stretchAt = at;
         continue;
       }
-      if (at === run.start + run.count || !run.matches(at, prefix, name, st)) return false;
+      if (at === end || !run.statIs(at, st)) return false;
       size += st.size;
       at++;
     }
-    return true;
+    return run.pathsAre(stretchAt, prefix, names, from, names.length);
   };
   try {
     if (!visit(abs, `${rel}/`) || at !== run.start + run.count) return undefined;

@@ -65,17 +65,21 @@ export class DirRun {
     private readonly changed: ReadonlyMap<string, Entry>,
   ) {}
 
-  /** Whether loaded entry `i` is the file `prefix + name`, not recorded anew in this process, with stat `st`. */
-  matches(i: number, prefix: string, name: string, st: StatSig): boolean {
+  /** Whether loaded entry `i` was saved with stat `st`. */
+  statIs(i: number, st: StatSig): boolean {
     const n = this.entries.nums;
-    return (
-      n[i * 4] === st.ino &&
-      n[i * 4 + 1] === st.size &&
-      n[i * 4 + 2] === st.mtimeMs &&
-      n[i * 4 + 3] === st.ctimeMs &&
-      this.entries.keyIsParts(i, prefix, name) &&
-      (this.changed.size === 0 || !this.changed.has(prefix + name))
-    );
+    return n[i * 4] === st.ino && n[i * 4 + 1] === st.size && n[i * 4 + 2] === st.mtimeMs && n[i * 4 + 3] === st.ctimeMs;
+  }
+
+  /**
+   * Whether loaded entries i, i+1, … are the files `prefix + names[k]` for k in [from, to), none of them
+   * recorded anew in this process (the names joined and compared with the saved paths in one go).
+   */
+  pathsAre(i: number, prefix: string, names: readonly string[], from: number, to: number): boolean {
+    if (from === to) return true;
+    if (i + (to - from) > this.start + this.count) return false;
+    if (this.changed.size > 0 && names.slice(from, to).some((name) => this.changed.has(prefix + name))) return false;
+    return this.entries.linesAre(i, prefix + names.slice(from, to).join(`\n${prefix}`), to - from);
   }
 
   /** Size recorded for loaded entry `i`. */

@@ -30,4 +30,14 @@ describe('state entries', () => {
     expect(StateEntries.of(1, 'a', 'x', new Float64Array(4))?.find('a')).toBe(0);
     expect(StateEntries.EMPTY.find('a')).toBeUndefined();
   });
+
+  test('a run of keys compares with its joined lines exactly: not a prefix of them, not past the last entry', () => {
+    const e = make(['data/b', 'data/cc', 'data/d'])!;
+    expect(e.linesAre(0, 'data/b\ndata/cc', 2)).toBe(true);
+    expect(e.linesAre(1, 'data/cc\ndata/d', 2)).toBe(true);
+    expect(e.linesAre(0, 'data/b\ndata/c', 2)).toBe(false); // the second key is longer
+    expect(e.linesAre(0, 'data/b\ndata/cc\ndata/d', 2)).toBe(false);
+    expect(e.linesAre(2, 'data/d\nx', 2)).toBe(false);
+    expect(e.linesAre(1, '', 0)).toBe(true);
+  });
 });

@@ -67,12 +67,11 @@ export class StateEntries {
     return (this.keyEnds[i] ?? 0) - start === key.length && this.keysText.startsWith(key, start);
   }
 
-  /** Whether key `i` is `prefix + name`, compared in place (nothing concatenated). */
-  keyIsParts(i: number, prefix: string, name: string): boolean {
+  /** Whether keys i … i+count−1, joined by newlines, are exactly `text`. */
+  linesAre(i: number, text: string, count: number): boolean {
+    if (count <= 0 || i + count > this.count) return count === 0 && text === '';
     const start = i === 0 ? 0 : (this.keyEnds[i - 1] ?? 0) + 1;
-    return (
-      (this.keyEnds[i] ?? 0) - start === prefix.length + name.length && this.keysText.startsWith(prefix, start) && this.keysText.startsWith(name, start + prefix.length)
-    );
+    return (this.keyEnds[i + count - 1] ?? 0) - start === text.length && this.keysText.startsWith(text, start);
   }
 
   /** The entry whose whole line is `key`, searched in the keys text. */
