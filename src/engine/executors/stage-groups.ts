@@ -2,9 +2,10 @@
 // watchdog process kills the group as soon as the engine that started it is gone (even after SIGKILL: it
 // reads a pipe whose only writer is the engine, so end-of-file means the engine died). A later run ends any
 // group still recorded before it touches outputs.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { groupAlive, processStartTime } from '../run/process-identity.js';
+import { removeFile } from '../store/atomic-write.js';
 import { childProcess } from './child-process.js';
 
 /** What a later run needs to recognise a leftover group. */
@@ -43,7 +44,7 @@ export function recordGroup(dir: string, pgid: number, stage: string): void {
 
 /** Forgets a group that has exited. */
 export function forgetGroup(dir: string, pgid: number): void {
-  rmSync(path.join(dir, `${pgid}.json`), { force: true });
+  removeFile(path.join(dir, `${pgid}.json`));
 }
 
 /** Ends every group recorded in `dir` that still runs (SIGTERM, SIGKILL after `graceMs`) and waits for it. */
@@ -61,7 +62,7 @@ export async function endLeftoverGroups(dir: string, graceMs: number): Promise<G
       await endGroup(record.pgid, graceMs);
       ended.push(record);
     }
-    rmSync(path.join(dir, name), { force: true });
+    removeFile(path.join(dir, name));
   }
   return ended;
 }

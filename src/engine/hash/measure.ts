@@ -90,7 +90,7 @@ export function quickMeasureDir(abs: string, rel: string, state: StateCache): Me
     return run.pathsAre(stretchAt, prefix, names, from, names.length);
   };
   try {
-    if (!visit(abs, `${rel}/`) || at !== run.start + run.count) return undefined;
+    if (!visit(abs, `${rel}/`) || at !== end) return undefined;
   } catch {
     return undefined; // a file gone or unreadable mid-walk: the full walk meets it and reports it
   }

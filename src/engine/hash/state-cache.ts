@@ -67,8 +67,7 @@ export class DirRun {
 
   /** Whether loaded entry `i` was saved with stat `st`. */
   statIs(i: number, st: StatSig): boolean {
-    const n = this.entries.nums;
-    return n[i * 4] === st.ino && n[i * 4 + 1] === st.size && n[i * 4 + 2] === st.mtimeMs && n[i * 4 + 3] === st.ctimeMs;
+    return this.entries.statIs(i, st);
   }
 
   /**
@@ -144,10 +143,7 @@ export class StateCache {
     const changed = this.#changed.get(rel);
     if (changed !== undefined) return same(changed, st) ? changed.value : undefined;
     const i = this.#loaded.find(rel);
-    if (i === undefined) return undefined;
-    const n = this.#loaded.nums;
-    const hit = n[i * 4] === st.ino && n[i * 4 + 1] === st.size && n[i * 4 + 2] === st.mtimeMs && n[i * 4 + 3] === st.ctimeMs;
-    return hit ? this.#loaded.value(i) : undefined;
+    return i !== undefined && this.#loaded.statIs(i, st) ? this.#loaded.value(i) : undefined;
   }
 
   /**

@@ -67,6 +67,12 @@ export class StateEntries {
     return (this.keyEnds[i] ?? 0) - start === key.length && this.keysText.startsWith(key, start);
   }
 
+  /** Whether entry `i` was saved with the stat `st` (inode, size, mtime, ctime). */
+  statIs(i: number, st: { readonly ino: number; readonly size: number; readonly mtimeMs: number; readonly ctimeMs: number }): boolean {
+    const n = this.nums;
+    return n[i * 4] === st.ino && n[i * 4 + 1] === st.size && n[i * 4 + 2] === st.mtimeMs && n[i * 4 + 3] === st.ctimeMs;
+  }
+
   /** Whether keys i … i+count−1, joined by newlines, are exactly `text`. */
   linesAre(i: number, text: string, count: number): boolean {
     if (count <= 0 || i + count > this.count) return count === 0 && text === '';

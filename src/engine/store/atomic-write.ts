@@ -1,6 +1,6 @@
 // Writing without leftovers: every engine file is written under a temporary name and renamed into place; when
 // the write fails (a full disk above all) the temporary file is removed and the failure names the target.
-import { copyFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 
 /** The disk (or quota) is full while writing `path`: an expected failure, reported as one line. */
 export class NoSpaceError extends Error {
@@ -22,7 +22,7 @@ export function writeVia(tmp: string, target: string, write: (tmp: string) => vo
     write(tmp);
     renameSync(tmp, target);
   } catch (error) {
-    rmSync(tmp, { force: true });
+    removeFile(tmp);
     if (isNoSpace(error)) throw new NoSpaceError(target);
     throw error;
   }
