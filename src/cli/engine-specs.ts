@@ -125,12 +125,12 @@ export const STATUS: CommandSpec = {
 };
 
 /** The short flag, the long flag and commander's attribute name of an option ('--no-run-cache' → runCache, negated). */
-export function flagNames(flags: string): { short?: string; long: string; attr: string; negated: boolean; takesValue: boolean } {
+export function flagNames(flags: string): { short?: string; long: string; attr: string; negated: boolean } {
   const words = flags.split(/[ ,]+/).filter((w) => w.startsWith('-'));
   const long = words.find((w) => w.startsWith('--')) ?? '';
   const short = words.find((w) => !w.startsWith('--'));
   const negated = long.startsWith('--no-');
   const bare = negated ? long.slice(5) : long.slice(2);
   const attr = bare.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-  return { ...(short === undefined ? {} : { short }), long, attr, negated, takesValue: /[<[]/.test(flags) };
+  return { ...(short === undefined ? {} : { short }), long, attr, negated };
 }

@@ -25,6 +25,16 @@ export function exitCodeFor(error: unknown, write: (text: string) => void): numb
   return EXIT_INTERNAL;
 }
 
+/** Runs `command`; what escapes it becomes process.exitCode (printed on stderr as exitCodeFor says) and `onError`. */
+export async function withExitCode<T>(command: () => Promise<T>, onError: T): Promise<T> {
+  try {
+    return await command();
+  } catch (error) {
+    process.exitCode = exitCodeFor(error, (text) => void process.stderr.write(text));
+    return onError;
+  }
+}
+
 /**
  * A CommanderError (help shown, a usage error printed), recognised by its `commander.*` code rather than by
  * class, so that this module does not load commander (the quick repro/status path never needs it).

@@ -2,18 +2,13 @@
 // (quick-dispatch.ts) without loading commander; anything else builds the commander program from the command
 // module that argv names (every module for help or an unknown command; see command-index.ts).
 import * as nodeModule from 'node:module';
-import { exitCodeFor } from './error-boundary.js';
+import { withExitCode } from './error-boundary.js';
 import { dispatchQuick } from './quick-dispatch.js';
 
 // Node 22.1+: cache compiled code of the modules loaded from here on (the engine's, loaded by each command) in
 // the OS temp dir, cutting the start-up of later runs; absent in Node 20, where this does nothing.
 (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
-try {
-  if (!(await dispatchQuick(process.argv))) {
-    const { runProgram } = await import('./program.js');
-    await runProgram(process.argv);
-  }
-} catch (error) {
-  process.exitCode = exitCodeFor(error, (text) => void process.stderr.write(text));
-}
+await withExitCode(async () => {
+  if (!(await dispatchQuick(process.argv))) await (await import('./program.js')).runProgram(process.argv);
+}, undefined);

@@ -37,7 +37,7 @@ export function quickParse(argv: readonly string[], specs: readonly CommandSpec[
     const flag = eq < 0 ? arg : arg.slice(0, eq);
     const option = options.find((o) => o.long === flag || o.short === flag);
     if (option === undefined) return undefined; // '--', help, an unknown or bundled flag
-    if (option.value === undefined || !option.takesValue) {
+    if (option.value === undefined) {
       if (eq >= 0) return undefined;
       opts[option.attr] = !option.negated;
     } else {
